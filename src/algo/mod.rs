@@ -1,0 +1,184 @@
+//! The algorithms, one folder each, and the registry that lists them.
+//!
+//! Adding an algorithm: implement [`Algorithm`] in a new folder and add one line to
+//! [`REGISTRY`]. The page, the player, both backends and the JS API pick it up from there.
+
+pub mod next_greater;
+
+use crate::input::{InputError, OptionMap};
+use crate::scene::{Frame, Scene};
+use crate::trace::{animate, Animation, Recorder};
+use serde::Serialize;
+
+/// One operation counter shown beside the animation ("comparisons: 12").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counter {
+    /// What is counted, in plain words.
+    pub name: &'static str,
+    /// How many so far.
+    pub value: u64,
+}
+
+/// A named example input offered in the page's preset menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Preset {
+    /// The menu label.
+    pub name: &'static str,
+    /// The input text.
+    pub text: &'static str,
+}
+
+/// One way of solving the problem (the fast method, the naive baseline, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Method {
+    /// The value of the `method` option.
+    pub id: &'static str,
+    /// The label shown above its animation, with its complexity.
+    pub title: &'static str,
+    /// Its pseudocode, one line per entry.
+    pub pseudocode: &'static [&'static str],
+}
+
+/// What the page needs to know about an algorithm before running it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AlgorithmInfo {
+    /// Registry id, e.g. `"next-greater"`.
+    pub id: &'static str,
+    /// Human title.
+    pub title: &'static str,
+    /// Pseudocode of the default method.
+    pub pseudocode: &'static [&'static str],
+    /// The example input the page starts with.
+    pub example: &'static str,
+    /// The methods; the first is the default.
+    pub methods: &'static [Method],
+    /// Example inputs for the preset menu.
+    pub presets: &'static [Preset],
+    /// How to write the input, in one sentence.
+    pub input_help: &'static str,
+}
+
+/// An algorithm written once, generic over a [`Recorder`]: with `()` it is the kernel, with a
+/// trace it drives the animation. Its events carry enough to be undone in O(1).
+pub trait Algorithm: 'static {
+    /// The parsed input.
+    type Input;
+    /// Variants and method, parsed from an [`OptionMap`].
+    type Options;
+    /// The result of a run.
+    type Output: Serialize;
+    /// One step of the animation.
+    type Event;
+    /// What the animation shows; a checkpoint is a clone of it.
+    type State: Clone + Serialize;
+
+    /// Registry id.
+    const ID: &'static str;
+    /// Everything the page needs before running.
+    const INFO: AlgorithmInfo;
+
+    /// Parses input text; errors say what and where.
+    fn parse(text: &str) -> Result<Self::Input, InputError>;
+    /// Takes this algorithm's options out of `options` and rejects unknown ones.
+    fn parse_options(options: &mut OptionMap) -> Result<Self::Options, InputError>;
+    /// A random input of about `size` items from `seed`, as text.
+    fn random_input(size: usize, seed: u64) -> String;
+    /// Refuses inputs too large to animate, with a message naming the limit.
+    fn check_animation_limits(input: &Self::Input, options: &Self::Options)
+        -> Result<(), InputError>;
+    /// Runs the algorithm, reporting every step to `recorder`.
+    fn run<R: Recorder<Self::Event>>(
+        input: &Self::Input,
+        options: &Self::Options,
+        recorder: &mut R,
+    ) -> Self::Output;
+    /// The state before the first step.
+    fn start(input: &Self::Input, options: &Self::Options) -> Self::State;
+    /// Approximate bytes one clone of `state` takes (bounds the checkpoints' memory).
+    fn state_bytes(state: &Self::State) -> usize;
+    /// Applies `event` to `state` (one step forward).
+    fn apply(state: &mut Self::State, event: &Self::Event);
+    /// Reverts `event`, which must be the last one applied (one step back).
+    fn undo(state: &mut Self::State, event: &Self::Event);
+    /// One sentence about the state before any step.
+    fn introduce(state: &Self::State) -> String;
+    /// One sentence about `event`, which has just been applied to `state`.
+    fn narrate(state: &Self::State, event: &Self::Event) -> String;
+    /// The pseudocode line (0-based) that `event` executes.
+    fn line(event: &Self::Event) -> usize;
+    /// The pseudocode of the method `options` selects.
+    fn pseudocode(options: &Self::Options) -> &'static [&'static str];
+    /// The operation counters in `state`.
+    fn counters(state: &Self::State) -> Vec<Counter>;
+    /// Draws `state`; `last` is the event just applied, for highlights.
+    fn view(state: &Self::State, last: Option<&Self::Event>, frame: &Frame) -> Scene;
+}
+
+/// Builds an animation from input text and options.
+pub type Animate = fn(&str, &mut OptionMap) -> Result<Box<dyn Animation>, InputError>;
+
+/// One registered algorithm, with its type erased.
+pub struct Entry {
+    /// What the page shows about it.
+    pub info: AlgorithmInfo,
+    /// Parses text and options and records the animation.
+    pub animate: Animate,
+    /// A seeded random input of about the given size, as text.
+    pub random_input: fn(usize, u64) -> String,
+}
+
+const fn entry<A: Algorithm>() -> Entry {
+    Entry {
+        info: A::INFO,
+        animate: animate::<A>,
+        random_input: A::random_input,
+    }
+}
+
+/// Every algorithm Stepwise can show, in menu order.
+pub const REGISTRY: &[Entry] = &[entry::<next_greater::NextGreater>()];
+
+/// The registry entry with this id, or an error listing the ids there are.
+pub fn find(id: &str) -> Result<&'static Entry, InputError> {
+    REGISTRY
+        .iter()
+        .find(|entry| entry.info.id == id)
+        .ok_or_else(|| {
+            let known: Vec<&str> = REGISTRY.iter().map(|entry| entry.info.id).collect();
+            InputError::new(format!(
+                "unknown algorithm {} (known: {})",
+                crate::input::quote(id),
+                known.join(", ")
+            ))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_animates_its_example_and_presets() {
+        for entry in REGISTRY {
+            let info = entry.info;
+            assert!(find(info.id).is_ok());
+            assert_eq!(info.pseudocode, info.methods[0].pseudocode);
+            let example = (entry.animate)(info.example, &mut OptionMap::new());
+            assert!(example.is_ok(), "{}: example fails", info.id);
+            for preset in info.presets {
+                let result = (entry.animate)(preset.text, &mut OptionMap::new());
+                assert!(result.is_ok(), "{}: preset {} fails", info.id, preset.name);
+            }
+            let random = (entry.random_input)(12, 3);
+            assert_eq!(random, (entry.random_input)(12, 3), "seeded inputs repeat");
+            assert!((entry.animate)(&random, &mut OptionMap::new()).is_ok());
+        }
+    }
+
+    #[test]
+    fn unknown_ids_list_the_known_ones() {
+        let message = find("bogo-sort").err().unwrap().to_string();
+        assert!(message.starts_with("unknown algorithm 'bogo-sort' (known: next-greater"));
+    }
+}

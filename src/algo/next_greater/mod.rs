@@ -1,0 +1,705 @@
+//! Next greater element with a monotonic stack, beside the O(n²) scan.
+//!
+//! For each `a[i]`, the index of the nearest element to its right that is strictly greater
+//! (−1 where there is none). The stack method scans once, keeping a stack of indices still
+//! waiting for their answer; the arriving element pops every waiting element it beats and
+//! becomes their answer. Each index is pushed and popped at most once: O(n) time, O(n) space.
+//!
+//! **Invariant the animation shows:** the values of the indices on the stack never increase
+//! from bottom to top (never decrease, for "smaller"), so the arriving element only ever has
+//! to look at the top.
+//!
+//! Variants: previous instead of next (scan right to left), smaller instead of greater, and a
+//! circular array (two laps, pushing only in the first). The scan method checks every later
+//! element for every `i`: O(n²) comparisons in the worst case.
+
+mod view;
+
+use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset};
+use crate::input::{format_number, parse_numbers, InputError, OptionMap, SeededRandom};
+use crate::scene::{Frame, Scene};
+use crate::trace::{group_digits, Recorder};
+use serde::Serialize;
+
+/// The most items the stack method animates.
+pub const MAX_ANIMATED_ITEMS: usize = 10_000;
+
+/// The most items the O(n²) scan animates (its trace grows with n²).
+pub const MAX_SCAN_ITEMS: usize = 1_000;
+
+/// Which neighbour each element looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Variant {
+    /// Look to the left (previous) instead of to the right (next).
+    pub previous: bool,
+    /// Look for a strictly smaller element instead of a strictly greater one.
+    pub smaller: bool,
+    /// Treat the array as circular: the search wraps around once.
+    pub circular: bool,
+}
+
+impl Variant {
+    /// True when `candidate` is an answer for `value` ("strictly greater", or smaller).
+    #[inline(always)]
+    pub fn beats(self, candidate: f64, value: f64) -> bool {
+        if self.smaller {
+            candidate < value
+        } else {
+            candidate > value
+        }
+    }
+
+    /// The array index visited at step `step` of the scan (`step` may reach `2n` when circular).
+    #[inline(always)]
+    fn index_at(self, step: usize, length: usize) -> usize {
+        let lap_position = step % length;
+        if self.previous {
+            length - 1 - lap_position
+        } else {
+            lap_position
+        }
+    }
+
+    /// How many steps the scan takes over an array of `length`.
+    fn steps(self, length: usize) -> usize {
+        if self.circular {
+            2 * length
+        } else {
+            length
+        }
+    }
+
+    /// "next greater", "previous smaller", ... for sentences.
+    pub fn name(self) -> &'static str {
+        match (self.previous, self.smaller) {
+            (false, false) => "next greater",
+            (false, true) => "next smaller",
+            (true, false) => "previous greater",
+            (true, true) => "previous smaller",
+        }
+    }
+
+    /// The comparison sign for "beats", for narration.
+    fn symbol(self) -> &'static str {
+        if self.smaller {
+            "<"
+        } else {
+            ">"
+        }
+    }
+
+    /// The opposite comparison, for "does not beat".
+    fn not_symbol(self) -> &'static str {
+        if self.smaller {
+            "≥"
+        } else {
+            "≤"
+        }
+    }
+
+    /// Reads the kernel options `previous`, `smaller`, `circular`.
+    pub fn from_options(options: &mut OptionMap) -> Result<Variant, InputError> {
+        Ok(Variant {
+            previous: options.take_flag("previous")?,
+            smaller: options.take_flag("smaller")?,
+            circular: options.take_flag("circular")?,
+        })
+    }
+}
+
+/// The kernel option names, for messages.
+pub const KERNEL_OPTIONS: &[&str] = &["previous", "smaller", "circular"];
+
+/// Which method to animate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// The monotonic stack, O(n).
+    Stack,
+    /// The scan of every later element, O(n²).
+    Scan,
+}
+
+/// What the answer row shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnswerKind {
+    /// The index of the answer (−1 for none).
+    Index,
+    /// The value of the answer ("none" for none).
+    Value,
+}
+
+/// Everything a run of this algorithm can be asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Options {
+    /// The variant.
+    pub variant: Variant,
+    /// The method.
+    pub method: Method,
+    /// Index or value in the answer row.
+    pub answer: AnswerKind,
+}
+
+/// One step of either method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// The scan moves to `index` (`step` counts laps for circular arrays).
+    Visit {
+        /// Scan step, `0..n` (or `0..2n` when circular).
+        step: usize,
+        /// Array index at that step.
+        index: usize,
+        /// The cursor before, for undo.
+        before: Option<(usize, usize)>,
+    },
+    /// Stack: `a[by]` beats `a[index]` on top of the stack: pop it and answer it with `by`.
+    Pop {
+        /// The popped index.
+        index: usize,
+        /// The arriving index that answers it.
+        by: usize,
+    },
+    /// Stack: `a[by]` does not beat the top `a[index]`: stop popping.
+    Stop {
+        /// The index on top of the stack.
+        index: usize,
+        /// The arriving index.
+        by: usize,
+    },
+    /// Stack: push `index`; it waits for its answer.
+    Push {
+        /// The pushed index.
+        index: usize,
+    },
+    /// Scan: `a[candidate]` does not beat `a[index]`; keep looking.
+    Miss {
+        /// The element looking for its answer.
+        index: usize,
+        /// The element checked.
+        candidate: usize,
+    },
+    /// Scan: `a[candidate]` beats `a[index]`: it is the answer.
+    Found {
+        /// The element looking for its answer.
+        index: usize,
+        /// Its answer.
+        candidate: usize,
+    },
+    /// Scan: nothing beats `a[index]`: its answer is −1.
+    Exhausted {
+        /// The element with no answer.
+        index: usize,
+    },
+    /// The end: `unresolved` elements have no answer.
+    Finish {
+        /// How many elements keep −1.
+        unresolved: usize,
+    },
+}
+
+/// What the animation shows at one step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct State {
+    /// The input array.
+    pub values: Vec<f64>,
+    /// The run's options.
+    pub options: Options,
+    /// Indices waiting for their answer, bottom first (stack method).
+    pub stack: Vec<usize>,
+    /// The answer index per element, −1 where none is known (yet).
+    pub answer: Vec<i32>,
+    /// The current scan step and array index.
+    pub cursor: Option<(usize, usize)>,
+    /// True after the last step.
+    pub finished: bool,
+    /// Element comparisons so far.
+    pub comparisons: u64,
+    /// Stack pushes so far.
+    pub pushes: u64,
+    /// Stack pops so far.
+    pub pops: u64,
+}
+
+/// The result of a run: answer indices and the values they point at.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    /// For each element the index of its answer, −1 where there is none.
+    pub indices: Vec<i32>,
+    /// For each element the value of its answer, `None` (null in JS) where there is none.
+    pub values: Vec<Option<f64>>,
+}
+
+/// The kernel: next greater element (or a variant) of every element, with a monotonic stack.
+///
+/// Returns for each index the index of its answer, −1 where there is none. NaN is never
+/// greater or smaller than anything, so a NaN neither answers nor gets an answer.
+///
+/// ```
+/// use stepwise::algo::next_greater::{next_greater, Variant};
+/// let answer = next_greater(&[2.0, 7.0, 3.0, 5.0, 4.0, 6.0, 8.0], Variant::default());
+/// assert_eq!(answer, vec![1, 6, 3, 5, 5, 6, -1]);
+/// ```
+pub fn next_greater(values: &[f64], variant: Variant) -> Vec<i32> {
+    monotonic_stack(values, variant, &mut ())
+}
+
+/// The monotonic-stack method, reporting every step to `recorder`.
+pub fn monotonic_stack<R: Recorder<Event>>(
+    values: &[f64],
+    variant: Variant,
+    recorder: &mut R,
+) -> Vec<i32> {
+    let length = values.len();
+    let mut answer = vec![-1; length];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut cursor = None;
+    for step in 0..variant.steps(length) {
+        let index = variant.index_at(step, length);
+        recorder.record(|| Event::Visit {
+            step,
+            index,
+            before: cursor,
+        });
+        cursor = Some((step, index));
+        let arriving = values[index];
+        while let Some(&top) = stack.last() {
+            if !variant.beats(arriving, values[top]) {
+                recorder.record(|| Event::Stop { index: top, by: index });
+                break;
+            }
+            stack.pop();
+            answer[top] = index as i32;
+            recorder.record(|| Event::Pop { index: top, by: index });
+        }
+        if step < length {
+            stack.push(index);
+            recorder.record(|| Event::Push { index });
+        }
+    }
+    if length > 0 {
+        recorder.record(|| Event::Finish {
+            unresolved: stack.len(),
+        });
+    }
+    answer
+}
+
+/// The O(n²) method: for every element, check the others in scan order until one beats it.
+pub fn scan<R: Recorder<Event>>(values: &[f64], variant: Variant, recorder: &mut R) -> Vec<i32> {
+    let length = values.len();
+    let mut answer = vec![-1; length];
+    let mut cursor = None;
+    let reach = if variant.circular {
+        length.saturating_sub(1)
+    } else {
+        0
+    };
+    for step in 0..length {
+        let index = variant.index_at(step, length);
+        recorder.record(|| Event::Visit {
+            step,
+            index,
+            before: cursor,
+        });
+        cursor = Some((step, index));
+        let candidates = if variant.circular {
+            reach
+        } else {
+            length - 1 - step
+        };
+        let mut found = false;
+        for distance in 1..=candidates {
+            let candidate = variant.index_at(step + distance, length);
+            if variant.beats(values[candidate], values[index]) {
+                answer[index] = candidate as i32;
+                recorder.record(|| Event::Found { index, candidate });
+                found = true;
+                break;
+            }
+            recorder.record(|| Event::Miss { index, candidate });
+        }
+        if !found {
+            recorder.record(|| Event::Exhausted { index });
+        }
+    }
+    if length > 0 {
+        let unresolved = answer.iter().filter(|&&found| found < 0).count();
+        recorder.record(|| Event::Finish { unresolved });
+    }
+    answer
+}
+
+const STACK_PSEUDOCODE_GREATER: &[&str] = &[
+    "for i in scan order:",
+    "  while stack and a[i] > a[top]:",
+    "    answer[top] = i; pop",
+    "  push i",
+    "left on stack: answer = -1",
+];
+
+const STACK_PSEUDOCODE_SMALLER: &[&str] = &[
+    "for i in scan order:",
+    "  while stack and a[i] < a[top]:",
+    "    answer[top] = i; pop",
+    "  push i",
+    "left on stack: answer = -1",
+];
+
+const SCAN_PSEUDOCODE_GREATER: &[&str] = &[
+    "for i in scan order:",
+    "  for j after i in scan order:",
+    "    if a[j] > a[i]:",
+    "      answer[i] = j; break",
+    "  none found: answer[i] = -1",
+];
+
+const SCAN_PSEUDOCODE_SMALLER: &[&str] = &[
+    "for i in scan order:",
+    "  for j after i in scan order:",
+    "    if a[j] < a[i]:",
+    "      answer[i] = j; break",
+    "  none found: answer[i] = -1",
+];
+
+/// The algorithm as registered: `next-greater`.
+pub struct NextGreater;
+
+impl NextGreater {
+    fn describe(values: &[f64], index: usize) -> String {
+        format!("a[{index}]={}", format_number(values[index]))
+    }
+
+    fn answer_text(state: &State, answer: usize) -> String {
+        match state.options.answer {
+            AnswerKind::Index => answer.to_string(),
+            AnswerKind::Value => format_number(state.values[answer]),
+        }
+    }
+}
+
+impl Algorithm for NextGreater {
+    type Input = Vec<f64>;
+    type Options = Options;
+    type Output = Answer;
+    type Event = Event;
+    type State = State;
+
+    const ID: &'static str = "next-greater";
+    const INFO: AlgorithmInfo = AlgorithmInfo {
+        id: Self::ID,
+        title: "Next greater element",
+        pseudocode: STACK_PSEUDOCODE_GREATER,
+        example: "2 7 3 5 4 6 8",
+        methods: &[
+            MethodInfo {
+                id: "stack",
+                title: "Monotonic stack · O(n)",
+                pseudocode: STACK_PSEUDOCODE_GREATER,
+            },
+            MethodInfo {
+                id: "scan",
+                title: "Scan every later element · O(n²)",
+                pseudocode: SCAN_PSEUDOCODE_GREATER,
+            },
+        ],
+        presets: &[
+            Preset {
+                name: "Interview example",
+                text: "2 7 3 5 4 6 8",
+            },
+            Preset {
+                name: "Increasing",
+                text: "1 2 3 4 5 6 7 8",
+            },
+            Preset {
+                name: "Decreasing",
+                text: "8 7 6 5 4 3 2 1",
+            },
+            Preset {
+                name: "All equal",
+                text: "5 5 5 5 5 5",
+            },
+            Preset {
+                name: "Duplicates",
+                text: "3 1 3 2 2 4 1 4",
+            },
+            Preset {
+                name: "Negative numbers",
+                text: "-3 -1 -7 0 -2 5 -4",
+            },
+            Preset {
+                name: "One element",
+                text: "42",
+            },
+            Preset {
+                name: "Empty",
+                text: "",
+            },
+        ],
+        input_help: "Numbers separated by commas and/or spaces, e.g. 2, 7, -3, 5.5",
+    };
+
+    fn parse(text: &str) -> Result<Vec<f64>, InputError> {
+        parse_numbers(text, "item")
+    }
+
+    fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
+        let variant = Variant::from_options(options)?;
+        let method = match options.take_choice("method", &["stack", "scan"])? {
+            "scan" => Method::Scan,
+            _ => Method::Stack,
+        };
+        let answer = match options.take_choice("answer", &["index", "value"])? {
+            "value" => AnswerKind::Value,
+            _ => AnswerKind::Index,
+        };
+        std::mem::take(options).finish(&[
+            "previous", "smaller", "circular", "method", "answer",
+        ])?;
+        Ok(Options {
+            variant,
+            method,
+            answer,
+        })
+    }
+
+    fn random_input(size: usize, seed: u64) -> String {
+        let size = size.min(MAX_ANIMATED_ITEMS);
+        let mut random = SeededRandom::new(seed);
+        let high = (size as i64).clamp(9, 99);
+        let values: Vec<String> = (0..size)
+            .map(|_| random.integer(1, high).to_string())
+            .collect();
+        values.join(" ")
+    }
+
+    fn check_animation_limits(values: &Vec<f64>, options: &Options) -> Result<(), InputError> {
+        let (limit, what) = match options.method {
+            Method::Stack => (MAX_ANIMATED_ITEMS, "the stack method animates"),
+            Method::Scan => (MAX_SCAN_ITEMS, "the O(n²) scan animates"),
+        };
+        if values.len() > limit {
+            return Err(InputError::new(format!(
+                "{} items: {what} at most {} (the kernel nextGreater has no such limit)",
+                group_digits(values.len()),
+                group_digits(limit)
+            )));
+        }
+        Ok(())
+    }
+
+    fn run<R: Recorder<Event>>(values: &Vec<f64>, options: &Options, recorder: &mut R) -> Answer {
+        let indices = match options.method {
+            Method::Stack => monotonic_stack(values, options.variant, recorder),
+            Method::Scan => scan(values, options.variant, recorder),
+        };
+        let answer_values = indices
+            .iter()
+            .map(|&index| usize::try_from(index).ok().map(|index| values[index]))
+            .collect();
+        Answer {
+            indices,
+            values: answer_values,
+        }
+    }
+
+    fn start(values: &Vec<f64>, options: &Options) -> State {
+        State {
+            values: values.clone(),
+            options: *options,
+            stack: Vec::new(),
+            answer: vec![-1; values.len()],
+            cursor: None,
+            finished: false,
+            comparisons: 0,
+            pushes: 0,
+            pops: 0,
+        }
+    }
+
+    fn state_bytes(state: &State) -> usize {
+        std::mem::size_of::<State>()
+            + state.values.len() * (std::mem::size_of::<f64>() + std::mem::size_of::<i32>())
+            + state.stack.capacity().max(state.values.len()) * std::mem::size_of::<usize>()
+    }
+
+    fn apply(state: &mut State, event: &Event) {
+        match *event {
+            Event::Visit { step, index, .. } => state.cursor = Some((step, index)),
+            Event::Pop { index, by } => {
+                state.stack.pop();
+                state.answer[index] = by as i32;
+                state.comparisons += 1;
+                state.pops += 1;
+            }
+            Event::Stop { .. } | Event::Miss { .. } => state.comparisons += 1,
+            Event::Push { index } => {
+                state.stack.push(index);
+                state.pushes += 1;
+            }
+            Event::Found { index, candidate } => {
+                state.answer[index] = candidate as i32;
+                state.comparisons += 1;
+            }
+            Event::Exhausted { .. } => {}
+            Event::Finish { .. } => state.finished = true,
+        }
+    }
+
+    fn undo(state: &mut State, event: &Event) {
+        match *event {
+            Event::Visit { before, .. } => state.cursor = before,
+            Event::Pop { index, .. } => {
+                state.stack.push(index);
+                state.answer[index] = -1;
+                state.comparisons -= 1;
+                state.pops -= 1;
+            }
+            Event::Stop { .. } | Event::Miss { .. } => state.comparisons -= 1,
+            Event::Push { .. } => {
+                state.stack.pop();
+                state.pushes -= 1;
+            }
+            Event::Found { index, .. } => {
+                state.answer[index] = -1;
+                state.comparisons -= 1;
+            }
+            Event::Exhausted { .. } => {}
+            Event::Finish { .. } => state.finished = false,
+        }
+    }
+
+    fn introduce(state: &State) -> String {
+        let variant = state.options.variant;
+        if state.values.is_empty() {
+            return "The array is empty: there is nothing to scan.".to_string();
+        }
+        let direction = if variant.previous {
+            "right to left"
+        } else {
+            "left to right"
+        };
+        let laps = if variant.circular {
+            ", twice round (circular)"
+        } else {
+            ""
+        };
+        match state.options.method {
+            Method::Stack => format!(
+                "Find the {} element of each of {} items: scan {direction}{laps}, keeping a \
+                 stack of indices still waiting for an answer.",
+                variant.name(),
+                state.values.len()
+            ),
+            Method::Scan => format!(
+                "Find the {} element of each of {} items by checking, for every item, the \
+                 items after it in scan order ({direction}{laps}).",
+                variant.name(),
+                state.values.len()
+            ),
+        }
+    }
+
+    fn narrate(state: &State, event: &Event) -> String {
+        let values = &state.values;
+        let variant = state.options.variant;
+        let name = variant.name();
+        match *event {
+            Event::Visit { step, index, .. } => {
+                let lap = if step >= values.len() {
+                    " (second lap: it can still answer items on the stack, but is not pushed again)"
+                } else {
+                    ""
+                };
+                format!("i = {index}: look at {}{lap}.", Self::describe(values, index))
+            }
+            Event::Pop { index, by } => format!(
+                "{} {} {}: pop {index} — {name} of {} is {}.",
+                Self::describe(values, by),
+                variant.symbol(),
+                Self::describe(values, index),
+                format_number(values[index]),
+                format_number(values[by])
+            ),
+            Event::Stop { index, by } => format!(
+                "{} {} {}: {index} stays on the stack; stop popping.",
+                Self::describe(values, by),
+                variant.not_symbol(),
+                Self::describe(values, index)
+            ),
+            Event::Push { index } => format!(
+                "Push {index}: {} waits on the stack for its {name} element.",
+                Self::describe(values, index)
+            ),
+            Event::Miss { index, candidate } => format!(
+                "{} {} {}: not the answer, keep looking.",
+                Self::describe(values, candidate),
+                variant.not_symbol(),
+                Self::describe(values, index)
+            ),
+            Event::Found { index, candidate } => format!(
+                "{} {} {}: the {name} of {} is {} (answer {}).",
+                Self::describe(values, candidate),
+                variant.symbol(),
+                Self::describe(values, index),
+                format_number(values[index]),
+                format_number(values[candidate]),
+                Self::answer_text(state, candidate)
+            ),
+            Event::Exhausted { index } => format!(
+                "Nothing beats {}: its answer is -1.",
+                Self::describe(values, index)
+            ),
+            Event::Finish { unresolved } => match unresolved {
+                0 => format!("Done: every item has a {name} element."),
+                1 => format!("Done: 1 item has no {name} element; its answer is -1."),
+                _ => format!("Done: {unresolved} items have no {name} element; their answer is -1."),
+            },
+        }
+    }
+
+    fn line(event: &Event) -> usize {
+        match event {
+            Event::Visit { .. } => 0,
+            Event::Stop { .. } => 1,
+            Event::Pop { .. } => 2,
+            Event::Push { .. } => 3,
+            Event::Miss { .. } => 2,
+            Event::Found { .. } => 3,
+            Event::Exhausted { .. } => 4,
+            Event::Finish { .. } => 4,
+        }
+    }
+
+    fn pseudocode(options: &Options) -> &'static [&'static str] {
+        match (options.method, options.variant.smaller) {
+            (Method::Stack, false) => STACK_PSEUDOCODE_GREATER,
+            (Method::Stack, true) => STACK_PSEUDOCODE_SMALLER,
+            (Method::Scan, false) => SCAN_PSEUDOCODE_GREATER,
+            (Method::Scan, true) => SCAN_PSEUDOCODE_SMALLER,
+        }
+    }
+
+    fn counters(state: &State) -> Vec<Counter> {
+        let mut counters = vec![Counter {
+            name: "comparisons",
+            value: state.comparisons,
+        }];
+        if state.options.method == Method::Stack {
+            counters.push(Counter {
+                name: "pushes",
+                value: state.pushes,
+            });
+            counters.push(Counter {
+                name: "pops",
+                value: state.pops,
+            });
+        }
+        counters
+    }
+
+    fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
+        view::draw(state, last, frame)
+    }
+}

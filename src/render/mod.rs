@@ -1,0 +1,27 @@
+//! Backends that paint a [`Scene`](crate::scene::Scene): SVG text everywhere, a canvas in the
+//! browser.
+
+pub mod canvas;
+pub mod svg;
+
+/// The CSS font for a text of `size` and weight: one family for every view.
+pub fn font(size: crate::scene::TextSize, bold: bool) -> String {
+    format!(
+        "{}{}px system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif",
+        if bold { "600 " } else { "" },
+        size.pixels()
+    )
+}
+
+/// The arrow head of a line from `from` to `to`: the two back corners of its triangle.
+pub fn arrow_head(from: (f64, f64), to: (f64, f64), width: f64) -> [(f64, f64); 2] {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let length = (dx * dx + dy * dy).sqrt().max(f64::MIN_POSITIVE);
+    let (ux, uy) = (dx / length, dy / length);
+    let size = 4.0 + 2.0 * width;
+    let back = (to.0 - ux * size, to.1 - uy * size);
+    [
+        (back.0 - uy * size * 0.6, back.1 + ux * size * 0.6),
+        (back.0 + uy * size * 0.6, back.1 - ux * size * 0.6),
+    ]
+}

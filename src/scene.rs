@@ -1,0 +1,586 @@
+//! The display list every view produces and every backend paints.
+//!
+//! A [`Scene`] is a list of [`Shape`]s in CSS pixels. Shapes that stand for the same thing in
+//! two steps share a [`Key`], so [`Scene::tween`] can move them between steps (a popped stack
+//! entry travels to its answer cell instead of vanishing). Colours come from one
+//! colour-blind-safe [`Palette`] (Okabe–Ito hues) with a light and a dark [`Theme`].
+
+use serde::Serialize;
+
+/// An sRGB colour with alpha, 0–255 per channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Color {
+    /// Red.
+    pub r: u8,
+    /// Green.
+    pub g: u8,
+    /// Blue.
+    pub b: u8,
+    /// Opacity.
+    pub a: u8,
+}
+
+impl Color {
+    /// An opaque colour from `0xRRGGBB`.
+    pub const fn hex(rgb: u32) -> Color {
+        Color {
+            r: (rgb >> 16) as u8,
+            g: (rgb >> 8) as u8,
+            b: rgb as u8,
+            a: 255,
+        }
+    }
+
+    /// The same colour with opacity `alpha` (0–1).
+    pub fn with_alpha(self, alpha: f64) -> Color {
+        Color {
+            a: (alpha.clamp(0.0, 1.0) * 255.0).round() as u8,
+            ..self
+        }
+    }
+
+    /// The colour `t` of the way from `self` to `other`.
+    pub fn mix(self, other: Color, t: f64) -> Color {
+        let channel = |from: u8, to: u8| (from as f64 + (to as f64 - from as f64) * t).round() as u8;
+        Color {
+            r: channel(self.r, other.r),
+            g: channel(self.g, other.g),
+            b: channel(self.b, other.b),
+            a: channel(self.a, other.a),
+        }
+    }
+
+    /// CSS text for the colour: `#rrggbb` when opaque, `rgba(...)` otherwise.
+    pub fn css(self) -> String {
+        if self.a == 255 {
+            format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+        } else {
+            format!(
+                "rgba({},{},{},{:.3})",
+                self.r,
+                self.g,
+                self.b,
+                self.a as f64 / 255.0
+            )
+        }
+    }
+}
+
+/// Light or dark page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Dark ink on a light background.
+    #[default]
+    Light,
+    /// Light ink on a dark background.
+    Dark,
+}
+
+impl Theme {
+    /// Reads `"light"` or `"dark"`; anything else is light.
+    pub fn from_name(name: &str) -> Theme {
+        if name == "dark" {
+            Theme::Dark
+        } else {
+            Theme::Light
+        }
+    }
+}
+
+/// The colours views may use, by role. Hues are Okabe–Ito, safe for colour-blind readers;
+/// every role is also told apart by shape or label, never by colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// Canvas background.
+    pub background: Color,
+    /// Main text and outlines.
+    pub ink: Color,
+    /// Secondary text (indices, captions).
+    pub muted: Color,
+    /// Grid lines, axes and empty cells.
+    pub faint: Color,
+    /// Items not yet involved.
+    pub idle: Color,
+    /// The item being scanned (`i`). Orange.
+    pub current: Color,
+    /// Items waiting (on the stack, in a queue). Blue.
+    pub waiting: Color,
+    /// The item compared against. Vermillion.
+    pub compared: Color,
+    /// Items whose answer is known. Bluish green.
+    pub resolved: Color,
+    /// A second series or a highlight. Reddish purple.
+    pub accent: Color,
+}
+
+impl Palette {
+    /// The palette for `theme`.
+    pub const fn for_theme(theme: Theme) -> Palette {
+        match theme {
+            Theme::Light => Palette {
+                background: Color::hex(0xFFFFFF),
+                ink: Color::hex(0x1F2933),
+                muted: Color::hex(0x5F6B7A),
+                faint: Color::hex(0xE3E7EC),
+                idle: Color::hex(0xC5CDD6),
+                current: Color::hex(0xE69F00),
+                waiting: Color::hex(0x0072B2),
+                compared: Color::hex(0xD55E00),
+                resolved: Color::hex(0x009E73),
+                accent: Color::hex(0xCC79A7),
+            },
+            Theme::Dark => Palette {
+                background: Color::hex(0x161B22),
+                ink: Color::hex(0xE6EDF3),
+                muted: Color::hex(0x9AA7B4),
+                faint: Color::hex(0x2D3540),
+                idle: Color::hex(0x4A5563),
+                current: Color::hex(0xF0B429),
+                waiting: Color::hex(0x56B4E9),
+                compared: Color::hex(0xF07F3C),
+                resolved: Color::hex(0x2FC09A),
+                accent: Color::hex(0xE0A3C8),
+            },
+        }
+    }
+}
+
+/// The size and theme a view draws for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    /// Width in CSS pixels.
+    pub width: f64,
+    /// Height in CSS pixels.
+    pub height: f64,
+    /// Colours to use.
+    pub palette: Palette,
+}
+
+impl Frame {
+    /// A frame of `width` × `height` CSS pixels in `theme`.
+    pub fn new(width: f64, height: f64, theme: Theme) -> Frame {
+        let sane = |length: f64| {
+            if length.is_finite() {
+                length.clamp(1.0, 8192.0)
+            } else {
+                1.0
+            }
+        };
+        Frame {
+            width: sane(width),
+            height: sane(height),
+            palette: Palette::for_theme(theme),
+        }
+    }
+}
+
+/// Identifies what a shape stands for across steps; `Key::NONE` shapes are not matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Key(u64);
+
+impl Key {
+    /// A shape with no identity: it fades in and out.
+    pub const NONE: Key = Key(0);
+
+    /// The key of item `index` in role `role` (a small number chosen by the view).
+    pub const fn of(role: u16, index: usize) -> Key {
+        Key(((role as u64 + 1) << 48) | (index as u64 & 0xFFFF_FFFF_FFFF))
+    }
+}
+
+/// The type scale: every text in every view uses one of these sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum TextSize {
+    /// 11 px: indices, axis labels.
+    Small,
+    /// 13 px: values, cell contents.
+    Body,
+    /// 16 px: headings inside the canvas.
+    Large,
+}
+
+impl TextSize {
+    /// The size in CSS pixels.
+    pub fn pixels(self) -> f64 {
+        match self {
+            TextSize::Small => 11.0,
+            TextSize::Body => 13.0,
+            TextSize::Large => 16.0,
+        }
+    }
+}
+
+/// Horizontal text alignment relative to the anchor point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Align {
+    /// The anchor is the left end.
+    Start,
+    /// The anchor is the middle.
+    Center,
+    /// The anchor is the right end.
+    End,
+}
+
+/// One thing to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A rectangle, optionally rounded, filled and/or outlined.
+    Rect {
+        /// Identity across steps.
+        key: Key,
+        /// Left edge.
+        x: f64,
+        /// Top edge.
+        y: f64,
+        /// Width.
+        width: f64,
+        /// Height.
+        height: f64,
+        /// Corner radius.
+        radius: f64,
+        /// Fill colour, if filled.
+        fill: Option<Color>,
+        /// Outline colour, if outlined (1.5 px).
+        stroke: Option<Color>,
+    },
+    /// A line of text, vertically centred on `y`.
+    Text {
+        /// Identity across steps.
+        key: Key,
+        /// Anchor x.
+        x: f64,
+        /// Anchor y (the middle of the text).
+        y: f64,
+        /// The text itself (drawn literally, never as markup).
+        text: String,
+        /// Size from the type scale.
+        size: TextSize,
+        /// Bold when true.
+        bold: bool,
+        /// Alignment to the anchor.
+        align: Align,
+        /// Colour.
+        color: Color,
+    },
+    /// A straight line, with an arrow head at the end when `arrow` is true.
+    Line {
+        /// Identity across steps.
+        key: Key,
+        /// Start point.
+        from: (f64, f64),
+        /// End point.
+        to: (f64, f64),
+        /// Line width.
+        width: f64,
+        /// Colour.
+        color: Color,
+        /// Draw an arrow head at `to`.
+        arrow: bool,
+    },
+    /// A polyline through `points`, optionally closed and filled.
+    Polyline {
+        /// Identity across steps.
+        key: Key,
+        /// The corners.
+        points: Vec<(f64, f64)>,
+        /// Fill colour when the outline is closed and filled.
+        fill: Option<Color>,
+        /// Outline colour, if outlined.
+        stroke: Option<Color>,
+        /// Outline width.
+        width: f64,
+    },
+}
+
+impl Shape {
+    /// This shape's key.
+    pub fn key(&self) -> Key {
+        match self {
+            Shape::Rect { key, .. }
+            | Shape::Text { key, .. }
+            | Shape::Line { key, .. }
+            | Shape::Polyline { key, .. } => *key,
+        }
+    }
+
+    /// The shape `t` of the way to `other` when both are the same kind; `None` otherwise.
+    fn between(&self, other: &Shape, t: f64) -> Option<Shape> {
+        let lerp = |from: f64, to: f64| from + (to - from) * t;
+        let point = |from: (f64, f64), to: (f64, f64)| (lerp(from.0, to.0), lerp(from.1, to.1));
+        let color = |from: Option<Color>, to: Option<Color>| match (from, to) {
+            (Some(from), Some(to)) => Some(from.mix(to, t)),
+            (None, Some(to)) => Some(to.with_alpha(t * to.a as f64 / 255.0)),
+            (Some(from), None) => Some(from.with_alpha((1.0 - t) * from.a as f64 / 255.0)),
+            (None, None) => None,
+        };
+        match (self, other) {
+            (
+                Shape::Rect {
+                    x,
+                    y,
+                    width,
+                    height,
+                    radius,
+                    fill,
+                    stroke,
+                    ..
+                },
+                Shape::Rect {
+                    key,
+                    x: x2,
+                    y: y2,
+                    width: width2,
+                    height: height2,
+                    radius: radius2,
+                    fill: fill2,
+                    stroke: stroke2,
+                },
+            ) => Some(Shape::Rect {
+                key: *key,
+                x: lerp(*x, *x2),
+                y: lerp(*y, *y2),
+                width: lerp(*width, *width2),
+                height: lerp(*height, *height2),
+                radius: lerp(*radius, *radius2),
+                fill: color(*fill, *fill2),
+                stroke: color(*stroke, *stroke2),
+            }),
+            (
+                Shape::Text { x, y, color: c, .. },
+                Shape::Text {
+                    key,
+                    x: x2,
+                    y: y2,
+                    text,
+                    size,
+                    bold,
+                    align,
+                    color: c2,
+                },
+            ) => Some(Shape::Text {
+                key: *key,
+                x: lerp(*x, *x2),
+                y: lerp(*y, *y2),
+                text: text.clone(),
+                size: *size,
+                bold: *bold,
+                align: *align,
+                color: c.mix(*c2, t),
+            }),
+            (
+                Shape::Line {
+                    from, to, width, color: c, ..
+                },
+                Shape::Line {
+                    key,
+                    from: from2,
+                    to: to2,
+                    width: width2,
+                    color: c2,
+                    arrow,
+                },
+            ) => Some(Shape::Line {
+                key: *key,
+                from: point(*from, *from2),
+                to: point(*to, *to2),
+                width: lerp(*width, *width2),
+                color: c.mix(*c2, t),
+                arrow: *arrow,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The shape with its colours at opacity `alpha` times their own.
+    fn faded(&self, alpha: f64) -> Shape {
+        let fade = |color: Color| color.with_alpha(alpha * color.a as f64 / 255.0);
+        let mut shape = self.clone();
+        match &mut shape {
+            Shape::Rect { fill, stroke, .. } | Shape::Polyline { fill, stroke, .. } => {
+                *fill = fill.map(fade);
+                *stroke = stroke.map(fade);
+            }
+            Shape::Text { color, .. } | Shape::Line { color, .. } => *color = fade(*color),
+        }
+        shape
+    }
+}
+
+/// A display list: what one frame shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    /// Width in CSS pixels.
+    pub width: f64,
+    /// Height in CSS pixels.
+    pub height: f64,
+    /// Background colour.
+    pub background: Color,
+    /// Shapes, painted in order.
+    pub shapes: Vec<Shape>,
+}
+
+impl Scene {
+    /// An empty scene the size of `frame`, in its background colour.
+    pub fn new(frame: &Frame) -> Scene {
+        Scene {
+            width: frame.width,
+            height: frame.height,
+            background: frame.palette.background,
+            shapes: Vec::new(),
+        }
+    }
+
+    /// Adds a shape on top.
+    pub fn push(&mut self, shape: Shape) {
+        self.shapes.push(shape);
+    }
+
+    /// Adds a filled rounded rectangle.
+    pub fn rect(&mut self, key: Key, x: f64, y: f64, width: f64, height: f64, fill: Color) {
+        self.push(Shape::Rect {
+            key,
+            x,
+            y,
+            width,
+            height,
+            radius: (width.min(height) * 0.18).min(4.0),
+            fill: Some(fill),
+            stroke: None,
+        });
+    }
+
+    /// Adds a text.
+    pub fn text(&mut self, key: Key, position: (f64, f64), text: impl Into<String>, style: TextStyle) {
+        self.push(Shape::Text {
+            key,
+            x: position.0,
+            y: position.1,
+            text: text.into(),
+            size: style.size,
+            bold: style.bold,
+            align: style.align,
+            color: style.color,
+        });
+    }
+
+    /// The frame `t` (0–1) of the way from `from` to `self`: keyed shapes move and recolour,
+    /// shapes only in `from` fade out, shapes only in `self` fade in.
+    pub fn tween(&self, from: &Scene, t: f64) -> Scene {
+        let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 1.0 };
+        if t >= 1.0 {
+            return self.clone();
+        }
+        let eased = t * t * (3.0 - 2.0 * t);
+        let mut earlier: std::collections::HashMap<Key, &Shape> = from
+            .shapes
+            .iter()
+            .filter(|shape| shape.key() != Key::NONE)
+            .map(|shape| (shape.key(), shape))
+            .collect();
+        let mut shapes = Vec::with_capacity(self.shapes.len());
+        for shape in &self.shapes {
+            let matched = match shape.key() {
+                Key::NONE => None,
+                key => earlier.remove(&key),
+            };
+            shapes.push(match matched.and_then(|old| old.between(shape, eased)) {
+                Some(moved) => moved,
+                None => shape.faded(eased),
+            });
+        }
+        let leaving = from
+            .shapes
+            .iter()
+            .filter(|shape| shape.key() == Key::NONE || earlier.contains_key(&shape.key()))
+            .map(|shape| shape.faded(1.0 - eased));
+        let mut scene = Scene {
+            width: self.width,
+            height: self.height,
+            background: from.background.mix(self.background, eased),
+            shapes: leaving.collect(),
+        };
+        scene.shapes.extend(shapes);
+        scene
+    }
+}
+
+/// How a text looks: size, weight, alignment and colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    /// Size from the type scale.
+    pub size: TextSize,
+    /// Bold when true.
+    pub bold: bool,
+    /// Alignment to the anchor.
+    pub align: Align,
+    /// Colour.
+    pub color: Color,
+}
+
+impl TextStyle {
+    /// Centred, regular text of `size` in `color`.
+    pub fn centered(size: TextSize, color: Color) -> TextStyle {
+        TextStyle {
+            size,
+            bold: false,
+            align: Align::Center,
+            color,
+        }
+    }
+
+    /// The same style in bold.
+    pub fn bold(self) -> TextStyle {
+        TextStyle { bold: true, ..self }
+    }
+
+    /// The same style aligned to `align`.
+    pub fn aligned(self, align: Align) -> TextStyle {
+        TextStyle { align, ..self }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame() -> Frame {
+        Frame::new(100.0, 50.0, Theme::Light)
+    }
+
+    #[test]
+    fn keyed_shapes_move_and_unkeyed_ones_fade() {
+        let ink = Color::hex(0x000000);
+        let mut from = Scene::new(&frame());
+        from.rect(Key::of(1, 3), 0.0, 0.0, 10.0, 10.0, ink);
+        from.rect(Key::NONE, 0.0, 0.0, 5.0, 5.0, ink);
+        let mut to = Scene::new(&frame());
+        to.rect(Key::of(1, 3), 40.0, 20.0, 10.0, 10.0, ink);
+        let halfway = to.tween(&from, 0.5);
+        assert_eq!(halfway.shapes.len(), 2, "the unkeyed rect fades out, the keyed one moves");
+        let moved = halfway
+            .shapes
+            .iter()
+            .find(|shape| shape.key() == Key::of(1, 3))
+            .unwrap();
+        match moved {
+            Shape::Rect { x, y, .. } => assert_eq!((*x, *y), (20.0, 10.0)),
+            other => panic!("expected a rect, got {other:?}"),
+        }
+        assert_eq!(to.tween(&from, 1.0), to);
+        assert_eq!(to.tween(&from, f64::NAN), to);
+    }
+
+    #[test]
+    fn colours_mix_and_print_as_css() {
+        let black = Color::hex(0x000000);
+        let white = Color::hex(0xFFFFFF);
+        assert_eq!(black.mix(white, 0.5).css(), "#808080");
+        assert_eq!(black.with_alpha(0.5).css(), "rgba(0,0,0,0.502)");
+    }
+
+    #[test]
+    fn frames_survive_nonsense_sizes() {
+        let frame = Frame::new(f64::NAN, -4.0, Theme::Dark);
+        assert_eq!((frame.width, frame.height), (1.0, 1.0));
+    }
+}

@@ -1,0 +1,363 @@
+//! Recording a run and playing it back.
+//!
+//! An algorithm pushes events into a [`Recorder`]. The unit recorder `()` drops them, so the
+//! same function is the fast kernel; a [`Trace`] keeps them (up to [`EVENT_CAP`]).
+//!
+//! A [`Timeline`] replays a trace onto the algorithm's state. Invariants:
+//! - every event carries what it overwrites, so [`Timeline::forward`] and [`Timeline::back`]
+//!   are O(1) (amortised over the event's size) and `back` after `forward` restores the
+//!   state exactly;
+//! - [`Timeline::seek`] walks from whichever is nearer, the current position or the nearest
+//!   checkpoint (a snapshot of the state every `stride` events); there are at most
+//!   [`MAX_CHECKPOINTS`] of them and together they stay under [`CHECKPOINT_BUDGET_BYTES`],
+//!   so memory stays O(input + events).
+
+use crate::algo::{Algorithm, Counter};
+use crate::input::{InputError, OptionMap};
+use crate::scene::{Frame, Scene};
+
+/// Receives the events of one run. `()` ignores them, so the kernel pays nothing.
+pub trait Recorder<E> {
+    /// Records one event; the closure is only called when the event is kept.
+    fn record(&mut self, event: impl FnOnce() -> E);
+}
+
+impl<E> Recorder<E> for () {
+    #[inline(always)]
+    fn record(&mut self, _event: impl FnOnce() -> E) {}
+}
+
+/// The most events one trace may hold; longer runs are refused with a clear message.
+pub const EVENT_CAP: usize = 2_000_000;
+
+/// The most state snapshots a timeline keeps for seeking.
+pub const MAX_CHECKPOINTS: usize = 64;
+
+/// The most memory all snapshots of one timeline may take together.
+pub const CHECKPOINT_BUDGET_BYTES: usize = 64 << 20;
+
+/// A recorder that keeps up to `cap` events and notes whether more were offered.
+#[derive(Debug)]
+pub struct Trace<E> {
+    events: Vec<E>,
+    cap: usize,
+    offered: usize,
+}
+
+impl<E> Trace<E> {
+    /// An empty trace that keeps at most `cap` events.
+    pub fn with_cap(cap: usize) -> Self {
+        Trace {
+            events: Vec::new(),
+            cap,
+            offered: 0,
+        }
+    }
+
+    /// How many events the run offered, kept or not.
+    pub fn offered(&self) -> usize {
+        self.offered
+    }
+
+    /// The kept events, or an error when the run offered more than the cap.
+    pub fn into_events(self) -> Result<Vec<E>, InputError> {
+        if self.offered > self.cap {
+            return Err(InputError::new(format!(
+                "this input needs {} steps, more than the limit of {} steps per animation; \
+                 try a smaller input",
+                group_digits(self.offered),
+                group_digits(self.cap)
+            )));
+        }
+        Ok(self.events)
+    }
+}
+
+impl<E> Recorder<E> for Trace<E> {
+    #[inline]
+    fn record(&mut self, event: impl FnOnce() -> E) {
+        self.offered += 1;
+        if self.events.len() < self.cap {
+            self.events.push(event());
+        }
+    }
+}
+
+/// Writes `1234567` as `1,234,567` for messages.
+pub fn group_digits(value: usize) -> String {
+    let digits = value.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+/// A recorded run of algorithm `A` with a cursor that moves in O(1) per step.
+pub struct Timeline<A: Algorithm> {
+    input: A::Input,
+    options: A::Options,
+    output: A::Output,
+    events: Vec<A::Event>,
+    state: A::State,
+    position: usize,
+    stride: usize,
+    checkpoints: Vec<A::State>,
+}
+
+impl<A: Algorithm> Timeline<A> {
+    /// Parses `text` and `options`, runs the algorithm and records its trace.
+    pub fn from_text(text: &str, options: &mut OptionMap) -> Result<Self, InputError> {
+        let options = A::parse_options(options)?;
+        let input = A::parse(text)?;
+        Self::new(input, options)
+    }
+
+    /// Runs the algorithm on `input` and records its trace.
+    pub fn new(input: A::Input, options: A::Options) -> Result<Self, InputError> {
+        A::check_animation_limits(&input, &options)?;
+        let mut trace = Trace::with_cap(EVENT_CAP);
+        let output = A::run(&input, &options, &mut trace);
+        let events = trace.into_events()?;
+        let start = A::start(&input, &options);
+        let snapshot_bytes = A::state_bytes(&start).max(1);
+        let affordable = (CHECKPOINT_BUDGET_BYTES / snapshot_bytes).clamp(1, MAX_CHECKPOINTS);
+        let stride = events.len().div_ceil(affordable).max(1);
+        let mut timeline = Timeline {
+            input,
+            options,
+            output,
+            events,
+            state: start,
+            position: 0,
+            stride,
+            checkpoints: Vec::new(),
+        };
+        timeline.build_checkpoints();
+        Ok(timeline)
+    }
+
+    fn build_checkpoints(&mut self) {
+        let mut state = self.state.clone();
+        self.checkpoints.push(state.clone());
+        for (index, event) in self.events.iter().enumerate() {
+            A::apply(&mut state, event);
+            if (index + 1).is_multiple_of(self.stride) {
+                self.checkpoints.push(state.clone());
+            }
+        }
+    }
+
+    /// The number of events (the last position).
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    /// True when the run recorded no events.
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// How many events have been applied.
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    /// The state after `position` events.
+    pub fn state(&self) -> &A::State {
+        &self.state
+    }
+
+    /// The parsed input.
+    pub fn input(&self) -> &A::Input {
+        &self.input
+    }
+
+    /// The options the run used.
+    pub fn options(&self) -> &A::Options {
+        &self.options
+    }
+
+    /// The kernel's result for the whole run.
+    pub fn output(&self) -> &A::Output {
+        &self.output
+    }
+
+    /// The event applied last, if any.
+    pub fn last_event(&self) -> Option<&A::Event> {
+        self.position.checked_sub(1).map(|index| &self.events[index])
+    }
+
+    /// Applies the next event; false at the end.
+    pub fn forward(&mut self) -> bool {
+        match self.events.get(self.position) {
+            Some(event) => {
+                A::apply(&mut self.state, event);
+                self.position += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Undoes the last event; false at the start.
+    pub fn back(&mut self) -> bool {
+        match self.position.checked_sub(1) {
+            Some(previous) => {
+                A::undo(&mut self.state, &self.events[previous]);
+                self.position = previous;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Moves to `target` (clamped to `0..=len`), from a checkpoint when that is nearer.
+    pub fn seek(&mut self, target: usize) {
+        let target = target.min(self.len());
+        let checkpoint = (target / self.stride).min(self.checkpoints.len() - 1);
+        let checkpoint_position = checkpoint * self.stride;
+        // Restoring a snapshot costs about as much as a few steps; walking is free of copies.
+        let walk_cost = target.abs_diff(self.position);
+        let restore_cost = target - checkpoint_position + 8;
+        if restore_cost < walk_cost {
+            self.state.clone_from(&self.checkpoints[checkpoint]);
+            self.position = checkpoint_position;
+        }
+        while self.position < target {
+            self.forward();
+        }
+        while self.position > target {
+            self.back();
+        }
+    }
+
+    /// The sentence that explains the current step.
+    pub fn narration(&self) -> String {
+        match self.last_event() {
+            Some(event) => A::narrate(&self.state, event),
+            None => A::introduce(&self.state),
+        }
+    }
+
+    /// The pseudocode line (0-based) of the current step, if any.
+    pub fn line(&self) -> Option<usize> {
+        self.last_event().map(A::line)
+    }
+
+    /// The picture of the current step.
+    pub fn scene(&self, frame: &Frame) -> Scene {
+        A::view(&self.state, self.last_event(), frame)
+    }
+}
+
+/// A timeline of any algorithm, as the page and the web boundary see it.
+pub trait Animation {
+    /// The algorithm's registry id.
+    fn algorithm_id(&self) -> &'static str;
+    /// The number of events.
+    fn len(&self) -> usize;
+    /// True when there are no events.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// How many events have been applied.
+    fn position(&self) -> usize;
+    /// Moves to `target`, clamped to `0..=len`.
+    fn seek(&mut self, target: usize);
+    /// Applies the next event; false at the end.
+    fn forward(&mut self) -> bool;
+    /// Undoes the last event; false at the start.
+    fn back(&mut self) -> bool;
+    /// The sentence that explains the current step.
+    fn narration(&self) -> String;
+    /// The pseudocode line (0-based) of the current step, if any.
+    fn line(&self) -> Option<usize>;
+    /// The pseudocode of the method this timeline runs.
+    fn pseudocode(&self) -> &'static [&'static str];
+    /// The operation counters at the current step.
+    fn counters(&self) -> Vec<Counter>;
+    /// The algorithm's state at the current step, for `state()` in JS.
+    fn state(&self) -> &dyn erased_serde::Serialize;
+    /// The result of the whole run, for `result()` in JS.
+    fn result(&self) -> &dyn erased_serde::Serialize;
+    /// The picture of the current step.
+    fn scene(&self, frame: &Frame) -> Scene;
+}
+
+impl<A: Algorithm> Animation for Timeline<A> {
+    fn algorithm_id(&self) -> &'static str {
+        A::ID
+    }
+    fn len(&self) -> usize {
+        Timeline::len(self)
+    }
+    fn position(&self) -> usize {
+        Timeline::position(self)
+    }
+    fn seek(&mut self, target: usize) {
+        Timeline::seek(self, target)
+    }
+    fn forward(&mut self) -> bool {
+        Timeline::forward(self)
+    }
+    fn back(&mut self) -> bool {
+        Timeline::back(self)
+    }
+    fn narration(&self) -> String {
+        Timeline::narration(self)
+    }
+    fn line(&self) -> Option<usize> {
+        Timeline::line(self)
+    }
+    fn pseudocode(&self) -> &'static [&'static str] {
+        A::pseudocode(&self.options)
+    }
+    fn counters(&self) -> Vec<Counter> {
+        A::counters(&self.state)
+    }
+    fn state(&self) -> &dyn erased_serde::Serialize {
+        &self.state
+    }
+    fn result(&self) -> &dyn erased_serde::Serialize {
+        &self.output
+    }
+    fn scene(&self, frame: &Frame) -> Scene {
+        Timeline::scene(self, frame)
+    }
+}
+
+/// Parses `text` and `options` for algorithm `A` and returns its animation.
+pub fn animate<A: Algorithm>(
+    text: &str,
+    options: &mut OptionMap,
+) -> Result<Box<dyn Animation>, InputError> {
+    Ok(Box::new(Timeline::<A>::from_text(text, options)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_are_grouped_by_thousands() {
+        assert_eq!(group_digits(0), "0");
+        assert_eq!(group_digits(999), "999");
+        assert_eq!(group_digits(1000), "1,000");
+        assert_eq!(group_digits(2_000_000), "2,000,000");
+    }
+
+    #[test]
+    fn trace_refuses_runs_past_its_cap() {
+        let mut trace = Trace::with_cap(2);
+        for value in 0..3 {
+            trace.record(|| value);
+        }
+        assert_eq!(trace.offered(), 3);
+        let message = trace.into_events().unwrap_err().to_string();
+        assert!(message.contains("needs 3 steps"), "{message}");
+    }
+}

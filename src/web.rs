@@ -1,0 +1,267 @@
+//! The JavaScript boundary: the only module with `#[wasm_bindgen]` exports.
+//!
+//! Large state stays in Rust behind the opaque [`Player`] handle; JS gets small copyable
+//! results (strings, numbers, plain objects, typed arrays). Every user-caused failure arrives in
+//! JS as an `Error` with a message; a panic is a bug, and is reported by [`start`]'s hook both
+//! to the console and to the page (a `stepwise-panic` event on `globalThis`).
+
+use crate::algo::{self, next_greater};
+use crate::input::{InputError, OptionMap};
+use crate::render::{canvas, svg};
+use crate::scene::{Frame, Scene, Theme};
+use crate::trace::Animation;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::CanvasRenderingContext2d;
+
+/// Installs the panic hook: console message plus a `stepwise-panic` event for the page's banner.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        announce_panic(&info.to_string());
+    }));
+}
+
+fn announce_panic(message: &str) {
+    let Ok(target) = js_sys::global().dyn_into::<web_sys::EventTarget>() else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(message));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("stepwise-panic", &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// Turns an [`InputError`] into a JS `Error`; `start`/`end` give the offending text's range.
+fn input_error(error: InputError) -> JsValue {
+    let js_error = js_sys::Error::new(error.message());
+    if let Some(span) = error.span() {
+        let _ = js_sys::Reflect::set(&js_error, &"start".into(), &(span.start as f64).into());
+        let _ = js_sys::Reflect::set(&js_error, &"end".into(), &(span.end as f64).into());
+    }
+    js_error.into()
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| js_sys::Error::new(&error.to_string()).into())
+}
+
+/// Reads an optional options object; `undefined` and `null` mean "all defaults".
+fn options_from(value: JsValue) -> Result<OptionMap, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(OptionMap::new());
+    }
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(input_error(InputError::new(
+            "options must be an object such as { circular: true }",
+        )));
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|error| {
+        input_error(InputError::new(format!(
+            "options: each value must be true/false, a number or a word ({error})"
+        )))
+    })
+}
+
+/// Reads a JS number as a count or position: NaN and negatives are 0, fractions round down.
+fn to_count(value: f64) -> usize {
+    if value.is_nan() || value <= 0.0 {
+        0
+    } else if value >= usize::MAX as f64 {
+        usize::MAX
+    } else {
+        value as usize
+    }
+}
+
+/// Every algorithm: `[{ id, title, pseudocode, example, methods, presets, inputHelp }]`.
+#[wasm_bindgen]
+pub fn algorithms() -> Result<JsValue, JsValue> {
+    let infos: Vec<_> = algo::REGISTRY.iter().map(|entry| entry.info).collect();
+    to_js(&infos)
+}
+
+/// A random input of about `size` items for algorithm `id`; the same seed gives the same text.
+#[wasm_bindgen(js_name = randomInput)]
+pub fn random_input(id: &str, size: f64, seed: f64) -> Result<String, JsValue> {
+    let entry = algo::find(id).map_err(input_error)?;
+    Ok((entry.random_input)(to_count(size), to_count(seed) as u64))
+}
+
+/// `nextGreater(values, options?)`: for each i the index of the next strictly greater element
+/// to the right, −1 where none. Options `{ previous, smaller, circular }` pick the variant;
+/// an unknown key is an error.
+#[wasm_bindgen(js_name = nextGreater)]
+pub fn next_greater(values: &[f64], options: JsValue) -> Result<Vec<i32>, JsValue> {
+    let mut options = options_from(options)?;
+    let variant = next_greater::Variant::from_options(&mut options).map_err(input_error)?;
+    options
+        .finish(next_greater::KERNEL_OPTIONS)
+        .map_err(input_error)?;
+    Ok(next_greater::next_greater(values, variant))
+}
+
+/// Panics on purpose, so tests can check that the page reports panics and recovers.
+#[wasm_bindgen(js_name = panicForTesting)]
+pub fn panic_for_testing() {
+    panic!("deliberate panic for testing");
+}
+
+/// An animation of one algorithm on one input: step it, seek it, draw it.
+#[wasm_bindgen]
+pub struct Player {
+    animation: Box<dyn Animation>,
+    theme: Theme,
+    /// The scene on screen when the position last changed: where the transition starts.
+    from: Option<Scene>,
+    /// The scene drawn last.
+    shown: Option<Scene>,
+}
+
+impl Player {
+    fn moved(&mut self, before: usize) {
+        if self.animation.position() != before {
+            self.from = self.shown.take().or_else(|| self.from.take());
+        }
+    }
+
+    fn frame(&self, width: f64, height: f64) -> Frame {
+        Frame::new(width, height, self.theme)
+    }
+}
+
+#[wasm_bindgen]
+impl Player {
+    /// Parses `text` for algorithm `id` and records the animation; throws an `Error` saying
+    /// what is wrong and where. `options` is an optional object (e.g. `{ method: "scan" }`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(id: &str, text: &str, options: JsValue) -> Result<Player, JsValue> {
+        let entry = algo::find(id).map_err(input_error)?;
+        let mut options = options_from(options)?;
+        let animation = (entry.animate)(text, &mut options).map_err(input_error)?;
+        Ok(Player {
+            animation,
+            theme: Theme::Light,
+            from: None,
+            shown: None,
+        })
+    }
+
+    /// The algorithm's id.
+    #[wasm_bindgen(getter)]
+    pub fn algorithm(&self) -> String {
+        self.animation.algorithm_id().to_string()
+    }
+
+    /// The number of steps.
+    #[wasm_bindgen(getter)]
+    pub fn len(&self) -> usize {
+        self.animation.len()
+    }
+
+    /// True when there are no steps.
+    #[wasm_bindgen(js_name = isEmpty)]
+    pub fn is_empty(&self) -> bool {
+        self.animation.is_empty()
+    }
+
+    /// How many steps have been applied (0..=len).
+    #[wasm_bindgen(getter)]
+    pub fn position(&self) -> usize {
+        self.animation.position()
+    }
+
+    /// Moves to step `position` (clamped to 0..=len).
+    pub fn seek(&mut self, position: f64) {
+        let before = self.animation.position();
+        self.animation.seek(to_count(position));
+        self.moved(before);
+    }
+
+    /// One step forward; false at the end.
+    pub fn forward(&mut self) -> bool {
+        let before = self.animation.position();
+        let moved = self.animation.forward();
+        self.moved(before);
+        moved
+    }
+
+    /// One step back; false at the start.
+    pub fn back(&mut self) -> bool {
+        let before = self.animation.position();
+        let moved = self.animation.back();
+        self.moved(before);
+        moved
+    }
+
+    /// One sentence about the current step.
+    pub fn narration(&self) -> String {
+        self.animation.narration()
+    }
+
+    /// The highlighted pseudocode line (0-based), or `undefined` before the first step.
+    pub fn line(&self) -> Option<usize> {
+        self.animation.line()
+    }
+
+    /// The pseudocode of the method this player runs, one string per line.
+    pub fn pseudocode(&self) -> Vec<String> {
+        self.animation
+            .pseudocode()
+            .iter()
+            .map(|line| line.to_string())
+            .collect()
+    }
+
+    /// The operation counters: `[{ name, value }]`.
+    pub fn counters(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.animation.counters())
+    }
+
+    /// The algorithm's state at this step, as a plain object.
+    pub fn state(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.animation.state())
+    }
+
+    /// The result of the whole run, as a plain object.
+    pub fn result(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.animation.result())
+    }
+
+    /// Uses the `"light"` or `"dark"` palette from now on.
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&mut self, name: &str) {
+        self.theme = Theme::from_name(name);
+    }
+
+    /// Draws the current step on `context`, `width` × `height` CSS pixels. With `progress` in
+    /// 0..1 it draws that far into the transition from the previously shown step.
+    pub fn draw(
+        &mut self,
+        context: &CanvasRenderingContext2d,
+        width: f64,
+        height: f64,
+        progress: Option<f64>,
+    ) -> Result<(), JsValue> {
+        let target = self.animation.scene(&self.frame(width, height));
+        let shown = match (&self.from, progress) {
+            (Some(from), Some(progress)) if progress < 1.0 => target.tween(from, progress),
+            _ => {
+                self.from = None;
+                target
+            }
+        };
+        canvas::paint(&shown, context)?;
+        self.shown = Some(shown);
+        Ok(())
+    }
+
+    /// The current step as a standalone SVG document, `width` × `height` pixels.
+    pub fn svg(&self, width: f64, height: f64) -> String {
+        svg::to_svg(&self.animation.scene(&self.frame(width, height)))
+    }
+}
