@@ -191,15 +191,17 @@ impl OptionMap {
     ) -> Result<&'static str, InputError> {
         match self.0.remove(key) {
             None => Ok(choices[0]),
-            Some(OptionValue::Text(word)) => {
-                choices.iter().copied().find(|choice| *choice == word).ok_or_else(|| {
+            Some(OptionValue::Text(word)) => choices
+                .iter()
+                .copied()
+                .find(|choice| *choice == word)
+                .ok_or_else(|| {
                     InputError::new(format!(
                         "option '{key}' must be one of {}, not {}",
                         choices.join(", "),
                         quote(&word)
                     ))
-                })
-            }
+                }),
             Some(other) => Err(InputError::new(format!(
                 "option '{key}' must be one of {}, not {}",
                 choices.join(", "),
@@ -317,7 +319,10 @@ mod tests {
 
         let options = OptionMap::new().with("sideways", OptionValue::Bool(true));
         let message = options.finish(&["circular"]).unwrap_err().to_string();
-        assert_eq!(message, "unknown option 'sideways' (known options: circular)");
+        assert_eq!(
+            message,
+            "unknown option 'sideways' (known options: circular)"
+        );
 
         let mut options = OptionMap::new().with("circular", OptionValue::Number(1.0));
         assert!(options.take_flag("circular").is_err());
@@ -327,7 +332,10 @@ mod tests {
             .take_choice("method", &["stack", "scan"])
             .unwrap_err()
             .to_string();
-        assert_eq!(message, "option 'method' must be one of stack, scan, not 'magic'");
+        assert_eq!(
+            message,
+            "option 'method' must be one of stack, scan, not 'magic'"
+        );
     }
 
     #[test]

@@ -41,7 +41,8 @@ impl Color {
 
     /// The colour `t` of the way from `self` to `other`.
     pub fn mix(self, other: Color, t: f64) -> Color {
-        let channel = |from: u8, to: u8| (from as f64 + (to as f64 - from as f64) * t).round() as u8;
+        let channel =
+            |from: u8, to: u8| (from as f64 + (to as f64 - from as f64) * t).round() as u8;
         Color {
             r: channel(self.r, other.r),
             g: channel(self.g, other.g),
@@ -369,7 +370,11 @@ impl Shape {
             }),
             (
                 Shape::Line {
-                    from, to, width, color: c, ..
+                    from,
+                    to,
+                    width,
+                    color: c,
+                    ..
                 },
                 Shape::Line {
                     key,
@@ -450,7 +455,13 @@ impl Scene {
     }
 
     /// Adds a text.
-    pub fn text(&mut self, key: Key, position: (f64, f64), text: impl Into<String>, style: TextStyle) {
+    pub fn text(
+        &mut self,
+        key: Key,
+        position: (f64, f64),
+        text: impl Into<String>,
+        style: TextStyle,
+    ) {
         self.push(Shape::Text {
             key,
             x: position.0,
@@ -466,7 +477,11 @@ impl Scene {
     /// The frame `t` (0–1) of the way from `from` to `self`: keyed shapes move and recolour,
     /// shapes only in `from` fade out, shapes only in `self` fade in.
     pub fn tween(&self, from: &Scene, t: f64) -> Scene {
-        let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 1.0 };
+        let t = if t.is_finite() {
+            t.clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
         if t >= 1.0 {
             return self.clone();
         }
@@ -556,7 +571,11 @@ mod tests {
         let mut to = Scene::new(&frame());
         to.rect(Key::of(1, 3), 40.0, 20.0, 10.0, 10.0, ink);
         let halfway = to.tween(&from, 0.5);
-        assert_eq!(halfway.shapes.len(), 2, "the unkeyed rect fades out, the keyed one moves");
+        assert_eq!(
+            halfway.shapes.len(),
+            2,
+            "the unkeyed rect fades out, the keyed one moves"
+        );
         let moved = halfway
             .shapes
             .iter()

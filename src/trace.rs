@@ -188,7 +188,9 @@ impl<A: Algorithm> Timeline<A> {
 
     /// The event applied last, if any.
     pub fn last_event(&self) -> Option<&A::Event> {
-        self.position.checked_sub(1).map(|index| &self.events[index])
+        self.position
+            .checked_sub(1)
+            .map(|index| &self.events[index])
     }
 
     /// Applies the next event; false at the end.

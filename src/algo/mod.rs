@@ -85,8 +85,10 @@ pub trait Algorithm: 'static {
     /// A random input of about `size` items from `seed`, as text.
     fn random_input(size: usize, seed: u64) -> String;
     /// Refuses inputs too large to animate, with a message naming the limit.
-    fn check_animation_limits(input: &Self::Input, options: &Self::Options)
-        -> Result<(), InputError>;
+    fn check_animation_limits(
+        input: &Self::Input,
+        options: &Self::Options,
+    ) -> Result<(), InputError>;
     /// Runs the algorithm, reporting every step to `recorder`.
     fn run<R: Recorder<Self::Event>>(
         input: &Self::Input,

@@ -117,7 +117,11 @@ fn write_shape(svg: &mut String, shape: &Shape) {
             for (x, y) in points {
                 let _ = write!(list, "{},{} ", number(*x), number(*y));
             }
-            let element = if fill.is_some() { "polygon" } else { "polyline" };
+            let element = if fill.is_some() {
+                "polygon"
+            } else {
+                "polyline"
+            };
             let _ = write!(
                 svg,
                 r#"<{element} points="{}" fill="{}"{}/>"#,
@@ -135,7 +139,11 @@ fn paint(color: Option<Color>) -> String {
 
 fn stroke_attributes(stroke: Option<Color>, width: f64) -> String {
     match stroke {
-        Some(color) => format!(r#" stroke="{}" stroke-width="{}""#, color.css(), number(width)),
+        Some(color) => format!(
+            r#" stroke="{}" stroke-width="{}""#,
+            color.css(),
+            number(width)
+        ),
         None => String::new(),
     }
 }

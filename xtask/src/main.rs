@@ -1,1 +1,352 @@
-fn main(){}
+//! `cargo xtask serve | build | test`: set-up, build, serve and every test, in one place.
+//!
+//! Each command installs what it needs when it is missing (the wasm32 target, the
+//! wasm-bindgen CLI at the exact version in Cargo.lock, the npm packages, Chromium) and skips
+//! what is already there, so a second run only rebuilds.
+
+mod serve;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+/// The page's total transfer (HTML + JS + CSS + wasm, gzipped) may not exceed this.
+const PAGE_WEIGHT_BUDGET_BYTES: usize = 150 * 1024;
+
+/// The files the page loads, relative to `www/`.
+const PAGE_FILES: &[&str] = &[
+    "index.html",
+    "style.css",
+    "app.js",
+    "pkg/stepwise.js",
+    "pkg/stepwise_bg.wasm",
+];
+
+fn main() -> ExitCode {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let result = match arguments.first().map(String::as_str) {
+        Some("serve") => port_from(&arguments[1..]).and_then(|port| {
+            build()?;
+            serve::serve(&root().join("www"), port)
+        }),
+        Some("build") => build(),
+        Some("test") => test(),
+        _ => Err("usage: cargo xtask serve [--port N] | build | test".to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The port from `--port N`, else `$STEPWISE_PORT`, else 8000.
+fn port_from(arguments: &[String]) -> Result<u16, String> {
+    let text = match arguments {
+        [] => std::env::var("STEPWISE_PORT").unwrap_or_else(|_| "8000".to_string()),
+        [flag, value] if flag == "--port" => value.clone(),
+        _ => return Err("usage: cargo xtask serve [--port N]".to_string()),
+    };
+    text.parse()
+        .map_err(|_| format!("the port must be a number from 0 to 65535, not '{text}'"))
+}
+
+/// The workspace root (the parent of `xtask/`).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Runs `program arguments` in the workspace root, failing with a message when it fails.
+fn run(program: &str, arguments: &[&str], environment: &[(&str, &str)]) -> Result<(), String> {
+    println!("$ {program} {}", arguments.join(" "));
+    let status = Command::new(program)
+        .args(arguments)
+        .envs(environment.iter().copied())
+        .current_dir(root())
+        .status()
+        .map_err(|error| format!("could not start {program}: {error}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{program} {}` failed ({status})",
+            arguments.join(" ")
+        ))
+    }
+}
+
+/// Like [`run`], but also returns the output (which is still shown as it arrives).
+fn run_capturing(
+    program: &str,
+    arguments: &[&str],
+    environment: &[(&str, &str)],
+) -> Result<String, String> {
+    use std::io::{BufRead, BufReader};
+    println!("$ {program} {}", arguments.join(" "));
+    let mut child = Command::new(program)
+        .args(arguments)
+        .envs(environment.iter().copied())
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|error| format!("could not start {program}: {error}"))?;
+    let mut captured = String::new();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{line}");
+            captured.push_str(&line);
+            captured.push('\n');
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|error| format!("{program} did not finish: {error}"))?;
+    if status.success() {
+        Ok(captured)
+    } else {
+        Err(format!(
+            "`{program} {}` failed ({status})",
+            arguments.join(" ")
+        ))
+    }
+}
+
+/// Builds the release wasm into `www/pkg/` and shrinks it with wasm-opt.
+fn build() -> Result<(), String> {
+    let started = Instant::now();
+    setup::wasm_toolchain()?;
+    setup::npm_packages()?;
+    run(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "--package",
+            "stepwise",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+        &[],
+    )?;
+    run(
+        &setup::cargo_bin("wasm-bindgen"),
+        &[
+            "--target",
+            "web",
+            "--out-dir",
+            "www/pkg",
+            "target/wasm32-unknown-unknown/release/stepwise.wasm",
+        ],
+        &[],
+    )?;
+    run(
+        "node_modules/.bin/wasm-opt",
+        &[
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "www/pkg/stepwise_bg.wasm",
+            "-o",
+            "www/pkg/stepwise_bg.wasm",
+        ],
+        &[],
+    )?;
+    println!("built www/pkg in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Totals per test runner, from the lines they print.
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+}
+
+impl Tally {
+    /// Adds `cargo test` lines ("test result: ok. 14 passed; 0 failed; ...").
+    fn add_cargo(&mut self, output: &str) {
+        for line in output.lines() {
+            if let Some(rest) = line.trim().strip_prefix("test result: ") {
+                self.passed += number_before(rest, " passed");
+                self.failed += number_before(rest, " failed");
+            }
+        }
+    }
+
+    /// Adds `node --test` lines ("# pass 5", "# fail 0"; "ℹ pass 5" in the spec reporter).
+    fn add_node(&mut self, output: &str) {
+        for line in output.lines() {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            match words.as_slice() {
+                [_, "pass", count] => self.passed += count.parse::<usize>().unwrap_or(0),
+                [_, "fail", count] => self.failed += count.parse::<usize>().unwrap_or(0),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn number_before(text: &str, marker: &str) -> usize {
+    text.find(marker)
+        .and_then(|end| text[..end].rsplit(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|digits| digits.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Everything: formatting, lints, native tests, browser tests, page weight, end-to-end tests.
+fn test() -> Result<(), String> {
+    let started = Instant::now();
+    let mut tally = Tally::default();
+    run("cargo", &["fmt", "--all", "--check"], &[])?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )?;
+    setup::wasm_toolchain()?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--package",
+            "stepwise",
+            "--lib",
+            "--tests",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )?;
+    tally.add_cargo(&run_capturing("cargo", &["test", "--workspace"], &[])?);
+    let browser = setup::chromium()?;
+    tally.add_cargo(&run_capturing(
+        "cargo",
+        &[
+            "test",
+            "--package",
+            "stepwise",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "web",
+        ],
+        &[
+            ("CHROMEDRIVER", browser.driver.as_str()),
+            ("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+        ],
+    )?);
+    build()?;
+    check_page_weight()?;
+    let server = serve::spawn(&root().join("www"), 0)?;
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    let mut node_arguments = vec!["--test", "--test-concurrency=1"];
+    let test_files = e2e_test_files()?;
+    node_arguments.extend(test_files.iter().map(String::as_str));
+    tally.add_node(&run_capturing(
+        "node",
+        &node_arguments,
+        &[
+            ("STEPWISE_URL", url.as_str()),
+            ("CHROMIUM", browser.executable.as_str()),
+        ],
+    )?);
+    println!(
+        "all checks passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    println!("{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed > 0 {
+        return Err("some tests failed".to_string());
+    }
+    Ok(())
+}
+
+fn e2e_test_files() -> Result<Vec<String>, String> {
+    let directory = root().join("tests/e2e");
+    let entries = std::fs::read_dir(&directory)
+        .map_err(|error| format!("cannot read {}: {error}", directory.display()))?;
+    let mut files: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .map(|name| format!("tests/e2e/{name}"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Prints the page's gzipped weight per file and fails past the budget.
+fn check_page_weight() -> Result<(), String> {
+    use std::io::Write;
+    let www = root().join("www");
+    let mut total = 0;
+    let mut parts = Vec::new();
+    for file in PAGE_FILES {
+        let bytes = std::fs::read(www.join(file)).map_err(|error| format!("{file}: {error}"))?;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder
+            .write_all(&bytes)
+            .map_err(|error| format!("gzip {file}: {error}"))?;
+        let compressed = encoder
+            .finish()
+            .map_err(|error| format!("gzip {file}: {error}"))?
+            .len();
+        total += compressed;
+        parts.push(format!("{file} {:.1} KB", compressed as f64 / 1024.0));
+    }
+    println!(
+        "page weight (gzipped): {:.1} KB of {} KB budget ({})",
+        total as f64 / 1024.0,
+        PAGE_WEIGHT_BUDGET_BYTES / 1024,
+        parts.join(", ")
+    );
+    if total > PAGE_WEIGHT_BUDGET_BYTES {
+        return Err(format!(
+            "the page weighs {:.1} KB gzipped, over the {} KB budget",
+            total as f64 / 1024.0,
+            PAGE_WEIGHT_BUDGET_BYTES / 1024
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tallies_read_cargo_and_node_summaries() {
+        let mut tally = Tally::default();
+        tally.add_cargo("test result: ok. 14 passed; 0 failed; 0 ignored\n");
+        tally.add_cargo("test result: FAILED. 3 passed; 2 failed; 0 ignored\n");
+        tally.add_node("# pass 5\n# fail 1\nℹ pass 2\n");
+        assert_eq!((tally.passed, tally.failed), (24, 3));
+    }
+
+    #[test]
+    fn ports_come_from_the_flag() {
+        assert_eq!(port_from(&["--port".into(), "9000".into()]), Ok(9000));
+        assert!(port_from(&["--port".into(), "x".into()]).is_err());
+    }
+}

@@ -265,12 +265,18 @@ pub fn monotonic_stack<R: Recorder<Event>>(
         let arriving = values[index];
         while let Some(&top) = stack.last() {
             if !variant.beats(arriving, values[top]) {
-                recorder.record(|| Event::Stop { index: top, by: index });
+                recorder.record(|| Event::Stop {
+                    index: top,
+                    by: index,
+                });
                 break;
             }
             stack.pop();
             answer[top] = index as i32;
-            recorder.record(|| Event::Pop { index: top, by: index });
+            recorder.record(|| Event::Pop {
+                index: top,
+                by: index,
+            });
         }
         if step < length {
             stack.push(index);
@@ -454,9 +460,7 @@ impl Algorithm for NextGreater {
             "value" => AnswerKind::Value,
             _ => AnswerKind::Index,
         };
-        std::mem::take(options).finish(&[
-            "previous", "smaller", "circular", "method", "answer",
-        ])?;
+        std::mem::take(options).finish(&["previous", "smaller", "circular", "method", "answer"])?;
         Ok(Options {
             variant,
             method,
@@ -612,7 +616,10 @@ impl Algorithm for NextGreater {
                 } else {
                     ""
                 };
-                format!("i = {index}: look at {}{lap}.", Self::describe(values, index))
+                format!(
+                    "i = {index}: look at {}{lap}.",
+                    Self::describe(values, index)
+                )
             }
             Event::Pop { index, by } => format!(
                 "{} {} {}: pop {index} — {name} of {} is {}.",
@@ -654,7 +661,9 @@ impl Algorithm for NextGreater {
             Event::Finish { unresolved } => match unresolved {
                 0 => format!("Done: every item has a {name} element."),
                 1 => format!("Done: 1 item has no {name} element; its answer is -1."),
-                _ => format!("Done: {unresolved} items have no {name} element; their answer is -1."),
+                _ => {
+                    format!("Done: {unresolved} items have no {name} element; their answer is -1.")
+                }
             },
         }
     }

@@ -68,8 +68,8 @@ impl Layout {
         let labelled = slot >= LABELLED_BAR_WIDTH;
         let answer_top = frame.height - PADDING - ANSWER_ROW;
         let bars_top = PADDING + LEGEND_HEIGHT + if labelled { 16.0 } else { 4.0 };
-        let bars_bottom = (answer_top - POINTER_ROW - if labelled { 14.0 } else { 0.0 })
-            .max(bars_top + 10.0);
+        let bars_bottom =
+            (answer_top - POINTER_ROW - if labelled { 14.0 } else { 0.0 }).max(bars_top + 10.0);
         let highest = state.values.iter().copied().fold(0.0_f64, f64::max);
         let lowest = state.values.iter().copied().fold(0.0_f64, f64::min);
         let span = (highest - lowest).max(f64::MIN_POSITIVE);
@@ -120,7 +120,7 @@ pub fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
     }
     let layout = Layout::new(state, frame);
     let statuses = statuses(state, last);
-    draw_legend(&mut scene, state, frame);
+    draw_legend(&mut scene, state, &layout, frame);
     scene.push(Shape::Line {
         key: Key::NONE,
         from: (layout.array_left, layout.zero_y),
@@ -182,7 +182,7 @@ fn status_color(status: Status, frame: &Frame) -> Color {
     }
 }
 
-fn draw_legend(scene: &mut Scene, state: &State, frame: &Frame) {
+fn draw_legend(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) {
     let palette = frame.palette;
     let waiting = match state.options.method {
         Method::Stack => "on the stack",
@@ -200,25 +200,37 @@ fn draw_legend(scene: &mut Scene, state: &State, frame: &Frame) {
     ];
     let mut x = PADDING;
     let y = PADDING + 6.0;
+    let right_edge = layout.array_left + layout.array_width;
     for (status, label) in entries {
-        if label.is_empty() {
+        let width = 22.0 + label.chars().count() as f64 * 6.2;
+        if label.is_empty() || x + width - 8.0 > right_edge {
             continue;
         }
-        scene.rect(Key::NONE, x, y - 5.0, 10.0, 10.0, status_color(status, frame));
+        scene.rect(
+            Key::NONE,
+            x,
+            y - 5.0,
+            10.0,
+            10.0,
+            status_color(status, frame),
+        );
         scene.text(
             Key::NONE,
             (x + 15.0, y),
             label,
             TextStyle::centered(TextSize::Small, palette.muted).aligned(Align::Start),
         );
-        x += 22.0 + label.chars().count() as f64 * 6.2;
-        if x > frame.width - 80.0 {
-            break;
-        }
+        x += width;
     }
 }
 
-fn draw_bars(scene: &mut Scene, state: &State, statuses: &[Status], layout: &Layout, frame: &Frame) {
+fn draw_bars(
+    scene: &mut Scene,
+    state: &State,
+    statuses: &[Status],
+    layout: &Layout,
+    frame: &Frame,
+) {
     let palette = frame.palette;
     let gap = (layout.slot * 0.18).clamp(1.0, 8.0);
     let width = layout.slot - gap;
@@ -350,7 +362,14 @@ fn draw_answers(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame
         match usize::try_from(answer) {
             Ok(target) => {
                 // Same key as the stack chip, so a popped chip travels down into its cell.
-                scene.rect(Key::of(ROLE_CHIP, index), left, top, width, height, palette.resolved);
+                scene.rect(
+                    Key::of(ROLE_CHIP, index),
+                    left,
+                    top,
+                    width,
+                    height,
+                    palette.resolved,
+                );
                 let text = match state.options.answer {
                     AnswerKind::Index => target.to_string(),
                     AnswerKind::Value => format_number(state.values[target]),

@@ -1,0 +1,451 @@
+// Stepwise page: wires the controls to one or two Players that share one step clock.
+// All heavy work happens in Rust; this file only reads controls, calls the Player, and paints.
+// User text is only ever inserted with textContent, never as HTML.
+
+const ALGORITHM = 'next-greater';
+const SPEEDS = [
+  { label: '1 step/s', perSecond: 1 },
+  { label: '2 steps/s', perSecond: 2 },
+  { label: '4 steps/s', perSecond: 4 },
+  { label: '10 steps/s', perSecond: 10 },
+  { label: '30 steps/s', perSecond: 30 },
+  { label: '1 step/frame', perFrame: 1 },
+  { label: '4 steps/frame', perFrame: 4 },
+  { label: '16 steps/frame', perFrame: 16 },
+  { label: '64 steps/frame', perFrame: 64 },
+  { label: '256 steps/frame', perFrame: 256 },
+  { label: '1024 steps/frame', perFrame: 1024 },
+];
+const DEFAULT_SPEED = 2;
+const STEP_MOTION_MS = 320;
+const INPUT_DEBOUNCE_MS = 350;
+
+const $ = (id) => document.getElementById(id);
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+/** The wasm module; replaced by a fresh instance after a panic. */
+let engine = null;
+let engineGeneration = 0;
+let engineBroken = false;
+
+const view = {
+  primary: null,     // Player running the chosen method (the stack)
+  secondary: null,   // Player running the O(n²) scan, when comparing
+  position: 0,       // the shared step clock
+  playing: false,
+  speed: DEFAULT_SPEED,
+  transitionStart: 0,
+  transitionMs: 0,
+  carry: 0,          // fractional steps owed at slow speeds
+  lastTick: 0,
+  theme: 'light',
+  info: null,
+};
+
+async function loadEngine() {
+  const suffix = engineGeneration === 0 ? '' : `?generation=${engineGeneration}`;
+  const module = await import(`./pkg/stepwise.js${suffix}`);
+  await module.default();
+  engine = module;
+  engineBroken = false;
+}
+
+/** Runs `action` against the engine, restarting it first if a panic broke it. */
+async function withEngine(action) {
+  if (engineBroken) {
+    engineGeneration += 1;
+    await loadEngine();
+    view.primary = null;
+    view.secondary = null;
+  }
+  return action(engine);
+}
+
+function showPanic(message) {
+  engineBroken = true;
+  view.playing = false;
+  $('panic-message').textContent = message;
+  $('panic-banner').hidden = false;
+  updatePlayButton();
+}
+
+// ---------------------------------------------------------------- options and input
+
+function currentOptions() {
+  const checked = (name) => document.querySelector(`input[name="${name}"]:checked`).value;
+  return {
+    previous: checked('direction') === 'previous',
+    smaller: checked('order') === 'smaller',
+    circular: $('circular').checked,
+    answer: checked('answer'),
+  };
+}
+
+/** Converts a byte offset in the UTF-8 text (as Rust reports it) to a JS string index. */
+function byteToIndex(text, byteOffset) {
+  let bytes = 0;
+  let index = 0;
+  for (const character of text) {
+    if (bytes >= byteOffset) break;
+    bytes += new TextEncoder().encode(character).length;
+    index += character.length;
+  }
+  return index;
+}
+
+function showInputError(error, text) {
+  const box = $('input-error');
+  box.textContent = error.message;
+  box.hidden = false;
+  const area = $('input-text');
+  area.setAttribute('aria-invalid', 'true');
+  if (typeof error.start === 'number' && document.activeElement !== area) {
+    area.setSelectionRange(byteToIndex(text, error.start), byteToIndex(text, error.end));
+  }
+}
+
+function clearInputError() {
+  $('input-error').hidden = true;
+  $('input-text').removeAttribute('aria-invalid');
+}
+
+/** Builds new players from the input; on bad input keeps the old ones and says why. */
+async function rebuild({ keepPosition = false } = {}) {
+  const text = $('input-text').value;
+  const options = currentOptions();
+  await withEngine((stepwise) => {
+    let primary;
+    try {
+      primary = new stepwise.Player(ALGORITHM, text, { ...options, method: 'stack' });
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) throw error;
+      showInputError(error, text);
+      return;
+    }
+    clearInputError();
+    view.primary?.free();
+    view.primary = primary;
+    view.secondary?.free();
+    view.secondary = null;
+    const secondaryMessage = $('secondary-message');
+    secondaryMessage.hidden = true;
+    if ($('compare').checked) {
+      try {
+        view.secondary = new stepwise.Player(ALGORITHM, text, { ...options, method: 'scan' });
+      } catch (error) {
+        if (error instanceof WebAssembly.RuntimeError) throw error;
+        secondaryMessage.textContent = error.message;
+        secondaryMessage.hidden = false;
+      }
+    }
+    for (const player of [view.primary, view.secondary]) player?.setTheme(view.theme);
+    $('secondary-figure').hidden = !$('compare').checked;
+    $('secondary-code-heading').hidden = !view.secondary;
+    $('secondary-code').hidden = !view.secondary;
+    fillCode($('primary-code'), view.primary.pseudocode());
+    if (view.secondary) fillCode($('secondary-code'), view.secondary.pseudocode());
+    const target = keepPosition ? Math.min(view.position, totalSteps()) : 0;
+    seekAll(target, { animate: false });
+  });
+}
+
+function fillCode(list, lines) {
+  list.replaceChildren(...lines.map((line) => {
+    const item = document.createElement('li');
+    item.textContent = line;
+    return item;
+  }));
+}
+
+// ---------------------------------------------------------------- the shared clock
+
+function players() {
+  return [view.primary, view.secondary].filter(Boolean);
+}
+
+function totalSteps() {
+  return Math.max(0, ...players().map((player) => player.len));
+}
+
+/** Moves every player to the clock position (each stops at its own end). */
+function seekAll(position, { animate }) {
+  view.position = Math.max(0, Math.min(position, totalSteps()));
+  const single = players().some((player) => Math.abs(player.position - Math.min(view.position, player.len)) === 1);
+  for (const player of players()) player.seek(Math.min(view.position, player.len));
+  if (animate && single && !reducedMotion.matches) {
+    view.transitionStart = performance.now();
+    view.transitionMs = animate === true ? STEP_MOTION_MS : animate;
+  } else {
+    view.transitionMs = 0;
+  }
+  updateText();
+  requestDraw();
+}
+
+function step(delta) {
+  guarded(() => seekAll(view.position + delta, { animate: true }));
+}
+
+function togglePlay() {
+  guarded(() => {
+    if (!view.primary) return;
+    if (!view.playing && view.position >= totalSteps()) seekAll(0, { animate: false });
+    view.playing = !view.playing;
+    view.carry = 0;
+    view.lastTick = performance.now();
+    updatePlayButton();
+    requestDraw();
+  });
+}
+
+const PLAY_ICON = 'M7 5v14l12-7z';
+const PAUSE_ICON = 'M6 5h4v14H6zM14 5h4v14h-4z';
+
+function updatePlayButton() {
+  const button = $('play');
+  button.querySelector('path').setAttribute('d', view.playing ? PAUSE_ICON : PLAY_ICON);
+  button.setAttribute('aria-label', view.playing ? 'Pause (Space)' : 'Play (Space)');
+}
+
+// ---------------------------------------------------------------- drawing
+
+let drawRequested = false;
+
+function requestDraw() {
+  if (!drawRequested) {
+    drawRequested = true;
+    requestAnimationFrame(frame);
+  }
+}
+
+function frame(now) {
+  drawRequested = false;
+  guarded(() => {
+    if (view.playing) advance(now);
+    const progress = view.transitionMs > 0 ? Math.min(1, (now - view.transitionStart) / view.transitionMs) : 1;
+    paint(view.primary, $('primary-canvas'), progress);
+    if (view.secondary) paint(view.secondary, $('secondary-canvas'), progress);
+    if (progress < 1 || view.playing) requestDraw();
+    else view.transitionMs = 0;
+  });
+}
+
+function advance(now) {
+  const speed = SPEEDS[view.speed];
+  const elapsed = Math.min(now - view.lastTick, 250);
+  view.lastTick = now;
+  let steps;
+  if (speed.perFrame) {
+    steps = speed.perFrame;
+  } else {
+    view.carry += (elapsed / 1000) * speed.perSecond;
+    steps = Math.floor(view.carry);
+    view.carry -= steps;
+  }
+  if (steps === 0) return;
+  const motion = speed.perSecond && speed.perSecond <= 10 ? Math.min(STEP_MOTION_MS, 700 / speed.perSecond) : false;
+  seekAll(view.position + steps, { animate: motion });
+  if (view.position >= totalSteps()) {
+    view.playing = false;
+    updatePlayButton();
+  }
+}
+
+function paint(player, canvas, progress) {
+  if (!player) return;
+  const width = canvas.clientWidth;
+  const height = canvas.clientHeight;
+  if (width === 0 || height === 0) return;
+  const ratio = window.devicePixelRatio || 1;
+  const backingWidth = Math.round(width * ratio);
+  const backingHeight = Math.round(height * ratio);
+  if (canvas.width !== backingWidth || canvas.height !== backingHeight) {
+    canvas.width = backingWidth;
+    canvas.height = backingHeight;
+  }
+  player.draw(canvas.getContext('2d'), width, height, progress < 1 ? progress : undefined);
+}
+
+function updateText() {
+  const primary = view.primary;
+  if (!primary) return;
+  $('narration').textContent = primary.narration();
+  highlight($('primary-code'), primary.line());
+  showCounters($('primary-counters'), primary.counters());
+  if (view.secondary) {
+    $('secondary-narration').textContent = view.secondary.narration();
+    highlight($('secondary-code'), view.secondary.line());
+    showCounters($('secondary-counters'), view.secondary.counters());
+  } else {
+    $('secondary-narration').textContent = '';
+    $('secondary-counters').replaceChildren();
+  }
+  const total = totalSteps();
+  const scrubber = $('scrubber');
+  scrubber.max = String(total);
+  scrubber.value = String(view.position);
+  $('step-count').textContent = `${view.position.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`;
+}
+
+function highlight(list, line) {
+  list.querySelectorAll('li').forEach((item, index) => {
+    const active = index === line;
+    item.classList.toggle('active', active);
+    if (active) item.setAttribute('aria-current', 'step');
+    else item.removeAttribute('aria-current');
+  });
+}
+
+function showCounters(element, counters) {
+  element.replaceChildren(...counters.map(({ name, value }) => {
+    const counter = document.createElement('span');
+    counter.dataset.counter = name;
+    const figure = document.createElement('b');
+    figure.textContent = value.toLocaleString('en-US');
+    counter.append(figure, ` ${name}`);
+    return counter;
+  }));
+}
+
+// ---------------------------------------------------------------- resilience
+
+/** Runs `action`; a panic (a trapped wasm call) shows the banner instead of freezing the page. */
+function guarded(action) {
+  try {
+    const result = action();
+    if (result instanceof Promise) result.catch(onFailure);
+  } catch (error) {
+    onFailure(error);
+  }
+}
+
+function onFailure(error) {
+  if (error instanceof WebAssembly.RuntimeError) {
+    if (!engineBroken) showPanic(error.message);
+  } else {
+    console.error(error);
+    showPanic(String(error?.message ?? error));
+  }
+}
+
+// ---------------------------------------------------------------- controls
+
+function setTheme(theme) {
+  view.theme = theme;
+  document.documentElement.dataset.theme = theme;
+  const toggle = $('theme-toggle');
+  toggle.textContent = theme === 'dark' ? 'Light' : 'Dark';
+  toggle.setAttribute('aria-label', theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme');
+  for (const player of players()) player.setTheme(theme);
+  requestDraw();
+}
+
+function fillStaticControls() {
+  const speed = $('speed');
+  speed.replaceChildren(...SPEEDS.map((entry, index) => new Option(entry.label, String(index))));
+  speed.value = String(DEFAULT_SPEED);
+
+  const info = view.info;
+  const tabs = $('algorithm-tabs');
+  tabs.replaceChildren(...engine.algorithms().map((algorithm) => {
+    const tab = document.createElement('a');
+    tab.href = './';
+    tab.textContent = algorithm.title;
+    if (algorithm.id === ALGORITHM) tab.setAttribute('aria-current', 'page');
+    return tab;
+  }));
+  const preset = $('preset');
+  for (const entry of info.presets) preset.append(new Option(entry.name, entry.text));
+  $('input-help').textContent = info.inputHelp;
+  $('primary-title').textContent = info.methods[0].title;
+  $('secondary-title').textContent = info.methods[1].title;
+}
+
+function wireControls() {
+  let debounce = 0;
+  $('input-text').addEventListener('input', () => {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => guarded(() => rebuild()), INPUT_DEBOUNCE_MS);
+  });
+  $('input-text').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      clearTimeout(debounce);
+      guarded(() => rebuild());
+    }
+  });
+  $('preset').addEventListener('change', (event) => {
+    if (event.target.selectedIndex === 0) return;
+    $('input-text').value = event.target.value;
+    event.target.selectedIndex = 0;
+    guarded(() => rebuild());
+  });
+  $('random-go').addEventListener('click', () => guarded(() => withEngine((stepwise) => {
+    const size = Number($('random-size').value);
+    const seed = Number($('random-seed').value);
+    if (!Number.isInteger(size) || size < 0 || size > 10000) {
+      showInputError({ message: `random n must be a whole number from 0 to 10,000, not '${$('random-size').value}'` }, '');
+      return;
+    }
+    if (!Number.isInteger(seed) || seed < 0) {
+      showInputError({ message: `seed must be a whole number of 0 or more, not '${$('random-seed').value}'` }, '');
+      return;
+    }
+    $('input-text').value = stepwise.randomInput(ALGORITHM, size, seed);
+    return rebuild();
+  })));
+  for (const input of document.querySelectorAll('input[name="direction"], input[name="order"], #circular, #compare')) {
+    input.addEventListener('change', () => guarded(() => rebuild()));
+  }
+  for (const input of document.querySelectorAll('input[name="answer"]')) {
+    input.addEventListener('change', () => guarded(() => rebuild({ keepPosition: true })));
+  }
+  $('play').addEventListener('click', togglePlay);
+  $('step-forward').addEventListener('click', () => step(1));
+  $('step-back').addEventListener('click', () => step(-1));
+  $('to-start').addEventListener('click', () => guarded(() => seekAll(0, { animate: false })));
+  $('to-end').addEventListener('click', () => guarded(() => seekAll(totalSteps(), { animate: false })));
+  $('scrubber').addEventListener('input', (event) => guarded(() => seekAll(Number(event.target.value), { animate: false })));
+  $('speed').addEventListener('change', (event) => {
+    view.speed = Number(event.target.value);
+    view.carry = 0;
+  });
+  $('theme-toggle').addEventListener('click', () => setTheme(view.theme === 'dark' ? 'light' : 'dark'));
+  $('panic-dismiss').addEventListener('click', () => { $('panic-banner').hidden = true; });
+  document.addEventListener('keydown', onKey);
+  new ResizeObserver(() => requestDraw()).observe($('players'));
+  window.addEventListener('stepwise-panic', (event) => showPanic(String(event.detail)));
+}
+
+function onKey(event) {
+  const target = event.target;
+  const typing = target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+    || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'range', 'button'].includes(target.type));
+  if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+  const actions = {
+    ' ': togglePlay,
+    ArrowRight: () => step(1),
+    ArrowLeft: () => step(-1),
+    Home: () => guarded(() => seekAll(0, { animate: false })),
+    End: () => guarded(() => seekAll(totalSteps(), { animate: false })),
+  };
+  const action = actions[event.key];
+  if (!action) return;
+  // The scrubber handles arrows itself; everywhere else the keys drive the clock.
+  if (target === $('scrubber') && event.key !== ' ') return;
+  event.preventDefault();
+  action();
+}
+
+async function main() {
+  setTheme(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  await loadEngine();
+  view.info = engine.algorithms().find((algorithm) => algorithm.id === ALGORITHM);
+  fillStaticControls();
+  wireControls();
+  $('input-text').value = view.info.example;
+  await rebuild();
+  document.body.dataset.ready = 'true';
+}
+
+main().catch(onFailure);

@@ -1,0 +1,126 @@
+//! Installs what the build and the tests need, only when it is missing.
+
+use crate::{root, run};
+use std::path::Path;
+use std::process::Command;
+
+/// Where `cargo install` puts a binary (so a fresh shell's PATH does not matter).
+pub fn cargo_bin(name: &str) -> String {
+    let home = std::env::var("CARGO_HOME")
+        .or_else(|_| std::env::var("HOME").map(|home| format!("{home}/.cargo")))
+        .unwrap_or_else(|_| ".cargo".to_string());
+    let path = format!("{home}/bin/{name}");
+    if Path::new(&path).exists() {
+        path
+    } else {
+        name.to_string()
+    }
+}
+
+fn output_of(program: &str, arguments: &[&str]) -> Option<String> {
+    let output = Command::new(program).args(arguments).output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// The wasm-bindgen version pinned in Cargo.lock.
+fn locked_wasm_bindgen_version() -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|error| format!("cannot read Cargo.lock: {error}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines
+                .next()
+                .and_then(|line| line.strip_prefix("version = \""))
+            {
+                return Ok(version.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen entry".to_string())
+}
+
+/// The wasm32 target and the wasm-bindgen CLI at the locked version.
+pub fn wasm_toolchain() -> Result<(), String> {
+    let targets = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|line| line == "wasm32-unknown-unknown") {
+        run("rustup", &["target", "add", "wasm32-unknown-unknown"], &[])?;
+    }
+    let wanted = locked_wasm_bindgen_version()?;
+    let installed = output_of(&cargo_bin("wasm-bindgen"), &["--version"]).unwrap_or_default();
+    if installed.split_whitespace().nth(1) != Some(wanted.as_str()) {
+        // `--locked` fails against this registry mirror; the version pin is what matters.
+        run(
+            "cargo",
+            &[
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                &wanted,
+                "--force",
+            ],
+            &[],
+        )?;
+    }
+    Ok(())
+}
+
+/// The npm packages (wasm-opt from binaryen, playwright-core), from package-lock.json.
+pub fn npm_packages() -> Result<(), String> {
+    let marker = root().join("node_modules/.package-lock.json");
+    let lock = root().join("package-lock.json");
+    let modified = |path: &Path| {
+        std::fs::metadata(path)
+            .and_then(|meta| meta.modified())
+            .ok()
+    };
+    let fresh = match (modified(&marker), modified(&lock)) {
+        (Some(installed), Some(locked)) => installed >= locked,
+        _ => false,
+    };
+    if !fresh {
+        run("npm", &["ci", "--no-audit", "--no-fund"], &[])?;
+    }
+    Ok(())
+}
+
+/// Paths of the browser and its driver.
+pub struct Browser {
+    /// The Chromium executable.
+    pub executable: String,
+    /// The ChromeDriver executable.
+    pub driver: String,
+}
+
+/// Debian's Chromium and ChromeDriver, installed with apt-get when missing.
+pub fn chromium() -> Result<Browser, String> {
+    let browser = Browser {
+        executable: "/usr/bin/chromium".to_string(),
+        driver: "/usr/bin/chromedriver".to_string(),
+    };
+    if Path::new(&browser.executable).exists() && Path::new(&browser.driver).exists() {
+        return Ok(browser);
+    }
+    let is_root = output_of("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
+    let (program, prefix): (&str, &[&str]) = if is_root {
+        ("apt-get", &[])
+    } else {
+        ("sudo", &["-n", "apt-get"])
+    };
+    let with = |rest: &[&'static str]| -> Vec<&str> {
+        prefix.iter().copied().chain(rest.iter().copied()).collect()
+    };
+    run(program, &with(&["update", "-qq"]), &[])?;
+    run(
+        program,
+        &with(&["install", "-y", "-qq", "chromium", "chromium-driver"]),
+        &[("DEBIAN_FRONTEND", "noninteractive")],
+    )
+    .map_err(|error| {
+        format!("{error}; install Chromium by hand: apt-get install chromium chromium-driver")
+    })?;
+    Ok(browser)
+}
