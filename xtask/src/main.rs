@@ -250,6 +250,8 @@ fn test() -> Result<(), String> {
             "wasm32-unknown-unknown",
             "--test",
             "web",
+            "--test",
+            "both",
         ],
         &[
             ("CHROMEDRIVER", browser.driver.as_str()),

@@ -263,6 +263,10 @@ pub fn monotonic_stack<R: Recorder<Event>>(
         });
         cursor = Some((step, index));
         let arriving = values[index];
+        if arriving.is_nan() {
+            // NaN can neither answer nor be answered; on the stack it would shield older items.
+            continue;
+        }
         while let Some(&top) = stack.last() {
             if !variant.beats(arriving, values[top]) {
                 recorder.record(|| Event::Stop {

@@ -1,0 +1,185 @@
+//! The web boundary in a real browser: `Player` as JS sees it, canvas pixels read back, errors
+//! as JS `Error`s. Run by `cargo xtask test` (wasm-bindgen-test in headless Chromium).
+#![cfg(target_arch = "wasm32")]
+
+use stepwise::web::{next_greater, Player};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn object(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn error_message(value: JsValue) -> String {
+    value
+        .dyn_into::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .unwrap_or_else(|value| format!("not an Error: {value:?}"))
+}
+
+fn canvas(width: u32, height: u32) -> (HtmlCanvasElement, CanvasRenderingContext2d) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: HtmlCanvasElement = document.create_element("canvas").unwrap().unchecked_into();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    document.body().unwrap().append_child(&canvas).unwrap();
+    let context = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<CanvasRenderingContext2d>();
+    (canvas, context)
+}
+
+/// Counts pixels of exactly `rgb` in the canvas.
+fn count_pixels(
+    context: &CanvasRenderingContext2d,
+    width: u32,
+    height: u32,
+    rgb: [u8; 3],
+) -> usize {
+    let data = context
+        .get_image_data(0.0, 0.0, width as f64, height as f64)
+        .unwrap()
+        .data();
+    data.chunks_exact(4)
+        .filter(|pixel| pixel[0] == rgb[0] && pixel[1] == rgb[1] && pixel[2] == rgb[2])
+        .count()
+}
+
+#[wasm_bindgen_test]
+fn player_steps_seeks_and_reports() {
+    let mut player = Player::new("next-greater", "2 7 3 5 4 6 8", JsValue::UNDEFINED).unwrap();
+    assert_eq!(player.algorithm(), "next-greater");
+    assert_eq!(player.position(), 0);
+    assert!(player.len() > 7);
+    assert_eq!(player.line(), None);
+    assert!(player.forward());
+    assert_eq!(player.narration(), "i = 0: look at a[0]=2.");
+    assert_eq!(player.line(), Some(0));
+    player.seek(f64::INFINITY);
+    assert_eq!(player.position(), player.len());
+    assert!(!player.forward());
+    player.seek(-5.0);
+    assert_eq!(player.position(), 0);
+    assert!(!player.back());
+
+    let result = player.result().unwrap();
+    let indices = js_sys::Reflect::get(&result, &"indices".into()).unwrap();
+    assert_eq!(
+        js_sys::JSON::stringify(&indices).unwrap(),
+        "[1,6,3,5,5,6,-1]"
+    );
+    let values = js_sys::Reflect::get(&result, &"values".into()).unwrap();
+    assert_eq!(
+        js_sys::JSON::stringify(&values).unwrap(),
+        "[7,8,5,6,6,8,null]"
+    );
+    let counters = js_sys::JSON::stringify(&player.counters().unwrap()).unwrap();
+    assert_eq!(
+        counters,
+        r#"[{"name":"comparisons","value":0},{"name":"pushes","value":0},{"name":"pops","value":0}]"#
+    );
+    let state = player.state().unwrap();
+    assert!(js_sys::Reflect::get(&state, &"stack".into())
+        .unwrap()
+        .is_array());
+    assert!(player.svg(200.0, 100.0).starts_with("<svg"));
+}
+
+#[wasm_bindgen_test]
+fn options_choose_the_method_and_variant() {
+    let mut player = Player::new(
+        "next-greater",
+        "3 1 2",
+        object(r#"{"method":"scan","circular":true}"#),
+    )
+    .unwrap();
+    player.seek(1e9);
+    let result = player.result().unwrap();
+    let indices = js_sys::Reflect::get(&result, &"indices".into()).unwrap();
+    assert_eq!(js_sys::JSON::stringify(&indices).unwrap(), "[-1,2,0]");
+    assert_eq!(player.pseudocode()[1], "  for j after i in scan order:");
+}
+
+#[wasm_bindgen_test]
+fn draw_paints_bars_in_the_palette_colours() {
+    let (width, height) = (400, 240);
+    let (_canvas, context) = canvas(width, height);
+    let mut player = Player::new("next-greater", "5 3 8 1", JsValue::UNDEFINED).unwrap();
+    player
+        .draw(&context, width as f64, height as f64, None)
+        .unwrap();
+    let idle = [0xC5, 0xCD, 0xD6];
+    let current = [0xE6, 0x9F, 0x00];
+    assert!(
+        count_pixels(&context, width, height, idle) > 500,
+        "idle bars painted"
+    );
+    player.forward();
+    player
+        .draw(&context, width as f64, height as f64, None)
+        .unwrap();
+    assert!(
+        count_pixels(&context, width, height, current) > 300,
+        "the scanned bar turns orange"
+    );
+    // A transition frame halfway paints too (and does not fail).
+    player.forward();
+    player
+        .draw(&context, width as f64, height as f64, Some(0.5))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn draw_is_crisp_on_high_dpi_canvases() {
+    let (_canvas, context) = canvas(800, 480);
+    let player_draw = |player: &mut Player| player.draw(&context, 400.0, 240.0, None).unwrap();
+    let mut player = Player::new("next-greater", "5 3 8 1", JsValue::UNDEFINED).unwrap();
+    player_draw(&mut player);
+    // The scene is scaled by 2: the bottom-right quarter of the backing store is painted too.
+    let data = context
+        .get_image_data(400.0, 240.0, 400.0, 240.0)
+        .unwrap()
+        .data();
+    let white = data
+        .chunks_exact(4)
+        .filter(|pixel| pixel[..3] == [255, 255, 255])
+        .count();
+    assert!(white < 400 * 240, "the scaled scene reaches the far corner");
+}
+
+#[wasm_bindgen_test]
+fn errors_arrive_as_js_errors_with_the_message() {
+    let error = Player::new("next-greater", "1 x 3", JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    let start = js_sys::Reflect::get(&error, &"start".into()).unwrap();
+    assert_eq!(start.as_f64(), Some(2.0));
+    assert_eq!(error_message(error), "item 2: 'x' is not a number");
+
+    let error = Player::new("quick-sort", "1", JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert!(error_message(error).starts_with("unknown algorithm 'quick-sort'"));
+
+    let error = next_greater(&[1.0], object(r#"{"sideways":true}"#))
+        .err()
+        .unwrap();
+    assert_eq!(
+        error_message(error),
+        "unknown option 'sideways' (known options: previous, smaller, circular)"
+    );
+    let error = next_greater(&[1.0], JsValue::from_str("circular"))
+        .err()
+        .unwrap();
+    assert_eq!(
+        error_message(error),
+        "options must be an object such as { circular: true }"
+    );
+    let answer = next_greater(&[3.0, 1.0, 2.0], object(r#"{"circular":true}"#)).unwrap();
+    assert_eq!(answer, vec![-1, 2, 0]);
+}
