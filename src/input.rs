@@ -262,7 +262,7 @@ pub fn format_number(value: f64) -> String {
     let magnitude = value.abs();
     if value == value.trunc() && magnitude < 1e15 {
         format!("{}", value as i64)
-    } else if magnitude >= 1e15 || magnitude < 1e-4 {
+    } else if !(1e-4..1e15).contains(&magnitude) {
         format!("{value:e}")
     } else {
         format!("{value}")

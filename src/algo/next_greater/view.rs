@@ -13,7 +13,7 @@ use crate::trace::group_digits;
 const PADDING: f64 = 16.0;
 const LEGEND_HEIGHT: f64 = 22.0;
 const ANSWER_ROW: f64 = 30.0;
-const POINTER_ROW: f64 = 34.0;
+const POINTER_ROW: f64 = 30.0;
 const LABELLED_BAR_WIDTH: f64 = 18.0;
 const MIN_BAR_WIDTH: f64 = 3.0;
 
@@ -312,22 +312,24 @@ fn draw_pointers(
     frame: &Frame,
 ) {
     let palette = frame.palette;
-    let base = layout.bars_bottom + if layout.labelled { 20.0 } else { 6.0 };
+    let base = layout.bars_bottom + if layout.labelled { 20.0 } else { 4.0 };
     let mut pointer = |slot: u16, index: usize, label: &str, color: Color| {
         let x = layout.center(index);
         scene.push(Shape::Line {
             key: Key::of(ROLE_POINTER, slot as usize),
-            from: (x, base + 18.0),
-            to: (x, base + 2.0),
+            from: (x, base + 20.0),
+            to: (x, base + 1.0),
             width: 2.0,
             color,
             arrow: true,
         });
         scene.text(
             Key::of(ROLE_POINTER_LABEL, slot as usize),
-            (x, base + 26.0),
+            (x + 5.0, base + 15.0),
             label,
-            TextStyle::centered(TextSize::Small, color).bold(),
+            TextStyle::centered(TextSize::Body, color)
+                .bold()
+                .aligned(Align::Start),
         );
     };
     if let (Some((_, index)), false) = (state.cursor, state.finished) {
