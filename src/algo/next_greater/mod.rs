@@ -49,23 +49,22 @@ impl Variant {
         }
     }
 
-    /// The array index visited at step `step` of the scan (`step` may reach `2n` when circular).
+    /// The array index visited at `position` (0..n) of a lap over an array of `length`.
     #[inline(always)]
-    fn index_at(self, step: usize, length: usize) -> usize {
-        let lap_position = step % length;
+    fn index_at(self, position: usize, length: usize) -> usize {
         if self.previous {
-            length - 1 - lap_position
+            length - 1 - position
         } else {
-            lap_position
+            position
         }
     }
 
-    /// How many steps the scan takes over an array of `length`.
-    fn steps(self, length: usize) -> usize {
+    /// How many laps the scan takes: two for a circular array.
+    fn laps(self) -> usize {
         if self.circular {
-            2 * length
+            2
         } else {
-            length
+            1
         }
     }
 
@@ -252,39 +251,44 @@ pub fn monotonic_stack<R: Recorder<Event>>(
 ) -> Vec<i32> {
     let length = values.len();
     let mut answer = vec![-1; length];
-    let mut stack: Vec<usize> = Vec::new();
+    let mut stack: Vec<usize> = Vec::with_capacity(64);
     let mut cursor = None;
-    for step in 0..variant.steps(length) {
-        let index = variant.index_at(step, length);
-        recorder.record(|| Event::Visit {
-            step,
-            index,
-            before: cursor,
-        });
-        cursor = Some((step, index));
-        let arriving = values[index];
-        if arriving.is_nan() {
-            // NaN can neither answer nor be answered; on the stack it would shield older items.
-            continue;
-        }
-        while let Some(&top) = stack.last() {
-            if !variant.beats(arriving, values[top]) {
-                recorder.record(|| Event::Stop {
+    // Laps and positions instead of `step % length`: a division per element costs more than
+    // the rest of the loop.
+    for lap in 0..variant.laps() {
+        for position in 0..length {
+            let index = variant.index_at(position, length);
+            let step = lap * length + position;
+            recorder.record(|| Event::Visit {
+                step,
+                index,
+                before: cursor,
+            });
+            cursor = Some((step, index));
+            let arriving = values[index];
+            if arriving.is_nan() {
+                // NaN can neither answer nor be answered; on the stack it would shield others.
+                continue;
+            }
+            while let Some(&top) = stack.last() {
+                if !variant.beats(arriving, values[top]) {
+                    recorder.record(|| Event::Stop {
+                        index: top,
+                        by: index,
+                    });
+                    break;
+                }
+                stack.pop();
+                answer[top] = index as i32;
+                recorder.record(|| Event::Pop {
                     index: top,
                     by: index,
                 });
-                break;
             }
-            stack.pop();
-            answer[top] = index as i32;
-            recorder.record(|| Event::Pop {
-                index: top,
-                by: index,
-            });
-        }
-        if step < length {
-            stack.push(index);
-            recorder.record(|| Event::Push { index });
+            if lap == 0 {
+                stack.push(index);
+                recorder.record(|| Event::Push { index });
+            }
         }
     }
     if length > 0 {
@@ -300,11 +304,6 @@ pub fn scan<R: Recorder<Event>>(values: &[f64], variant: Variant, recorder: &mut
     let length = values.len();
     let mut answer = vec![-1; length];
     let mut cursor = None;
-    let reach = if variant.circular {
-        length.saturating_sub(1)
-    } else {
-        0
-    };
     for step in 0..length {
         let index = variant.index_at(step, length);
         recorder.record(|| Event::Visit {
@@ -314,13 +313,20 @@ pub fn scan<R: Recorder<Event>>(values: &[f64], variant: Variant, recorder: &mut
         });
         cursor = Some((step, index));
         let candidates = if variant.circular {
-            reach
+            length - 1
         } else {
             length - 1 - step
         };
         let mut found = false;
         for distance in 1..=candidates {
-            let candidate = variant.index_at(step + distance, length);
+            // Wraps only for circular arrays, where `candidates` lets it pass the end.
+            let lap_position = step + distance;
+            let lap_position = if lap_position >= length {
+                lap_position - length
+            } else {
+                lap_position
+            };
+            let candidate = variant.index_at(lap_position, length);
             if variant.beats(values[candidate], values[index]) {
                 answer[index] = candidate as i32;
                 recorder.record(|| Event::Found { index, candidate });
