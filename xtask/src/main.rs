@@ -1,4 +1,5 @@
-//! `cargo xtask serve | build | test`: set-up, build, serve and every test, in one place.
+//! `cargo xtask serve | build | test | bench`: set-up, build, serve, every test and the
+//! benchmarks, in one place.
 //!
 //! Each command installs what it needs when it is missing (the wasm32 target, the
 //! wasm-bindgen CLI at the exact version in Cargo.lock, the npm packages, Chromium) and skips
@@ -32,7 +33,8 @@ fn main() -> ExitCode {
         }),
         Some("build") => build(),
         Some("test") => test(),
-        _ => Err("usage: cargo xtask serve [--port N] | build | test".to_string()),
+        Some("bench") => bench(),
+        _ => Err("usage: cargo xtask serve [--port N] | build | test | bench".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -240,6 +242,7 @@ fn test() -> Result<(), String> {
     )?;
     tally.add_cargo(&run_capturing("cargo", &["test", "--workspace"], &[])?);
     let browser = setup::chromium()?;
+    let runner = setup::cargo_bin("wasm-bindgen-test-runner");
     tally.add_cargo(&run_capturing(
         "cargo",
         &[
@@ -255,6 +258,10 @@ fn test() -> Result<(), String> {
         ],
         &[
             ("CHROMEDRIVER", browser.driver.as_str()),
+            (
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                runner.as_str(),
+            ),
             ("WASM_BINDGEN_TEST_TIMEOUT", "120"),
         ],
     )?);
@@ -282,6 +289,27 @@ fn test() -> Result<(), String> {
         return Err("some tests failed".to_string());
     }
     Ok(())
+}
+
+/// Benchmarks: criterion natively, then the browser page in headless Chromium.
+fn bench() -> Result<(), String> {
+    run(
+        "cargo",
+        &["bench", "--package", "stepwise", "--bench", "kernels"],
+        &[],
+    )?;
+    build()?;
+    let browser = setup::chromium()?;
+    let server = serve::spawn(&root().join("www"), 0)?;
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    run(
+        "node",
+        &["tests/bench/browser.mjs"],
+        &[
+            ("STEPWISE_URL", url.as_str()),
+            ("CHROMIUM", browser.executable.as_str()),
+        ],
+    )
 }
 
 fn e2e_test_files() -> Result<Vec<String>, String> {
