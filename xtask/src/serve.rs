@@ -17,12 +17,7 @@ pub struct Server {
 
 /// Serves `directory` on `port` (0 picks a free one) from a background thread.
 pub fn spawn(directory: &Path, port: u16) -> Result<Server, String> {
-    let listener = TcpListener::bind(("127.0.0.1", port))
-        .map_err(|error| format!("cannot listen on 127.0.0.1:{port}: {error}"))?;
-    let port = listener
-        .local_addr()
-        .map_err(|error| error.to_string())?
-        .port();
+    let (listener, port) = bind(port)?;
     let directory = directory.to_path_buf();
     std::thread::spawn(move || accept(listener, directory));
     Ok(Server { port })
@@ -30,15 +25,21 @@ pub fn spawn(directory: &Path, port: u16) -> Result<Server, String> {
 
 /// Serves `directory` on `port` until the process is stopped.
 pub fn serve(directory: &Path, port: u16) -> Result<(), String> {
+    let (listener, port) = bind(port)?;
+    println!("Stepwise is served at http://127.0.0.1:{port}/  (Ctrl+C stops it)");
+    accept(listener, directory.to_path_buf());
+    Ok(())
+}
+
+/// Listens on 127.0.0.1:`port` (0 picks a free port) and returns the port it got.
+fn bind(port: u16) -> Result<(TcpListener, u16), String> {
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|error| format!("cannot listen on 127.0.0.1:{port}: {error} (try --port N)"))?;
     let port = listener
         .local_addr()
         .map_err(|error| error.to_string())?
         .port();
-    println!("Stepwise is served at http://127.0.0.1:{port}/  (Ctrl+C stops it)");
-    accept(listener, directory.to_path_buf());
-    Ok(())
+    Ok((listener, port))
 }
 
 fn accept(listener: TcpListener, directory: PathBuf) {
