@@ -35,6 +35,14 @@ impl InputError {
         }
     }
 
+    /// The same error with its span moved `offset` bytes later (for a part of a larger text).
+    pub fn shifted(self, offset: usize) -> Self {
+        InputError {
+            span: self.span.map(|span| span.start + offset..span.end + offset),
+            ..self
+        }
+    }
+
     /// The message, ready to show.
     pub fn message(&self) -> &str {
         &self.message
@@ -128,6 +136,61 @@ fn parse_item(token: &str, what: &str, item: usize, start: usize) -> Result<f64,
     }
 }
 
+/// A matrix read from text: `rows` × `columns` numbers, row-major.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedMatrix {
+    /// Number of rows.
+    pub rows: usize,
+    /// Numbers per row.
+    pub columns: usize,
+    /// The numbers, row by row.
+    pub values: Vec<f64>,
+}
+
+/// Parses a matrix: one row per line, numbers separated by commas and/or spaces. Blank lines
+/// are skipped; every row must have as many numbers as the first.
+pub fn parse_matrix(text: &str) -> Result<ParsedMatrix, InputError> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(InputError::new(format!(
+            "the matrix text is {} characters long; the limit is {}",
+            crate::trace::group_digits(text.len()),
+            crate::trace::group_digits(MAX_TEXT_BYTES)
+        )));
+    }
+    let mut matrix = ParsedMatrix {
+        rows: 0,
+        columns: 0,
+        values: Vec::new(),
+    };
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let row = matrix.rows + 1;
+        let numbers = parse_numbers(line, &format!("row {row}, item"))
+            .map_err(|error| error.shifted(line_start))?;
+        if matrix.rows == 0 {
+            matrix.columns = numbers.len();
+        } else if numbers.len() != matrix.columns {
+            return Err(InputError::at(
+                format!(
+                    "row {row} has {} number{}, expected {} like row 1",
+                    numbers.len(),
+                    if numbers.len() == 1 { "" } else { "s" },
+                    matrix.columns
+                ),
+                line_start..line_start + line.trim_end().len(),
+            ));
+        }
+        matrix.values.extend(numbers);
+        matrix.rows += 1;
+    }
+    Ok(matrix)
+}
+
 /// Returns the text inside one pair of surrounding square brackets, and its byte offset.
 fn strip_brackets(text: &str) -> (&str, usize) {
     let trimmed = text.trim();
@@ -205,6 +268,18 @@ impl OptionMap {
             Some(other) => Err(InputError::new(format!(
                 "option '{key}' must be one of {}, not {}",
                 choices.join(", "),
+                describe(&other)
+            ))),
+        }
+    }
+
+    /// Takes a text option; absent means `None`.
+    pub fn take_text(&mut self, key: &str) -> Result<Option<String>, InputError> {
+        match self.0.remove(key) {
+            None => Ok(None),
+            Some(OptionValue::Text(text)) => Ok(Some(text)),
+            Some(other) => Err(InputError::new(format!(
+                "option '{key}' must be text, not {}",
                 describe(&other)
             ))),
         }
@@ -301,6 +376,23 @@ mod tests {
         assert_eq!(error.message(), "item 2: 'inf' is not a finite number");
         let error = parse_numbers("NaN", "item").unwrap_err();
         assert_eq!(error.message(), "item 1: 'NaN' is not a finite number");
+    }
+
+    #[test]
+    fn matrices_are_read_row_by_row_with_placed_errors() {
+        let matrix = parse_matrix("1 2 3\n\n4,5,6\n").unwrap();
+        assert_eq!((matrix.rows, matrix.columns), (2, 3));
+        assert_eq!(matrix.values, vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+        let error = parse_matrix("1 2 3\n4 5\n").unwrap_err();
+        assert_eq!(
+            error.message(),
+            "row 2 has 2 numbers, expected 3 like row 1"
+        );
+        assert_eq!(error.span(), Some(6..9));
+        let error = parse_matrix("1 2\n3 q").unwrap_err();
+        assert_eq!(error.message(), "row 2, item 2: 'q' is not a number");
+        assert_eq!(error.span(), Some(6..7));
+        assert_eq!(parse_matrix("  \n").unwrap().rows, 0);
     }
 
     #[test]

@@ -146,6 +146,20 @@ impl Palette {
     }
 }
 
+/// The sequential colour scale for heatmaps (viridis: perceptually even, colour-blind safe,
+/// readable in grey). `t` runs from 0 (low) to 1 (high).
+pub fn sequential(t: f64) -> Color {
+    const STOPS: [u32; 5] = [0x440154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725];
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let scaled = t * (STOPS.len() - 1) as f64;
+    let index = (scaled.floor() as usize).min(STOPS.len() - 2);
+    Color::hex(STOPS[index]).mix(Color::hex(STOPS[index + 1]), scaled - index as f64)
+}
+
 /// The size and theme a view draws for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
@@ -278,6 +292,30 @@ pub enum Shape {
         /// Draw an arrow head at `to`.
         arrow: bool,
     },
+    /// A raster of `columns` × `rows` RGBA pixels stretched over a rectangle (heatmaps,
+    /// images): one shape instead of a million cells.
+    Image {
+        /// Identity across steps.
+        key: Key,
+        /// Left edge.
+        x: f64,
+        /// Top edge.
+        y: f64,
+        /// Drawn width.
+        width: f64,
+        /// Drawn height.
+        height: f64,
+        /// Pixels per row.
+        columns: usize,
+        /// Rows of pixels.
+        rows: usize,
+        /// RGBA bytes, row-major, `columns * rows * 4` of them (shared: scenes are cloned).
+        pixels: std::rc::Rc<[u8]>,
+        /// Smooth when scaling (photos) or keep hard pixel edges (matrices).
+        smooth: bool,
+        /// Opacity, 0–1.
+        opacity: f64,
+    },
     /// A polyline through `points`, optionally closed and filled.
     Polyline {
         /// Identity across steps.
@@ -300,6 +338,7 @@ impl Shape {
             Shape::Rect { key, .. }
             | Shape::Text { key, .. }
             | Shape::Line { key, .. }
+            | Shape::Image { key, .. }
             | Shape::Polyline { key, .. } => *key,
         }
     }
@@ -406,6 +445,7 @@ impl Shape {
                 *stroke = stroke.map(fade);
             }
             Shape::Text { color, .. } | Shape::Line { color, .. } => *color = fade(*color),
+            Shape::Image { opacity, .. } => *opacity *= alpha,
         }
         shape
     }
@@ -595,6 +635,13 @@ mod tests {
         let white = Color::hex(0xFFFFFF);
         assert_eq!(black.mix(white, 0.5).css(), "#808080");
         assert_eq!(black.with_alpha(0.5).css(), "rgba(0,0,0,0.502)");
+    }
+
+    #[test]
+    fn the_heatmap_scale_runs_from_purple_to_yellow() {
+        assert_eq!(sequential(0.0), Color::hex(0x440154));
+        assert_eq!(sequential(1.0), Color::hex(0xFDE725));
+        assert_eq!(sequential(f64::NAN), Color::hex(0x440154));
     }
 
     #[test]

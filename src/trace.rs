@@ -112,7 +112,7 @@ impl<A: Algorithm> Timeline<A> {
     /// Parses `text` and `options`, runs the algorithm and records its trace.
     pub fn from_text(text: &str, options: &mut OptionMap) -> Result<Self, InputError> {
         let options = A::parse_options(options)?;
-        let input = A::parse(text)?;
+        let input = A::parse(text, &options)?;
         Self::new(input, options)
     }
 
@@ -288,6 +288,8 @@ pub trait Animation {
     fn result(&self) -> &dyn erased_serde::Serialize;
     /// The picture of the current step.
     fn scene(&self, frame: &Frame) -> Scene;
+    /// The (row, column) of the item under `(x, y)` in the picture drawn in `frame`.
+    fn locate(&self, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)>;
 }
 
 impl<A: Algorithm> Animation for Timeline<A> {
@@ -329,6 +331,9 @@ impl<A: Algorithm> Animation for Timeline<A> {
     }
     fn scene(&self, frame: &Frame) -> Scene {
         Timeline::scene(self, frame)
+    }
+    fn locate(&self, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
+        A::locate(&self.state, frame, x, y)
     }
 }
 

@@ -5,6 +5,7 @@
 //! JS as an `Error` with a message; a panic is a bug, and is reported by [`start`]'s hook both
 //! to the console and to the page (a `stepwise-panic` event on `globalThis`).
 
+use crate::algo::summed_area::{self, Rect};
 use crate::algo::{self, next_greater};
 use crate::input::{InputError, OptionMap};
 use crate::render::{canvas, svg};
@@ -103,6 +104,154 @@ pub fn next_greater(values: &[f64], options: JsValue) -> Result<Vec<i32>, JsValu
         .finish(next_greater::KERNEL_OPTIONS)
         .map_err(input_error)?;
     Ok(next_greater::next_greater(values, variant))
+}
+
+/// Checks that `table` is the `(rows+1) × (columns+1)` table of a `rows` × `columns` matrix.
+fn check_table(table: &[f64], rows: usize, columns: usize) -> Result<(), JsValue> {
+    let expected = (rows + 1).checked_mul(columns + 1);
+    if expected != Some(table.len()) {
+        return Err(input_error(InputError::new(format!(
+            "the table has {} numbers; a {rows}×{columns} matrix has a table of ({rows}+1)×({columns}+1) = {}",
+            table.len(),
+            expected.map_or_else(|| "too many".to_string(), |count| count.to_string())
+        ))));
+    }
+    Ok(())
+}
+
+/// Reads a JS array `[r0, c0, r1, c1]` as a rectangle inside `rows` × `columns`.
+fn rect_from(corners: &[f64], rows: usize, columns: usize, name: &str) -> Result<Rect, JsValue> {
+    let corners: [f64; 4] = corners.try_into().map_err(|_| {
+        input_error(InputError::new(format!(
+            "{name}: expected [r0, c0, r1, c1], got {} numbers",
+            corners.len()
+        )))
+    })?;
+    Rect::checked(corners, rows, columns, name).map_err(input_error)
+}
+
+/// `summedAreaTable(values, rows, cols)`: the `(rows+1)·(cols+1)` summed-area table, row-major,
+/// first row and column zero. Exact for integers while sums stay below 2^53.
+#[wasm_bindgen(js_name = summedAreaTable)]
+pub fn summed_area_table(values: &[f64], rows: usize, columns: usize) -> Result<Vec<f64>, JsValue> {
+    if rows.checked_mul(columns) != Some(values.len()) {
+        return Err(input_error(InputError::new(format!(
+            "{} values do not make a {rows}×{columns} matrix ({rows}·{columns} are needed)",
+            values.len()
+        ))));
+    }
+    Ok(summed_area::summed_area_table(
+        values,
+        rows,
+        columns,
+        &mut (),
+    ))
+}
+
+/// `rectSum(table, rows, cols, r0, c0, r1, c1)`: the sum of rows r0..=r1, columns c0..=c1.
+#[wasm_bindgen(js_name = rectSum)]
+#[allow(clippy::too_many_arguments)]
+pub fn rect_sum(
+    table: &[f64],
+    rows: usize,
+    columns: usize,
+    r0: f64,
+    c0: f64,
+    r1: f64,
+    c1: f64,
+) -> Result<f64, JsValue> {
+    check_table(table, rows, columns)?;
+    let rect = rect_from(&[r0, c0, r1, c1], rows, columns, "rectangle")?;
+    Ok(summed_area::rect_sum(table, columns, rect))
+}
+
+/// `weightedIou(table, rows, cols, a, b)` with `a`, `b` = `[r0, c0, r1, c1]`: sum(A∩B) /
+/// (sum(A) + sum(B) − sum(A∩B)); 0 for disjoint rectangles and when the union weighs 0.
+#[wasm_bindgen(js_name = weightedIou)]
+pub fn weighted_iou(
+    table: &[f64],
+    rows: usize,
+    columns: usize,
+    a: &[f64],
+    b: &[f64],
+) -> Result<f64, JsValue> {
+    check_table(table, rows, columns)?;
+    let a = rect_from(a, rows, columns, "rectangle a")?;
+    let b = rect_from(b, rows, columns, "rectangle b")?;
+    Ok(summed_area::weighted_iou(table, columns, a, b))
+}
+
+/// A grayscale image with its summed-area table, filled a band at a time, and a box blur of
+/// any radius in O(1) per pixel: the page's image mode.
+#[wasm_bindgen]
+pub struct IntegralImage {
+    image: summed_area::IntegralImage,
+}
+
+#[wasm_bindgen]
+impl IntegralImage {
+    /// The built-in test pattern, `side` × `side` pixels.
+    #[wasm_bindgen(js_name = testPattern)]
+    pub fn test_pattern(side: usize) -> Result<IntegralImage, JsValue> {
+        let side = side.clamp(1, summed_area::MAX_IMAGE_SIDE);
+        let image = summed_area::IntegralImage::new(summed_area::test_pattern(side), side, side)
+            .map_err(input_error)?;
+        Ok(IntegralImage { image })
+    }
+
+    /// An image from RGBA bytes (a canvas's `ImageData.data`), turned to grayscale.
+    #[wasm_bindgen(js_name = fromRgba)]
+    pub fn from_rgba(rgba: &[u8], width: usize, height: usize) -> Result<IntegralImage, JsValue> {
+        if width
+            .checked_mul(height)
+            .and_then(|pixels| pixels.checked_mul(4))
+            != Some(rgba.len())
+        {
+            return Err(input_error(InputError::new(format!(
+                "{} bytes are not the RGBA pixels of a {width}×{height} image",
+                rgba.len()
+            ))));
+        }
+        let image = summed_area::IntegralImage::new(summed_area::to_grayscale(rgba), height, width)
+            .map_err(input_error)?;
+        Ok(IntegralImage { image })
+    }
+
+    /// Image width in pixels.
+    #[wasm_bindgen(getter)]
+    pub fn width(&self) -> usize {
+        self.image.columns()
+    }
+
+    /// Image height in pixels.
+    #[wasm_bindgen(getter)]
+    pub fn height(&self) -> usize {
+        self.image.rows()
+    }
+
+    /// Rows of the table filled so far.
+    #[wasm_bindgen(getter, js_name = filledRows)]
+    pub fn filled_rows(&self) -> usize {
+        self.image.filled_rows()
+    }
+
+    /// Fills up to `rows` more table rows; false once the table is complete.
+    pub fn fill(&mut self, rows: usize) -> bool {
+        self.image.fill(rows)
+    }
+
+    /// Draws the image (blurred with `radius` once the table is filled) beside the table.
+    pub fn draw(
+        &mut self,
+        context: &CanvasRenderingContext2d,
+        width: f64,
+        height: f64,
+        radius: usize,
+        theme: &str,
+    ) -> Result<(), JsValue> {
+        let frame = Frame::new(width, height, Theme::from_name(theme));
+        canvas::paint(&self.image.scene(&frame, radius), context)
+    }
 }
 
 /// Panics on purpose, so tests can check that the page reports panics and recovers.
@@ -258,6 +407,14 @@ impl Player {
         canvas::paint(&shown, context)?;
         self.shown = Some(shown);
         Ok(())
+    }
+
+    /// The `[row, column]` of the item under point `(x, y)` (CSS pixels) of a picture drawn
+    /// `width` × `height`, or `undefined` where nothing can be picked.
+    pub fn locate(&self, x: f64, y: f64, width: f64, height: f64) -> Option<Vec<u32>> {
+        self.animation
+            .locate(&self.frame(width, height), x, y)
+            .map(|(row, column)| vec![row as u32, column as u32])
     }
 
     /// The current step as a standalone SVG document, `width` × `height` pixels.

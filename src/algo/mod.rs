@@ -4,6 +4,7 @@
 //! [`REGISTRY`]. The page, the player, both backends and the JS API pick it up from there.
 
 pub mod next_greater;
+pub mod summed_area;
 
 use crate::input::{InputError, OptionMap};
 use crate::scene::{Frame, Scene};
@@ -78,10 +79,10 @@ pub trait Algorithm: 'static {
     /// Everything the page needs before running.
     const INFO: AlgorithmInfo;
 
-    /// Parses input text; errors say what and where.
-    fn parse(text: &str) -> Result<Self::Input, InputError>;
     /// Takes this algorithm's options out of `options` and rejects unknown ones.
     fn parse_options(options: &mut OptionMap) -> Result<Self::Options, InputError>;
+    /// Parses input text (the options may refer to it); errors say what and where.
+    fn parse(text: &str, options: &Self::Options) -> Result<Self::Input, InputError>;
     /// A random input of about `size` items from `seed`, as text.
     fn random_input(size: usize, seed: u64) -> String;
     /// Refuses inputs too large to animate, with a message naming the limit.
@@ -115,6 +116,11 @@ pub trait Algorithm: 'static {
     fn counters(state: &Self::State) -> Vec<Counter>;
     /// Draws `state`; `last` is the event just applied, for highlights.
     fn view(state: &Self::State, last: Option<&Self::Event>, frame: &Frame) -> Scene;
+    /// The item under point `(x, y)` of a picture drawn in `frame`, as (row, column), for
+    /// pointer interaction; `None` where nothing can be picked.
+    fn locate(_state: &Self::State, _frame: &Frame, _x: f64, _y: f64) -> Option<(usize, usize)> {
+        None
+    }
 }
 
 /// Builds an animation from input text and options.
@@ -139,7 +145,10 @@ const fn entry<A: Algorithm>() -> Entry {
 }
 
 /// Every algorithm Stepwise can show, in menu order.
-pub const REGISTRY: &[Entry] = &[entry::<next_greater::NextGreater>()];
+pub const REGISTRY: &[Entry] = &[
+    entry::<next_greater::NextGreater>(),
+    entry::<summed_area::SummedArea>(),
+];
 
 /// The registry entry with this id, or an error listing the ids there are.
 pub fn find(id: &str) -> Result<&'static Entry, InputError> {

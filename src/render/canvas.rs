@@ -6,8 +6,10 @@
 
 use super::{arrow_head, font};
 use crate::scene::{Align, Scene, Shape};
-use wasm_bindgen::JsValue;
-use web_sys::CanvasRenderingContext2d;
+use wasm_bindgen::{Clamped, JsCast, JsValue};
+use web_sys::{
+    CanvasRenderingContext2d, ImageData, OffscreenCanvas, OffscreenCanvasRenderingContext2d,
+};
 
 /// Paints `scene` onto `context`, scaled to fill the canvas's backing store.
 pub fn paint(scene: &Scene, context: &CanvasRenderingContext2d) -> Result<(), JsValue> {
@@ -93,6 +95,38 @@ fn paint_shape(shape: &Shape, context: &CanvasRenderingContext2d) -> Result<(), 
                 context.close_path();
                 context.fill();
             }
+        }
+        Shape::Image {
+            x,
+            y,
+            width,
+            height,
+            columns,
+            rows,
+            pixels,
+            smooth,
+            opacity,
+            ..
+        } => {
+            if *columns == 0 || *rows == 0 || pixels.len() != columns * rows * 4 {
+                return Ok(());
+            }
+            let raster = OffscreenCanvas::new(*columns as u32, *rows as u32)?;
+            let raster_context = raster
+                .get_context("2d")?
+                .ok_or_else(|| JsValue::from_str("no 2d context for an offscreen canvas"))?
+                .unchecked_into::<OffscreenCanvasRenderingContext2d>();
+            let data = ImageData::new_with_u8_clamped_array_and_sh(
+                Clamped(pixels),
+                *columns as u32,
+                *rows as u32,
+            )?;
+            raster_context.put_image_data(&data, 0.0, 0.0)?;
+            context.set_image_smoothing_enabled(*smooth);
+            context.set_global_alpha(*opacity);
+            context
+                .draw_image_with_offscreen_canvas_and_dw_and_dh(&raster, *x, *y, *width, *height)?;
+            context.set_global_alpha(1.0);
         }
         Shape::Polyline {
             points,

@@ -106,6 +106,23 @@ fn write_shape(svg: &mut String, shape: &Shape) {
                 );
             }
         }
+        Shape::Image {
+            x,
+            y,
+            width,
+            height,
+            columns,
+            rows,
+            pixels,
+            opacity,
+            ..
+        } => write_image(
+            svg,
+            (*x, *y, *width, *height),
+            (*columns, *rows),
+            pixels,
+            *opacity,
+        ),
         Shape::Polyline {
             points,
             fill,
@@ -131,6 +148,61 @@ fn write_shape(svg: &mut String, shape: &Shape) {
             );
         }
     }
+}
+
+/// The most SVG cells one raster becomes: larger rasters are averaged down in blocks.
+const MAX_SVG_RASTER_SIDE: usize = 64;
+
+/// Writes a raster as a grid of `<rect>`s, averaged down to at most 64 × 64 blocks.
+fn write_image(
+    svg: &mut String,
+    (x, y, width, height): (f64, f64, f64, f64),
+    (columns, rows): (usize, usize),
+    pixels: &[u8],
+    opacity: f64,
+) {
+    if columns == 0 || rows == 0 || pixels.len() < columns * rows * 4 {
+        return;
+    }
+    let block_columns = columns.min(MAX_SVG_RASTER_SIDE);
+    let block_rows = rows.min(MAX_SVG_RASTER_SIDE);
+    let (cell_width, cell_height) = (width / block_columns as f64, height / block_rows as f64);
+    let _ = write!(svg, r#"<g opacity="{}">"#, number(opacity));
+    for block_row in 0..block_rows {
+        for block_column in 0..block_columns {
+            let row_range = block_row * rows / block_rows..((block_row + 1) * rows / block_rows);
+            let column_range = block_column * columns / block_columns
+                ..((block_column + 1) * columns / block_columns);
+            let mut total = [0u64; 4];
+            let mut count = 0u64;
+            for row in row_range {
+                for column in column_range.clone() {
+                    let start = (row * columns + column) * 4;
+                    for (channel, sum) in total.iter_mut().enumerate() {
+                        *sum += pixels[start + channel] as u64;
+                    }
+                    count += 1;
+                }
+            }
+            let count = count.max(1);
+            let color = Color {
+                r: (total[0] / count) as u8,
+                g: (total[1] / count) as u8,
+                b: (total[2] / count) as u8,
+                a: (total[3] / count) as u8,
+            };
+            let _ = write!(
+                svg,
+                r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>"#,
+                number(x + block_column as f64 * cell_width),
+                number(y + block_row as f64 * cell_height),
+                number(cell_width + 0.05),
+                number(cell_height + 0.05),
+                color.css()
+            );
+        }
+    }
+    svg.push_str("</g>");
 }
 
 fn paint(color: Option<Color>) -> String {

@@ -456,7 +456,7 @@ impl Algorithm for NextGreater {
         input_help: "Numbers separated by commas and/or spaces, e.g. 2, 7, -3, 5.5",
     };
 
-    fn parse(text: &str) -> Result<Vec<f64>, InputError> {
+    fn parse(text: &str, _options: &Options) -> Result<Vec<f64>, InputError> {
         parse_numbers(text, "item")
     }
 

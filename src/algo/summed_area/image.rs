@@ -1,0 +1,373 @@
+//! Integral images: a grayscale picture, its summed-area table filled a band of rows at a time
+//! (the animation's sweeping front), and a box blur of any radius in O(1) per pixel.
+//!
+//! This is what integral images are for: Viola–Jones face detection evaluates Haar features
+//! and box filters at every position and scale from one table.
+
+use super::{fill_rows, Rect};
+use crate::input::InputError;
+use crate::scene::{sequential, Align, Frame, Key, Scene, Shape, TextSize, TextStyle};
+use crate::trace::group_digits;
+use std::rc::Rc;
+
+/// The largest image side image mode accepts (larger files are scaled down to fit).
+pub const MAX_IMAGE_SIDE: usize = 1024;
+
+/// The box blur of a `rows` × `columns` image from its summed-area table: each output pixel is
+/// the mean of the `(2·radius+1)²` window around it, clipped at the borders. O(1) per pixel.
+pub fn box_blur(table: &[f64], rows: usize, columns: usize, radius: usize, output: &mut [f64]) {
+    let width = columns + 1;
+    for row in 0..rows {
+        let top = row.saturating_sub(radius);
+        let bottom = (row + radius).min(rows - 1) + 1;
+        let height = (bottom - top) as f64;
+        let (upper, lower) = (&table[top * width..], &table[bottom * width..]);
+        for column in 0..columns {
+            let left = column.saturating_sub(radius);
+            let right = (column + radius).min(columns - 1) + 1;
+            let sum = lower[right] - upper[right] - lower[left] + upper[left];
+            output[row * columns + column] = sum / (height * (right - left) as f64);
+        }
+    }
+}
+
+/// A `side` × `side` grayscale test pattern (0–255): gradients, a disc, rings, a checkerboard
+/// and thin lines, so a blur visibly softens edges of every kind.
+pub fn test_pattern(side: usize) -> Vec<f64> {
+    let scale = side.max(1) as f64;
+    let mut pixels = Vec::with_capacity(side * side);
+    for row in 0..side {
+        for column in 0..side {
+            let (y, x) = (row as f64 / scale, column as f64 / scale);
+            let mut value = 40.0 + 120.0 * x;
+            let (dx, dy) = (x - 0.32, y - 0.34);
+            let distance = (dx * dx + dy * dy).sqrt();
+            if distance < 0.18 {
+                value = 235.0;
+            } else if (distance * 40.0).floor() as i64 % 2 == 0 && distance < 0.3 {
+                value = 20.0;
+            }
+            if x > 0.58 && y > 0.56 {
+                let checker = ((x * 16.0).floor() as i64 + (y * 16.0).floor() as i64) % 2 == 0;
+                value = if checker { 250.0 } else { 15.0 };
+            }
+            if y > 0.7 && x < 0.5 && (column % 12 < 2) {
+                value = 255.0;
+            }
+            pixels.push(value);
+        }
+    }
+    pixels
+}
+
+/// Grayscale (Rec. 709 luma, 0–255) of RGBA bytes as a canvas's `ImageData` holds them.
+pub fn to_grayscale(rgba: &[u8]) -> Vec<f64> {
+    rgba.chunks_exact(4)
+        .map(|pixel| 0.2126 * pixel[0] as f64 + 0.7152 * pixel[1] as f64 + 0.0722 * pixel[2] as f64)
+        .collect()
+}
+
+/// An image, its table filled so far, and the blurred picture for the current radius.
+pub struct IntegralImage {
+    rows: usize,
+    columns: usize,
+    pixels: Vec<f64>,
+    table: Vec<f64>,
+    filled_rows: usize,
+    blur: Option<(usize, Vec<f64>)>,
+}
+
+impl IntegralImage {
+    /// Wraps `pixels` (0–255, row-major); the table starts empty.
+    pub fn new(pixels: Vec<f64>, rows: usize, columns: usize) -> Result<Self, InputError> {
+        if rows == 0 || columns == 0 {
+            return Err(InputError::new("the image has no pixels"));
+        }
+        if rows > MAX_IMAGE_SIDE || columns > MAX_IMAGE_SIDE {
+            return Err(InputError::new(format!(
+                "the image is {columns}×{rows}; image mode takes at most {MAX_IMAGE_SIDE}×{MAX_IMAGE_SIDE}"
+            )));
+        }
+        if pixels.len() != rows * columns {
+            return Err(InputError::new(format!(
+                "{} pixel values for a {columns}×{rows} image, expected {}",
+                group_digits(pixels.len()),
+                group_digits(rows * columns)
+            )));
+        }
+        Ok(IntegralImage {
+            rows,
+            columns,
+            table: vec![0.0; (rows + 1) * (columns + 1)],
+            pixels,
+            filled_rows: 0,
+            blur: None,
+        })
+    }
+
+    /// Number of pixel rows.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Number of pixel columns.
+    pub fn columns(&self) -> usize {
+        self.columns
+    }
+
+    /// How many rows of the table are filled.
+    pub fn filled_rows(&self) -> usize {
+        self.filled_rows
+    }
+
+    /// True once the whole table is filled.
+    pub fn is_filled(&self) -> bool {
+        self.filled_rows == self.rows
+    }
+
+    /// Fills up to `count` more rows of the table (the sweeping front); false when done.
+    pub fn fill(&mut self, count: usize) -> bool {
+        let end = (self.filled_rows + count).min(self.rows);
+        fill_rows(
+            &self.pixels,
+            self.columns,
+            &mut self.table,
+            self.filled_rows + 1..end + 1,
+            &mut (),
+        );
+        self.filled_rows = end;
+        !self.is_filled()
+    }
+
+    /// The sum of the pixels in `rect` (the table must be filled past its last row).
+    pub fn rect_sum(&self, rect: Rect) -> Option<f64> {
+        (rect.bottom < self.filled_rows).then(|| super::rect_sum(&self.table, self.columns, rect))
+    }
+
+    /// The picture blurred with `radius` (0 is the picture itself); needs the full table.
+    pub fn blurred(&mut self, radius: usize) -> &[f64] {
+        if radius == 0 || !self.is_filled() {
+            return &self.pixels;
+        }
+        let fresh = !matches!(&self.blur, Some((cached, _)) if *cached == radius);
+        if fresh {
+            let mut output = match self.blur.take() {
+                Some((_, buffer)) => buffer,
+                None => vec![0.0; self.pixels.len()],
+            };
+            box_blur(&self.table, self.rows, self.columns, radius, &mut output);
+            self.blur = Some((radius, output));
+        }
+        match &self.blur {
+            Some((_, output)) => output,
+            None => &self.pixels,
+        }
+    }
+
+    /// The image (blurred by `radius` once filled) beside its table as a heatmap with the
+    /// filling front.
+    pub fn scene(&mut self, frame: &Frame, radius: usize) -> Scene {
+        let palette = frame.palette;
+        let mut scene = Scene::new(frame);
+        let (rows, columns) = (self.rows, self.columns);
+        let gap = 24.0;
+        let top = 40.0;
+        let side_by_side = frame.width >= frame.height * 1.2;
+        let (panel_width, panel_height) = if side_by_side {
+            ((frame.width - 32.0 - gap) / 2.0, frame.height - top - 16.0)
+        } else {
+            (frame.width - 32.0, (frame.height - 2.0 * top - gap) / 2.0)
+        };
+        let scale = (panel_width / columns as f64)
+            .min(panel_height / rows as f64)
+            .max(0.01);
+        let (width, height) = (columns as f64 * scale, rows as f64 * scale);
+        let first = (16.0, top);
+        let second = if side_by_side {
+            (16.0 + panel_width + gap, top)
+        } else {
+            (16.0, top + panel_height + gap + top - 16.0)
+        };
+        let title = TextStyle::centered(TextSize::Body, palette.ink)
+            .bold()
+            .aligned(Align::Start);
+        let blurred = radius > 0 && self.is_filled();
+        scene.text(
+            Key::NONE,
+            (first.0, first.1 - 14.0),
+            if blurred {
+                format!("box blur, radius {radius}: O(1) per pixel from S")
+            } else {
+                format!("image, {columns}×{rows}")
+            },
+            title,
+        );
+        let picture: Vec<u8> = self
+            .blurred(radius)
+            .iter()
+            .flat_map(|&value| {
+                let level = value.clamp(0.0, 255.0) as u8;
+                [level, level, level, 255]
+            })
+            .collect();
+        scene.push(image_shape(
+            (first.0, first.1, width, height),
+            (columns, rows),
+            picture,
+            true,
+        ));
+
+        let filled = self.filled_rows;
+        scene.text(
+            Key::NONE,
+            (second.0, second.1 - 14.0),
+            if self.is_filled() {
+                "summed-area table S: filled".to_string()
+            } else {
+                format!("summed-area table S: row {filled} of {rows}")
+            },
+            title,
+        );
+        let width_of_table = columns + 1;
+        let highest = self.table[filled * width_of_table..(filled + 1) * width_of_table]
+            .iter()
+            .copied()
+            .fold(0.0_f64, f64::max)
+            .max(f64::MIN_POSITIVE);
+        let empty = palette.faint;
+        let heat: Vec<u8> = (1..=rows)
+            .flat_map(|row| (1..=columns).map(move |column| (row, column)))
+            .flat_map(|(row, column)| {
+                let color = if row <= filled {
+                    sequential(self.table[row * width_of_table + column] / highest)
+                } else {
+                    empty
+                };
+                [color.r, color.g, color.b, 255]
+            })
+            .collect();
+        scene.push(image_shape(
+            (second.0, second.1, width, height),
+            (columns, rows),
+            heat,
+            false,
+        ));
+        if !self.is_filled() {
+            let front = second.1 + filled as f64 * scale;
+            scene.push(Shape::Line {
+                key: Key::NONE,
+                from: (second.0 - 4.0, front),
+                to: (second.0 + width + 4.0, front),
+                width: 2.0,
+                color: palette.current,
+                arrow: false,
+            });
+        }
+        scene
+    }
+}
+
+fn image_shape(
+    (x, y, width, height): (f64, f64, f64, f64),
+    (columns, rows): (usize, usize),
+    pixels: Vec<u8>,
+    smooth: bool,
+) -> Shape {
+    Shape::Image {
+        key: Key::NONE,
+        x,
+        y,
+        width,
+        height,
+        columns,
+        rows,
+        pixels: Rc::from(pixels),
+        smooth,
+        opacity: 1.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::Theme;
+
+    fn brute_blur(pixels: &[f64], rows: usize, columns: usize, radius: usize) -> Vec<f64> {
+        let mut output = Vec::new();
+        for row in 0..rows {
+            for column in 0..columns {
+                let (mut sum, mut count) = (0.0, 0.0);
+                for r in row.saturating_sub(radius)..=(row + radius).min(rows - 1) {
+                    for c in column.saturating_sub(radius)..=(column + radius).min(columns - 1) {
+                        sum += pixels[r * columns + c];
+                        count += 1.0;
+                    }
+                }
+                output.push(sum / count);
+            }
+        }
+        output
+    }
+
+    #[test]
+    fn the_blur_equals_the_brute_force_window_mean() {
+        let (rows, columns) = (13, 9);
+        let pixels: Vec<f64> = (0..rows * columns)
+            .map(|i| ((i * 37) % 256) as f64)
+            .collect();
+        let mut image = IntegralImage::new(pixels.clone(), rows, columns).unwrap();
+        while image.fill(4) {}
+        for radius in [0, 1, 2, 5, 40] {
+            let expected = brute_blur(&pixels, rows, columns, radius);
+            let actual = image.blurred(radius).to_vec();
+            for (a, e) in actual.iter().zip(&expected) {
+                assert!((a - e).abs() < 1e-9, "radius {radius}: {a} vs {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn filling_in_bands_gives_the_whole_table() {
+        let pixels = test_pattern(37);
+        let mut image = IntegralImage::new(pixels.clone(), 37, 37).unwrap();
+        assert!(image.fill(10));
+        assert_eq!(image.filled_rows(), 10);
+        let rect = Rect {
+            top: 2,
+            left: 3,
+            bottom: 9,
+            right: 20,
+        };
+        assert!(
+            image.rect_sum(Rect { bottom: 30, ..rect }).is_none(),
+            "row 30 is not filled"
+        );
+        while image.fill(10) {}
+        let table = super::super::summed_area_table(&pixels, 37, 37, &mut ());
+        assert_eq!(image.table, table);
+        let scene = image.scene(&Frame::new(600.0, 300.0, Theme::Light), 3);
+        assert_eq!(
+            scene
+                .shapes
+                .iter()
+                .filter(|shape| matches!(shape, Shape::Image { .. }))
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn bad_sizes_are_refused_with_a_message() {
+        assert!(IntegralImage::new(vec![], 0, 0).is_err());
+        let message = IntegralImage::new(vec![0.0; 5], 2, 3)
+            .err()
+            .unwrap()
+            .to_string();
+        assert_eq!(message, "5 pixel values for a 3×2 image, expected 6");
+        assert!(IntegralImage::new(vec![0.0; 2048], 1, 2048).is_err());
+        assert_eq!(
+            to_grayscale(&[255, 255, 255, 255, 0, 0, 0, 255]),
+            vec![255.0, 0.0]
+        );
+    }
+}

@@ -1,0 +1,963 @@
+//! Summed-area table (integral image): any rectangle sum in O(1), and the IoU of two
+//! rectangles in O(1).
+//!
+//! The table `S` has a zero border: `S[r][c]` is the sum of `M[0..r][0..c]`, filled by dynamic
+//! programming in one pass, `S[r][c] = M[r-1][c-1] + S[r-1][c] + S[r][c-1] − S[r-1][c-1]`:
+//! O(rows·cols) time and space. Then the sum of the inclusive rectangle rows `r0..=r1`,
+//! columns `c0..=c1` is four lookups, `S[r1+1][c1+1] − S[r0][c1+1] − S[r1+1][c0] + S[r0][c0]`.
+//! The weighted IoU of rectangles A and B is three such sums:
+//! `sum(A∩B) / (sum(A) + sum(B) − sum(A∩B))`.
+//!
+//! **Invariant the animation shows:** when `S[r][c]` is written, the three cells it reads are
+//! already final — the fill runs row by row, left to right.
+//!
+//! **Precision:** sums of integers are exact while every partial sum stays below 2^53 in
+//! magnitude (f64's integer range); with fractions each cell carries the rounding of IEEE-754
+//! additions, so a rectangle sum can differ from the naive sum in the last bits.
+
+mod image;
+mod view;
+
+pub use image::{box_blur, test_pattern, to_grayscale, IntegralImage, MAX_IMAGE_SIDE};
+
+use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset};
+use crate::input::{
+    format_number, parse_matrix, parse_numbers, InputError, OptionMap, ParsedMatrix, SeededRandom,
+};
+use crate::scene::{Frame, Scene};
+use crate::trace::{group_digits, Recorder};
+use serde::Serialize;
+
+/// The most cells the animation fills (the kernel has no such limit).
+pub const MAX_ANIMATED_CELLS: usize = 256 * 256;
+
+/// An inclusive rectangle of cells: rows `top..=bottom`, columns `left..=right`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rect {
+    /// First row.
+    pub top: usize,
+    /// First column.
+    pub left: usize,
+    /// Last row (inclusive).
+    pub bottom: usize,
+    /// Last column (inclusive).
+    pub right: usize,
+}
+
+impl Rect {
+    /// The rectangle `[r0, c0, r1, c1]` after checking it lies inside `rows` × `columns` with
+    /// `r0 <= r1` and `c0 <= c1`; `name` starts the error message.
+    pub fn checked(
+        corners: [f64; 4],
+        rows: usize,
+        columns: usize,
+        name: &str,
+    ) -> Result<Rect, InputError> {
+        let [top, left, bottom, right] = corners;
+        for (value, label) in corners.iter().zip(["r0", "c0", "r1", "c1"]) {
+            if value.fract() != 0.0 || *value < 0.0 || !value.is_finite() {
+                return Err(InputError::new(format!(
+                    "{name}: {label} = {} is not a row or column number (0, 1, 2, …)",
+                    format_number(*value)
+                )));
+            }
+        }
+        if top > bottom || left > right {
+            return Err(InputError::new(format!(
+                "{name}: r0 ≤ r1 and c0 ≤ c1 are needed, got rows {}..{} and columns {}..{}",
+                format_number(top),
+                format_number(bottom),
+                format_number(left),
+                format_number(right)
+            )));
+        }
+        if bottom >= rows as f64 || right >= columns as f64 {
+            return Err(InputError::new(format!(
+                "{name}: rows {}..{}, columns {}..{} is outside the {rows}×{columns} matrix \
+                 (rows 0..{}, columns 0..{})",
+                format_number(top),
+                format_number(bottom),
+                format_number(left),
+                format_number(right),
+                rows as i64 - 1,
+                columns as i64 - 1
+            )));
+        }
+        Ok(Rect {
+            top: top as usize,
+            left: left as usize,
+            bottom: bottom as usize,
+            right: right as usize,
+        })
+    }
+
+    /// Parses `"r0,c0,r1,c1"` (commas and/or spaces) and checks it against the matrix.
+    pub fn parse(text: &str, rows: usize, columns: usize, name: &str) -> Result<Rect, InputError> {
+        let numbers = parse_numbers(text, &format!("{name}, number"))?;
+        let corners: [f64; 4] = numbers.as_slice().try_into().map_err(|_| {
+            InputError::new(format!(
+                "{name}: write four numbers r0,c0,r1,c1 (got {})",
+                numbers.len()
+            ))
+        })?;
+        Rect::checked(corners, rows, columns, name)
+    }
+
+    /// The cells both rectangles cover, if any.
+    pub fn intersection(self, other: Rect) -> Option<Rect> {
+        let rect = Rect {
+            top: self.top.max(other.top),
+            left: self.left.max(other.left),
+            bottom: self.bottom.min(other.bottom),
+            right: self.right.min(other.right),
+        };
+        (rect.top <= rect.bottom && rect.left <= rect.right).then_some(rect)
+    }
+
+    /// How many cells it covers.
+    pub fn area(self) -> usize {
+        (self.bottom - self.top + 1) * (self.right - self.left + 1)
+    }
+
+    /// "rows 1..2, columns 0..3" for sentences.
+    pub fn describe(self) -> String {
+        format!(
+            "rows {}..{}, columns {}..{}",
+            self.top, self.bottom, self.left, self.right
+        )
+    }
+
+    /// The four table corners with their signs, in lookup order: + − − +.
+    pub fn corners(self) -> [(usize, usize, f64); 4] {
+        [
+            (self.bottom + 1, self.right + 1, 1.0),
+            (self.top, self.right + 1, -1.0),
+            (self.bottom + 1, self.left, -1.0),
+            (self.top, self.left, 1.0),
+        ]
+    }
+}
+
+/// Fills the summed-area table of the `rows` × `columns` row-major `values`, reporting each
+/// written cell to `recorder`. The table is `(rows+1) × (columns+1)`, row-major, with a zero
+/// first row and column.
+///
+/// ```
+/// use stepwise::algo::summed_area::{rect_sum, summed_area_table, Rect};
+/// let table = summed_area_table(&[1.0, 2.0, 3.0, 4.0], 2, 2, &mut ());
+/// assert_eq!(table, vec![0.0, 0.0, 0.0, 0.0, 1.0, 3.0, 0.0, 4.0, 10.0]);
+/// let whole = Rect { top: 0, left: 0, bottom: 1, right: 1 };
+/// assert_eq!(rect_sum(&table, 2, whole), 10.0);
+/// ```
+pub fn summed_area_table<R: Recorder<Event>>(
+    values: &[f64],
+    rows: usize,
+    columns: usize,
+    recorder: &mut R,
+) -> Vec<f64> {
+    let mut table = vec![0.0; (rows + 1) * (columns + 1)];
+    fill_rows(values, columns, &mut table, 1..rows + 1, recorder);
+    table
+}
+
+/// Fills table rows `rows` (table coordinates, 1-based) of the matrix `values` with `columns`
+/// columns; the rows above must be filled already.
+fn fill_rows<R: Recorder<Event>>(
+    values: &[f64],
+    columns: usize,
+    table: &mut [f64],
+    rows: std::ops::Range<usize>,
+    recorder: &mut R,
+) {
+    let width = columns + 1;
+    for row in rows {
+        let (done, rest) = table.split_at_mut(row * width);
+        let above = &done[(row - 1) * width..];
+        let current = &mut rest[..width];
+        let source = &values[(row - 1) * columns..row * columns];
+        // `left` and `diagonal` ride along in registers: one pass over two rows.
+        let mut left = 0.0;
+        let mut diagonal = 0.0;
+        for (column, (cell, (&value, &up))) in current[1..]
+            .iter_mut()
+            .zip(source.iter().zip(&above[1..]))
+            .enumerate()
+        {
+            let sum = fill_formula(value, up, left, diagonal);
+            *cell = sum;
+            recorder.record(|| Event::Fill {
+                row: row as u32,
+                column: column as u32 + 1,
+            });
+            left = sum;
+            diagonal = up;
+        }
+    }
+}
+
+/// `S[r][c] = M[r-1][c-1] + S[r-1][c] + S[r][c-1] − S[r-1][c-1]`, in this order of operations
+/// everywhere (kernel, animation, narration), so all three agree to the last bit.
+#[inline(always)]
+fn fill_formula(value: f64, up: f64, left: f64, diagonal: f64) -> f64 {
+    value + up + left - diagonal
+}
+
+/// The sum of the inclusive rectangle `rect` from a table of a matrix with `columns` columns.
+pub fn rect_sum(table: &[f64], columns: usize, rect: Rect) -> f64 {
+    let width = columns + 1;
+    rect.corners()
+        .iter()
+        .fold(0.0, |sum, &(row, column, sign)| {
+            sum + sign * table[row * width + column]
+        })
+}
+
+/// The weighted IoU of `a` and `b`: `sum(A∩B) / (sum(A) + sum(B) − sum(A∩B))`, 0 for disjoint
+/// rectangles and 0 when the union's weight is 0 (all-zero weights), never NaN.
+pub fn weighted_iou(table: &[f64], columns: usize, a: Rect, b: Rect) -> f64 {
+    let overlap = a
+        .intersection(b)
+        .map_or(0.0, |both| rect_sum(table, columns, both));
+    ratio(
+        overlap,
+        rect_sum(table, columns, a) + rect_sum(table, columns, b) - overlap,
+    )
+}
+
+/// The plain (area) IoU: cells in both over cells in either.
+pub fn area_iou(a: Rect, b: Rect) -> f64 {
+    let overlap = a.intersection(b).map_or(0, Rect::area) as f64;
+    ratio(overlap, a.area() as f64 + b.area() as f64 - overlap)
+}
+
+fn ratio(part: f64, whole: f64) -> f64 {
+    if whole == 0.0 || !whole.is_finite() {
+        0.0
+    } else {
+        part / whole
+    }
+}
+
+/// Which method to animate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// Fill the table once, then four lookups per rectangle.
+    Table,
+    /// Add up every cell of each rectangle.
+    Naive,
+}
+
+/// One rectangle the run sums.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Target {
+    /// The query rectangle (A).
+    A,
+    /// The second rectangle of an IoU (B).
+    B,
+    /// A∩B.
+    Both,
+}
+
+impl Target {
+    fn slot(self) -> usize {
+        match self {
+            Target::A => 0,
+            Target::B => 1,
+            Target::Both => 2,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Target::A => "A",
+            Target::B => "B",
+            Target::Both => "A∩B",
+        }
+    }
+}
+
+/// What to compute: one rectangle sum, or the IoU of two rectangles.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Options {
+    /// The method.
+    pub method: Method,
+    /// The corners of A, checked against the matrix when the input is parsed.
+    #[serde(skip)]
+    query: Option<[f64; 4]>,
+    /// B, present in IoU mode.
+    #[serde(skip)]
+    second: Option<[f64; 4]>,
+    /// True for the IoU of two rectangles.
+    pub iou: bool,
+}
+
+/// The parsed input: the matrix and the rectangles to sum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    /// The matrix.
+    pub matrix: ParsedMatrix,
+    /// A, and B in IoU mode; `None` for an empty matrix.
+    pub rects: Option<(Rect, Option<Rect>)>,
+}
+
+/// One step of either method.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Event {
+    /// Table: write `S[row][column]` (table coordinates, 1-based) from the three cells before it.
+    Fill {
+        /// Table row.
+        row: u32,
+        /// Table column.
+        column: u32,
+    },
+    /// Table: add `sign × S[row][column]` to the sum of `target`.
+    Lookup {
+        /// The rectangle being summed.
+        target: Target,
+        /// Which corner, 0..4, in the order + − − +.
+        corner: u8,
+        /// The partial sum before, for exact undo.
+        before: f64,
+    },
+    /// Naive: add `M[row][column]` to the sum of `target`.
+    Read {
+        /// The rectangle being summed.
+        target: Target,
+        /// Matrix row.
+        row: u32,
+        /// Matrix column.
+        column: u32,
+        /// The partial sum before, for exact undo.
+        before: f64,
+    },
+    /// The sum of `target` is complete.
+    Total {
+        /// The rectangle summed.
+        target: Target,
+    },
+    /// IoU: A∩B is found (or found empty).
+    Intersect,
+    /// IoU: the ratio is computed.
+    Ratio,
+}
+
+/// What the animation shows at one step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct State {
+    /// Number of rows of M.
+    pub rows: usize,
+    /// Number of columns of M.
+    pub columns: usize,
+    /// M, row-major.
+    pub matrix: Vec<f64>,
+    /// S, `(rows+1) × (columns+1)`, row-major; unwritten cells are 0.
+    pub table: Vec<f64>,
+    /// How many cells of S have been written.
+    pub filled: usize,
+    /// The method and mode.
+    pub options: Options,
+    /// A, B and A∩B (when they exist).
+    pub rects: [Option<Rect>; 3],
+    /// Running sums of A, B and A∩B.
+    pub sums: [f64; 3],
+    /// Which of the sums are complete.
+    pub complete: [bool; 3],
+    /// True once A∩B has been worked out.
+    pub intersected: bool,
+    /// True once the IoU has been computed.
+    pub ratio_shown: bool,
+    /// Cells of M or S read so far.
+    pub reads: u64,
+    /// Additions and subtractions so far.
+    pub additions: u64,
+}
+
+impl State {
+    /// `M[row][column]`.
+    pub fn value(&self, row: usize, column: usize) -> f64 {
+        self.matrix[row * self.columns + column]
+    }
+
+    /// `S[row][column]` (table coordinates).
+    pub fn table_cell(&self, row: usize, column: usize) -> f64 {
+        self.table[row * (self.columns + 1) + column]
+    }
+
+    /// The brute-force sum of `rect`, for checking the O(1) answer.
+    pub fn naive_sum(&self, rect: Rect) -> f64 {
+        let mut sum = 0.0;
+        for row in rect.top..=rect.bottom {
+            for column in rect.left..=rect.right {
+                sum += self.value(row, column);
+            }
+        }
+        sum
+    }
+
+    fn weighted_iou(&self) -> f64 {
+        ratio(self.sums[2], self.sums[0] + self.sums[1] - self.sums[2])
+    }
+}
+
+/// The result of a run: the sums and, in IoU mode, both IoUs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Answer {
+    /// sum(A).
+    pub sum: Option<f64>,
+    /// sum(B), in IoU mode.
+    pub second_sum: Option<f64>,
+    /// sum(A∩B), in IoU mode (0 when they do not overlap).
+    pub intersection_sum: Option<f64>,
+    /// The weighted IoU, in IoU mode.
+    pub weighted_iou: Option<f64>,
+    /// The area IoU, in IoU mode.
+    pub area_iou: Option<f64>,
+}
+
+const TABLE_PSEUDOCODE: &[&str] = &[
+    "for r in 1..=rows, c in 1..=cols:",
+    "  S[r][c] = M[r-1][c-1] + S[r-1][c] + S[r][c-1] - S[r-1][c-1]",
+    "sum(r0,c0,r1,c1) = S[r1+1][c1+1] - S[r0][c1+1]",
+    "                 - S[r1+1][c0]   + S[r0][c0]",
+    "A∩B = rows max(r0)..min(r1), cols max(c0)..min(c1)",
+    "IoU = sum(A∩B) / (sum(A) + sum(B) - sum(A∩B))",
+];
+
+const NAIVE_PSEUDOCODE: &[&str] = &[
+    "sum = 0",
+    "for r in r0..=r1, c in c0..=c1:",
+    "  sum += M[r][c]",
+    "return sum",
+    "A∩B = rows max(r0)..min(r1), cols max(c0)..min(c1)",
+    "IoU = sum(A∩B) / (sum(A) + sum(B) - sum(A∩B))",
+];
+
+/// The algorithm as registered: `summed-area`.
+pub struct SummedArea;
+
+impl SummedArea {
+    /// The default query: the middle half of the matrix (A), and in IoU mode a shifted copy (B).
+    fn default_rects(rows: usize, columns: usize) -> (Rect, Rect) {
+        let a = Rect {
+            top: rows / 4,
+            left: columns / 4,
+            bottom: (rows * 3 / 4).saturating_sub(1).max(rows / 4),
+            right: (columns * 3 / 4).saturating_sub(1).max(columns / 4),
+        };
+        let shift_rows = (a.bottom - a.top).div_ceil(2);
+        let shift_columns = (a.right - a.left).div_ceil(2);
+        let b = Rect {
+            top: (a.top + shift_rows).min(rows - 1),
+            left: (a.left + shift_columns).min(columns - 1),
+            bottom: (a.bottom + shift_rows).min(rows - 1),
+            right: (a.right + shift_columns).min(columns - 1),
+        };
+        (a, b)
+    }
+
+    fn corner_text(state: &State, target: Target, corner: u8) -> String {
+        let Some(rect) = state.rects[target.slot()] else {
+            return String::new();
+        };
+        let (row, column, sign) = rect.corners()[corner as usize];
+        format!(
+            "{} S[{row}][{column}] = {}",
+            if sign > 0.0 { "+" } else { "−" },
+            format_number(state.table_cell(row, column))
+        )
+    }
+}
+
+fn format_ratio(value: f64) -> String {
+    format!("{value:.4}")
+}
+
+impl Algorithm for SummedArea {
+    type Input = Input;
+    type Options = Options;
+    type Output = Answer;
+    type Event = Event;
+    type State = State;
+
+    const ID: &'static str = "summed-area";
+    const INFO: AlgorithmInfo = AlgorithmInfo {
+        id: Self::ID,
+        title: "Summed-area table",
+        pseudocode: TABLE_PSEUDOCODE,
+        example: "3 1 4 1 5\n9 2 6 5 3\n5 8 9 7 9\n3 2 3 8 4",
+        methods: &[
+            MethodInfo {
+                id: "table",
+                title: "Summed-area table · O(1) per rectangle",
+                pseudocode: TABLE_PSEUDOCODE,
+            },
+            MethodInfo {
+                id: "naive",
+                title: "Add up every cell · O(rows·cols) per rectangle",
+                pseudocode: NAIVE_PSEUDOCODE,
+            },
+        ],
+        presets: &[
+            Preset {
+                name: "Interview example (4×5)",
+                text: "3 1 4 1 5\n9 2 6 5 3\n5 8 9 7 9\n3 2 3 8 4",
+            },
+            Preset {
+                name: "1 to 9 (3×3)",
+                text: "1 2 3\n4 5 6\n7 8 9",
+            },
+            Preset {
+                name: "Negative weights",
+                text: "2 -1 0 3\n-4 5 -2 1\n0 3 -3 2",
+            },
+            Preset {
+                name: "All zero weights",
+                text: "0 0 0 0\n0 0 0 0\n0 0 0 0",
+            },
+            Preset {
+                name: "One row",
+                text: "4 8 15 16 23 42",
+            },
+            Preset {
+                name: "One column",
+                text: "4\n8\n15\n16",
+            },
+            Preset {
+                name: "One cell",
+                text: "7",
+            },
+            Preset {
+                name: "Huge values",
+                text: "1e15 2e15\n3e15 4e15",
+            },
+        ],
+        input_help: "One row per line, numbers separated by commas or spaces. \
+                     Rectangles are r0,c0,r1,c1 (rows r0..r1, columns c0..c1, inclusive, from 0).",
+    };
+
+    fn parse(text: &str, options: &Options) -> Result<Input, InputError> {
+        let input = Input {
+            matrix: parse_matrix(text)?,
+            rects: None,
+        };
+        with_rects(input, options)
+    }
+
+    fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
+        let method = match options.take_choice("method", &["table", "naive"])? {
+            "naive" => Method::Naive,
+            _ => Method::Table,
+        };
+        let iou = options.take_choice("mode", &["sum", "iou"])? == "iou";
+        let mut corners = |key: &str, name: &str| -> Result<Option<[f64; 4]>, InputError> {
+            let Some(text) = options.take_text(key)? else {
+                return Ok(None);
+            };
+            let numbers = parse_numbers(&text, &format!("{name}, number"))?;
+            let corners: [f64; 4] = numbers.as_slice().try_into().map_err(|_| {
+                InputError::new(format!(
+                    "{name}: write four numbers r0,c0,r1,c1 (got {})",
+                    numbers.len()
+                ))
+            })?;
+            Ok(Some(corners))
+        };
+        let query = corners("query", "rectangle A")?;
+        let second = corners("second", "rectangle B")?;
+        std::mem::take(options).finish(&["method", "mode", "query", "second"])?;
+        Ok(Options {
+            method,
+            query,
+            second,
+            iou,
+        })
+    }
+
+    fn random_input(size: usize, seed: u64) -> String {
+        let side = size.clamp(1, 256);
+        let mut random = SeededRandom::new(seed);
+        (0..side)
+            .map(|_| {
+                (0..side)
+                    .map(|_| random.integer(0, 9).to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn check_animation_limits(input: &Input, _options: &Options) -> Result<(), InputError> {
+        let cells = input.matrix.rows * input.matrix.columns;
+        if cells > MAX_ANIMATED_CELLS {
+            return Err(InputError::new(format!(
+                "a {}×{} matrix has {} cells; the animation fills at most {} (256×256) — \
+                 use image mode or the summedAreaTable kernel for larger ones",
+                input.matrix.rows,
+                input.matrix.columns,
+                group_digits(cells),
+                group_digits(MAX_ANIMATED_CELLS)
+            )));
+        }
+        Ok(())
+    }
+
+    fn run<R: Recorder<Event>>(input: &Input, options: &Options, recorder: &mut R) -> Answer {
+        let matrix = &input.matrix;
+        let Some((a, b)) = input.rects else {
+            if options.method == Method::Table {
+                summed_area_table(&matrix.values, matrix.rows, matrix.columns, recorder);
+            }
+            return Answer {
+                sum: None,
+                second_sum: None,
+                intersection_sum: None,
+                weighted_iou: None,
+                area_iou: None,
+            };
+        };
+        let both = b.and_then(|b| a.intersection(b));
+        let table = match options.method {
+            Method::Table => {
+                summed_area_table(&matrix.values, matrix.rows, matrix.columns, recorder)
+            }
+            Method::Naive => Vec::new(),
+        };
+        let sum_of = |target: Target, rect: Rect, recorder: &mut R| -> f64 {
+            let mut sum = 0.0;
+            match options.method {
+                Method::Table => {
+                    let width = matrix.columns + 1;
+                    for (corner, &(row, column, sign)) in rect.corners().iter().enumerate() {
+                        let before = sum;
+                        sum += sign * table[row * width + column];
+                        recorder.record(|| Event::Lookup {
+                            target,
+                            corner: corner as u8,
+                            before,
+                        });
+                    }
+                }
+                Method::Naive => {
+                    for row in rect.top..=rect.bottom {
+                        for column in rect.left..=rect.right {
+                            let before = sum;
+                            sum += matrix.values[row * matrix.columns + column];
+                            recorder.record(|| Event::Read {
+                                target,
+                                row: row as u32,
+                                column: column as u32,
+                                before,
+                            });
+                        }
+                    }
+                }
+            }
+            recorder.record(|| Event::Total { target });
+            sum
+        };
+        let sum = sum_of(Target::A, a, recorder);
+        let Some(b) = b else {
+            return Answer {
+                sum: Some(sum),
+                second_sum: None,
+                intersection_sum: None,
+                weighted_iou: None,
+                area_iou: None,
+            };
+        };
+        let second_sum = sum_of(Target::B, b, recorder);
+        recorder.record(|| Event::Intersect);
+        let intersection_sum = both.map_or(0.0, |both| sum_of(Target::Both, both, recorder));
+        recorder.record(|| Event::Ratio);
+        Answer {
+            sum: Some(sum),
+            second_sum: Some(second_sum),
+            intersection_sum: Some(intersection_sum),
+            weighted_iou: Some(ratio(intersection_sum, sum + second_sum - intersection_sum)),
+            area_iou: Some(area_iou(a, b)),
+        }
+    }
+
+    fn start(input: &Input, options: &Options) -> State {
+        let matrix = &input.matrix;
+        let (a, b) = match input.rects {
+            Some((a, b)) => (Some(a), b),
+            None => (None, None),
+        };
+        State {
+            rows: matrix.rows,
+            columns: matrix.columns,
+            matrix: matrix.values.clone(),
+            table: match options.method {
+                Method::Table => vec![0.0; (matrix.rows + 1) * (matrix.columns + 1)],
+                Method::Naive => Vec::new(),
+            },
+            filled: 0,
+            options: *options,
+            rects: [a, b, a.zip(b).and_then(|(a, b)| a.intersection(b))],
+            sums: [0.0; 3],
+            complete: [false; 3],
+            intersected: false,
+            ratio_shown: false,
+            reads: 0,
+            additions: 0,
+        }
+    }
+
+    fn state_bytes(state: &State) -> usize {
+        std::mem::size_of::<State>()
+            + (state.matrix.len() + state.table.len()) * std::mem::size_of::<f64>()
+    }
+
+    fn apply(state: &mut State, event: &Event) {
+        match *event {
+            Event::Fill { row, column } => {
+                let (row, column) = (row as usize, column as usize);
+                let value = fill_formula(
+                    state.value(row - 1, column - 1),
+                    state.table_cell(row - 1, column),
+                    state.table_cell(row, column - 1),
+                    state.table_cell(row - 1, column - 1),
+                );
+                let width = state.columns + 1;
+                state.table[row * width + column] = value;
+                state.filled += 1;
+                state.reads += 4;
+                state.additions += 3;
+            }
+            Event::Lookup { target, corner, .. } => {
+                if let Some(rect) = state.rects[target.slot()] {
+                    let (row, column, sign) = rect.corners()[corner as usize];
+                    state.sums[target.slot()] += sign * state.table_cell(row, column);
+                }
+                state.reads += 1;
+                state.additions += 1;
+            }
+            Event::Read {
+                target,
+                row,
+                column,
+                ..
+            } => {
+                state.sums[target.slot()] += state.value(row as usize, column as usize);
+                state.reads += 1;
+                state.additions += 1;
+            }
+            Event::Total { target } => state.complete[target.slot()] = true,
+            Event::Intersect => state.intersected = true,
+            Event::Ratio => state.ratio_shown = true,
+        }
+    }
+
+    fn undo(state: &mut State, event: &Event) {
+        match *event {
+            Event::Fill { row, column } => {
+                let width = state.columns + 1;
+                state.table[row as usize * width + column as usize] = 0.0;
+                state.filled -= 1;
+                state.reads -= 4;
+                state.additions -= 3;
+            }
+            Event::Lookup { target, before, .. } | Event::Read { target, before, .. } => {
+                state.sums[target.slot()] = before;
+                state.reads -= 1;
+                state.additions -= 1;
+            }
+            Event::Total { target } => state.complete[target.slot()] = false,
+            Event::Intersect => state.intersected = false,
+            Event::Ratio => state.ratio_shown = false,
+        }
+    }
+
+    fn introduce(state: &State) -> String {
+        if state.rows == 0 {
+            return "The matrix is empty: there is nothing to sum.".to_string();
+        }
+        let what = if state.options.iou {
+            "the weighted IoU of rectangles A and B"
+        } else {
+            "the sum of rectangle A"
+        };
+        match state.options.method {
+            Method::Table => format!(
+                "Fill the {}×{} summed-area table S of the {}×{} matrix M once, then get {what} \
+                 from four lookups per rectangle.",
+                state.rows + 1,
+                state.columns + 1,
+                state.rows,
+                state.columns
+            ),
+            Method::Naive => format!(
+                "Compute {what} by adding up every cell of each rectangle in the {}×{} matrix.",
+                state.rows, state.columns
+            ),
+        }
+    }
+
+    fn narrate(state: &State, event: &Event) -> String {
+        match *event {
+            Event::Fill { row, column } => {
+                let (row, column) = (row as usize, column as usize);
+                format!(
+                    "S[{row}][{column}] = M[{}][{}] + S[{}][{column}] + S[{row}][{}] − S[{}][{}] \
+                     = {} + {} + {} − {} = {}",
+                    row - 1,
+                    column - 1,
+                    row - 1,
+                    column - 1,
+                    row - 1,
+                    column - 1,
+                    format_number(state.value(row - 1, column - 1)),
+                    format_number(state.table_cell(row - 1, column)),
+                    format_number(state.table_cell(row, column - 1)),
+                    format_number(state.table_cell(row - 1, column - 1)),
+                    format_number(state.table_cell(row, column))
+                )
+            }
+            Event::Lookup { target, corner, .. } => format!(
+                "sum({}) {}: running total {}.",
+                target.name(),
+                Self::corner_text(state, target, corner),
+                format_number(state.sums[target.slot()])
+            ),
+            Event::Read {
+                target,
+                row,
+                column,
+                ..
+            } => format!(
+                "sum({}) += M[{row}][{column}] = {}: running total {}.",
+                target.name(),
+                format_number(state.value(row as usize, column as usize)),
+                format_number(state.sums[target.slot()])
+            ),
+            Event::Total { target } => {
+                let slot = target.slot();
+                let Some(rect) = state.rects[slot] else {
+                    return String::new();
+                };
+                let sum = state.sums[slot];
+                match state.options.method {
+                    Method::Table => {
+                        let naive = state.naive_sum(rect);
+                        let check = if naive == sum {
+                            format!("the cell-by-cell sum agrees ({} cells)", rect.area())
+                        } else {
+                            format!(
+                                "the cell-by-cell sum is {} (floating-point rounding)",
+                                format_number(naive)
+                            )
+                        };
+                        format!(
+                            "sum({}) over {} = {} from 4 lookups; {check}.",
+                            target.name(),
+                            rect.describe(),
+                            format_number(sum)
+                        )
+                    }
+                    Method::Naive => format!(
+                        "sum({}) over {} = {} after reading {} cells.",
+                        target.name(),
+                        rect.describe(),
+                        format_number(sum),
+                        rect.area()
+                    ),
+                }
+            }
+            Event::Intersect => match state.rects[2] {
+                Some(both) => format!("A∩B covers {} ({} cells).", both.describe(), both.area()),
+                None => "A and B do not overlap: A∩B is empty, its sum is 0.".to_string(),
+            },
+            Event::Ratio => {
+                let (a, b) = (state.sums[0], state.sums[1]);
+                let both = state.sums[2];
+                let area = match (state.rects[0], state.rects[1]) {
+                    (Some(first), Some(second)) => area_iou(first, second),
+                    _ => 0.0,
+                };
+                let union = a + b - both;
+                let weighted = if union == 0.0 {
+                    "0 (the union weighs 0, so the IoU is defined as 0)".to_string()
+                } else {
+                    format_ratio(state.weighted_iou())
+                };
+                format!(
+                    "weighted IoU = {} / ({} + {} − {}) = {weighted}; area IoU = {}.",
+                    format_number(both),
+                    format_number(a),
+                    format_number(b),
+                    format_number(both),
+                    format_ratio(area)
+                )
+            }
+        }
+    }
+
+    fn line(event: &Event) -> usize {
+        match event {
+            Event::Fill { .. } => 1,
+            Event::Lookup { corner, .. } => 2 + (*corner as usize) / 2,
+            Event::Read { .. } => 2,
+            Event::Total { .. } => 3,
+            Event::Intersect => 4,
+            Event::Ratio => 5,
+        }
+    }
+
+    fn pseudocode(options: &Options) -> &'static [&'static str] {
+        match options.method {
+            Method::Table => TABLE_PSEUDOCODE,
+            Method::Naive => NAIVE_PSEUDOCODE,
+        }
+    }
+
+    fn counters(state: &State) -> Vec<Counter> {
+        vec![
+            Counter {
+                name: "cells read",
+                value: state.reads,
+            },
+            Counter {
+                name: "additions",
+                value: state.additions,
+            },
+        ]
+    }
+
+    fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
+        view::draw(state, last, frame)
+    }
+
+    fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
+        view::locate(state, frame, x, y)
+    }
+}
+
+/// Resolves the rectangles of `options` against `input` (defaults when absent).
+fn with_rects(mut input: Input, options: &Options) -> Result<Input, InputError> {
+    let (rows, columns) = (input.matrix.rows, input.matrix.columns);
+    if rows == 0 || columns == 0 {
+        if options.query.is_some() || options.second.is_some() {
+            return Err(InputError::new(
+                "the matrix is empty, so there is no rectangle to sum",
+            ));
+        }
+        return Ok(input);
+    }
+    let (default_a, default_b) = SummedArea::default_rects(rows, columns);
+    let a = match options.query {
+        Some(corners) => Rect::checked(corners, rows, columns, "rectangle A")?,
+        None => default_a,
+    };
+    let b = match (options.iou, options.second) {
+        (false, _) => None,
+        (true, Some(corners)) => Some(Rect::checked(corners, rows, columns, "rectangle B")?),
+        (true, None) => Some(default_b),
+    };
+    input.rects = Some((a, b));
+    Ok(input)
+}
