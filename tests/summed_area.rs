@@ -210,12 +210,28 @@ fn iou_edge_cases() {
         right,
     };
     let a = rect(0, 0, 2, 2);
-    assert_eq!(weighted_iou(&table, 6, a, rect(4, 4, 5, 5)), 0.0, "disjoint");
-    assert_eq!(weighted_iou(&table, 6, a, rect(0, 3, 2, 5)), 0.0, "touching edges");
-    assert_eq!(weighted_iou(&table, 6, a, rect(1, 1, 1, 1)), 1.0 / 9.0, "inside");
+    assert_eq!(
+        weighted_iou(&table, 6, a, rect(4, 4, 5, 5)),
+        0.0,
+        "disjoint"
+    );
+    assert_eq!(
+        weighted_iou(&table, 6, a, rect(0, 3, 2, 5)),
+        0.0,
+        "touching edges"
+    );
+    assert_eq!(
+        weighted_iou(&table, 6, a, rect(1, 1, 1, 1)),
+        1.0 / 9.0,
+        "inside"
+    );
     assert_eq!(weighted_iou(&table, 6, a, a), 1.0, "identical");
     let zeros = summed_area_table(&[0.0; 36], 6, 6, &mut ());
-    assert_eq!(weighted_iou(&zeros, 6, a, a), 0.0, "zero weight is 0, never NaN");
+    assert_eq!(
+        weighted_iou(&zeros, 6, a, a),
+        0.0,
+        "zero weight is 0, never NaN"
+    );
     // Integers stay exact up to 2^53.
     let huge = summed_area_table(&[2f64.powi(51), 2f64.powi(51), 1.0, 1.0], 2, 2, &mut ());
     assert_eq!(rect_sum(&huge, 2, rect(0, 0, 1, 1)), 2f64.powi(52) + 2.0);
@@ -228,7 +244,9 @@ fn narration_shows_the_formula_with_numbers() {
         &mut OptionMap::new(),
     )
     .unwrap();
-    assert!(timeline.narration().starts_with("Fill the 5×6 summed-area table S"));
+    assert!(timeline
+        .narration()
+        .starts_with("Fill the 5×6 summed-area table S"));
     timeline.seek(8);
     assert_eq!(
         timeline.narration(),
@@ -237,9 +255,9 @@ fn narration_shows_the_formula_with_numbers() {
     assert_eq!(timeline.line(), Some(1));
     timeline.seek(timeline.len());
     assert!(
-        timeline
-            .narration()
-            .starts_with("sum(A) over rows 1..2, columns 1..2 = 25 from 4 lookups; the cell-by-cell sum agrees"),
+        timeline.narration().starts_with(
+            "sum(A) over rows 1..2, columns 1..2 = 25 from 4 lookups; the cell-by-cell sum agrees"
+        ),
         "{}",
         timeline.narration()
     );
@@ -310,7 +328,12 @@ fn every_shape_of_matrix_draws_and_can_be_picked() {
         for y in (0..300).step_by(2) {
             if let Some(cell) = SummedArea::locate(timeline.state(), &frame, x as f64, y as f64) {
                 let entry = seen.entry(cell).or_insert((x, y, x, y));
-                *entry = (entry.0.min(x), entry.1.min(y), entry.2.max(x), entry.3.max(y));
+                *entry = (
+                    entry.0.min(x),
+                    entry.1.min(y),
+                    entry.2.max(x),
+                    entry.3.max(y),
+                );
             }
         }
     }
@@ -318,5 +341,8 @@ fn every_shape_of_matrix_draws_and_can_be_picked() {
     let (left, top, _, _) = seen[&(0, 0)];
     let (left_of_next, _, _, _) = seen[&(0, 1)];
     let (_, top_of_next, _, _) = seen[&(1, 0)];
-    assert!(left < left_of_next && top < top_of_next, "columns go right, rows go down");
+    assert!(
+        left < left_of_next && top < top_of_next,
+        "columns go right, rows go down"
+    );
 }

@@ -60,10 +60,13 @@ pub fn test_pattern(side: usize) -> Vec<f64> {
     pixels
 }
 
-/// Grayscale (Rec. 709 luma, 0–255) of RGBA bytes as a canvas's `ImageData` holds them.
+/// Grayscale (Rec. 709 luma, rounded to whole levels 0–255, so sums stay exact integers) of
+/// RGBA bytes as a canvas's `ImageData` holds them.
 pub fn to_grayscale(rgba: &[u8]) -> Vec<f64> {
     rgba.chunks_exact(4)
-        .map(|pixel| 0.2126 * pixel[0] as f64 + 0.7152 * pixel[1] as f64 + 0.0722 * pixel[2] as f64)
+        .map(|pixel| {
+            (0.2126 * pixel[0] as f64 + 0.7152 * pixel[1] as f64 + 0.0722 * pixel[2] as f64).round()
+        })
         .collect()
 }
 
