@@ -240,6 +240,11 @@ impl IntegralImage {
         self.image.fill(rows)
     }
 
+    /// Empties the table so the fill can be watched again.
+    pub fn restart(&mut self) {
+        self.image.restart();
+    }
+
     /// Draws the image (blurred with `radius` once the table is filled) beside the table.
     pub fn draw(
         &mut self,

@@ -2,7 +2,10 @@
 // All heavy work happens in Rust; this file only reads controls, calls the Player, and paints.
 // User text is only ever inserted with textContent, never as HTML.
 
-const ALGORITHM = 'next-greater';
+import { PAGES, pickRectangle, edgeCase } from './pages.js';
+import { createImageMode } from './image-mode.js';
+
+const DEFAULT_ALGORITHM = 'next-greater';
 const SPEEDS = [
   { label: '1 step/s', perSecond: 1 },
   { label: '2 steps/s', perSecond: 2 },
@@ -39,8 +42,18 @@ const view = {
   carry: 0,          // fractional steps owed at slow speeds
   lastTick: 0,
   theme: 'light',
-  info: null,
+  algorithm: DEFAULT_ALGORITHM,
+  info: null,        // the registry entry of the current algorithm
+  infos: [],         // every registry entry
 };
+
+const page = () => PAGES[view.algorithm];
+
+const imageMode = createImageMode({
+  getEngine: () => engine,
+  getTheme: () => view.theme,
+  onFailure: (error) => onFailure(error),
+});
 
 async function loadEngine() {
   const suffix = engineGeneration === 0 ? '' : `?generation=${engineGeneration}`;
@@ -57,6 +70,7 @@ async function withEngine(action) {
     await loadEngine();
     view.primary = null;
     view.secondary = null;
+    imageMode.reset();
   }
   return action(engine);
 }
@@ -70,16 +84,6 @@ function showPanic(message) {
 }
 
 // ---------------------------------------------------------------- options and input
-
-function currentOptions() {
-  const checked = (name) => document.querySelector(`input[name="${name}"]:checked`).value;
-  return {
-    previous: checked('direction') === 'previous',
-    smaller: checked('order') === 'smaller',
-    circular: $('circular').checked,
-    answer: checked('answer'),
-  };
-}
 
 /** Converts a byte offset in the UTF-8 text (as Rust reports it) to a JS string index. */
 function byteToIndex(text, byteOffset) {
@@ -104,25 +108,37 @@ function showInputError(error, text) {
   }
 }
 
+function showRectError(message) {
+  const box = $('rect-error');
+  box.textContent = message;
+  box.hidden = !message;
+}
+
 function clearInputError() {
   $('input-error').hidden = true;
   $('input-text').removeAttribute('aria-invalid');
 }
 
 /** Builds new players from the input; on bad input keeps the old ones and says why. */
-async function rebuild({ keepPosition = false } = {}) {
+async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
   const text = $('input-text').value;
-  const options = currentOptions();
+  const options = page().options();
+  const [primaryMethod, secondaryMethod] = view.info.methods.map((method) => method.id);
   await withEngine((stepwise) => {
     let primary;
     try {
-      primary = new stepwise.Player(ALGORITHM, text, { ...options, method: 'stack' });
+      primary = new stepwise.Player(view.algorithm, text, { ...options, method: primaryMethod });
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) throw error;
-      showInputError(error, text);
+      if (/^rectangle/.test(error.message)) {
+        showRectError(error.message);
+      } else {
+        showInputError(error, text);
+      }
       return;
     }
     clearInputError();
+    showRectError('');
     view.primary?.free();
     view.primary = primary;
     view.secondary?.free();
@@ -131,7 +147,7 @@ async function rebuild({ keepPosition = false } = {}) {
     secondaryMessage.hidden = true;
     if ($('compare').checked) {
       try {
-        view.secondary = new stepwise.Player(ALGORITHM, text, { ...options, method: 'scan' });
+        view.secondary = new stepwise.Player(view.algorithm, text, { ...options, method: secondaryMethod });
       } catch (error) {
         if (error instanceof WebAssembly.RuntimeError) throw error;
         secondaryMessage.textContent = error.message;
@@ -144,7 +160,8 @@ async function rebuild({ keepPosition = false } = {}) {
     $('secondary-code').hidden = !view.secondary;
     fillCode($('primary-code'), view.primary.pseudocode());
     if (view.secondary) fillCode($('secondary-code'), view.secondary.pseudocode());
-    const target = keepPosition ? Math.min(view.position, totalSteps()) : 0;
+    let target = keepPosition ? Math.min(view.position, totalSteps()) : 0;
+    if (seekEnd) target = view.primary.len;
     seekAll(target, { animate: false });
   });
 }
@@ -338,27 +355,96 @@ function setTheme(theme) {
   toggle.setAttribute('aria-label', theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme');
   for (const player of players()) player.setTheme(theme);
   requestDraw();
+  if (view.algorithm === 'summed-area') imageMode.draw();
 }
 
 function fillStaticControls() {
   const speed = $('speed');
   speed.replaceChildren(...SPEEDS.map((entry, index) => new Option(entry.label, String(index))));
   speed.value = String(DEFAULT_SPEED);
-
-  const info = view.info;
-  const tabs = $('algorithm-tabs');
-  tabs.replaceChildren(...engine.algorithms().map((algorithm) => {
+  $('algorithm-tabs').replaceChildren(...view.infos.map((algorithm) => {
     const tab = document.createElement('a');
-    tab.href = './';
+    tab.href = `#${algorithm.id}`;
+    tab.dataset.algorithm = algorithm.id;
     tab.textContent = algorithm.title;
-    if (algorithm.id === ALGORITHM) tab.setAttribute('aria-current', 'page');
     return tab;
   }));
-  const preset = $('preset');
-  for (const entry of info.presets) preset.append(new Option(entry.name, entry.text));
+}
+
+/** Shows the controls of `id` and starts on its example. */
+async function selectAlgorithm(id) {
+  view.algorithm = PAGES[id] && view.infos.some((info) => info.id === id) ? id : DEFAULT_ALGORITHM;
+  view.info = view.infos.find((info) => info.id === view.algorithm);
+  view.playing = false;
+  updatePlayButton();
+  const info = view.info;
+  const config = page();
+  for (const tab of $('algorithm-tabs').children) {
+    if (tab.dataset.algorithm === view.algorithm) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
+  for (const element of document.querySelectorAll('[data-for]')) {
+    element.hidden = element.dataset.for !== view.algorithm;
+  }
+  $('algorithm-title').textContent = info.title;
+  document.title = `Stepwise — ${info.title}, step by step`;
+  $('algorithm-lede').textContent = config.lede;
+  $('input-label').textContent = config.inputLabel;
+  $('input-text').rows = config.inputRows;
+  $('random-size-label').textContent = config.randomLabel;
+  $('compare-label').textContent = config.compareLabel;
   $('input-help').textContent = info.inputHelp;
   $('primary-title').textContent = info.methods[0].title;
   $('secondary-title').textContent = info.methods[1].title;
+  $('primary-hint').hidden = !config.draggable;
+  $('players').dataset.layout = config.stacked ? 'stacked' : '';
+  $('secondary-code-heading').textContent = info.methods[1].title;
+  const preset = $('preset');
+  preset.replaceChildren(new Option('Choose…', ''), ...info.presets.map((entry) => new Option(entry.name, entry.text)));
+  $('input-text').value = info.example;
+  $('rect-a').value = '';
+  $('rect-b').value = '';
+  updateIouRows();
+  await rebuild();
+  if (view.algorithm === 'summed-area') imageMode.show();
+}
+
+function updateIouRows() {
+  const iou = document.querySelector('input[name="mode"]:checked').value === 'iou';
+  for (const element of document.querySelectorAll('[data-iou]')) element.hidden = !iou;
+}
+
+/** Drag on a matrix: rebuild with the rectangle between the press and the pointer. */
+function wireDragging(canvas) {
+  let anchor = null;
+  let second = false;
+  const cellAt = (event) => {
+    const player = canvas.id === 'primary-canvas' ? view.primary : view.secondary;
+    if (!player || !page().draggable) return undefined;
+    const bounds = canvas.getBoundingClientRect();
+    return player.locate(event.clientX - bounds.left, event.clientY - bounds.top, bounds.width, bounds.height);
+  };
+  canvas.addEventListener('pointerdown', (event) => guarded(() => {
+    const cell = cellAt(event);
+    if (!cell) return;
+    anchor = cell;
+    const iou = document.querySelector('input[name="mode"]:checked').value === 'iou';
+    const dragsB = document.querySelector('input[name="drag-target"]:checked').value === 'b';
+    second = iou && (event.shiftKey || dragsB);
+    canvas.setPointerCapture(event.pointerId);
+    pickRectangle(anchor, cell, second);
+    return rebuild({ seekEnd: true });
+  }));
+  canvas.addEventListener('pointermove', (event) => guarded(() => {
+    if (!anchor) return;
+    const cell = cellAt(event);
+    if (!cell) return;
+    pickRectangle(anchor, cell, second);
+    return rebuild({ seekEnd: true });
+  }));
+  const release = () => { anchor = null; };
+  canvas.addEventListener('pointerup', release);
+  canvas.addEventListener('pointercancel', release);
 }
 
 function wireControls() {
@@ -391,15 +477,39 @@ function wireControls() {
       showInputError({ message: `seed must be a whole number of 0 or more, not '${$('random-seed').value}'` }, '');
       return;
     }
-    $('input-text').value = stepwise.randomInput(ALGORITHM, size, seed);
+    $('input-text').value = stepwise.randomInput(view.algorithm, size, seed);
     return rebuild();
   })));
-  for (const input of document.querySelectorAll('input[name="direction"], input[name="order"], #circular, #compare')) {
-    input.addEventListener('change', () => guarded(() => rebuild()));
+  for (const [id, config] of Object.entries(PAGES)) {
+    for (const input of document.querySelectorAll(config.controls)) {
+      const keepPosition = config.keepsPosition.includes(input.name);
+      input.addEventListener('change', () => guarded(() => {
+        if (view.algorithm !== id) return undefined;
+        updateIouRows();
+        return rebuild({ keepPosition });
+      }));
+    }
   }
-  for (const input of document.querySelectorAll('input[name="answer"]')) {
-    input.addEventListener('change', () => guarded(() => rebuild({ keepPosition: true })));
+  $('compare').addEventListener('change', () => guarded(() => rebuild()));
+  for (const box of [$('rect-a'), $('rect-b')]) {
+    box.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') guarded(() => rebuild({ seekEnd: true }));
+    });
+    box.addEventListener('change', () => guarded(() => rebuild({ seekEnd: true })));
   }
+  for (const button of document.querySelectorAll('[data-case]')) {
+    button.addEventListener('click', () => guarded(() => {
+      const state = view.primary?.state();
+      if (!state || state.rows === 0) return undefined;
+      const { a, b } = edgeCase(button.dataset.case, state.rows, state.columns, $('rect-a').value);
+      $('rect-a').value = a;
+      $('rect-b').value = b;
+      return rebuild({ seekEnd: true });
+    }));
+  }
+  wireDragging($('primary-canvas'));
+  wireDragging($('secondary-canvas'));
+  window.addEventListener('hashchange', () => guarded(() => selectAlgorithm(location.hash.slice(1))));
   $('play').addEventListener('click', togglePlay);
   $('step-forward').addEventListener('click', () => step(1));
   $('step-back').addEventListener('click', () => step(-1));
@@ -414,6 +524,7 @@ function wireControls() {
   $('panic-dismiss').addEventListener('click', () => { $('panic-banner').hidden = true; });
   document.addEventListener('keydown', onKey);
   new ResizeObserver(() => requestDraw()).observe($('players'));
+  new ResizeObserver(() => { if (view.algorithm === 'summed-area') guarded(() => imageMode.draw()); }).observe($('image-canvas'));
   window.addEventListener('stepwise-panic', (event) => showPanic(String(event.detail)));
 }
 
@@ -440,11 +551,10 @@ function onKey(event) {
 async function main() {
   setTheme(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
   await loadEngine();
-  view.info = engine.algorithms().find((algorithm) => algorithm.id === ALGORITHM);
+  view.infos = engine.algorithms();
   fillStaticControls();
   wireControls();
-  $('input-text').value = view.info.example;
-  await rebuild();
+  await selectAlgorithm(location.hash.slice(1) || DEFAULT_ALGORITHM);
   document.body.dataset.ready = 'true';
 }
 

@@ -20,6 +20,8 @@ const PAGE_FILES: &[&str] = &[
     "index.html",
     "style.css",
     "app.js",
+    "pages.js",
+    "image-mode.js",
     "pkg/stepwise.js",
     "pkg/stepwise_bg.wasm",
 ];

@@ -142,6 +142,13 @@ impl IntegralImage {
         !self.is_filled()
     }
 
+    /// Empties the table so the fill can be watched again.
+    pub fn restart(&mut self) {
+        self.table.fill(0.0);
+        self.filled_rows = 0;
+        self.blur = None;
+    }
+
     /// The sum of the pixels in `rect` (the table must be filled past its last row).
     pub fn rect_sum(&self, rect: Rect) -> Option<f64> {
         (rect.bottom < self.filled_rows).then(|| super::rect_sum(&self.table, self.columns, rect))

@@ -76,7 +76,12 @@ impl Layout {
             )
         };
         let cell = side_by_side.max(stacked).clamp(0.5, 64.0);
-        let left = PADDING + LABELS;
+        let used = if has_table && side_by_side >= stacked {
+            (2 * columns + 1) as f64 * cell + GAP + LABELS
+        } else {
+            (columns + usize::from(has_table)) as f64 * cell
+        };
+        let left = PADDING + LABELS + ((room_width - used) / 2.0).max(0.0);
         let matrix = Grid {
             left,
             top,
@@ -477,29 +482,10 @@ fn draw_step(
             }
         }
         Event::Lookup { target, corner, .. } => {
-            let (Some(table), Some(rect)) = (&layout.table, state.rects[target.slot()]) else {
-                return;
-            };
-            for (index, (row, column, sign)) in rect.corners().into_iter().enumerate() {
-                let color = if index <= corner as usize {
-                    if sign > 0.0 {
-                        palette.waiting
-                    } else {
-                        palette.accent
-                    }
-                } else {
-                    palette.muted
-                };
-                mark(
-                    scene,
-                    index,
-                    table,
-                    (row, column),
-                    color,
-                    if sign > 0.0 { "+" } else { "−" },
-                );
-            }
+            draw_corners(scene, state, target, corner, layout, frame)
         }
+        // A finished table sum keeps its four corners lit, with their signs.
+        Event::Total { target } => draw_corners(scene, state, target, 3, layout, frame),
         Event::Read {
             target,
             row,
@@ -535,7 +521,41 @@ fn draw_step(
                 "",
             );
         }
-        Event::Total { .. } | Event::Intersect | Event::Ratio => {}
+        Event::Intersect | Event::Ratio => {}
+    }
+}
+
+/// The four table corners of `target` with their signs; those up to `corner` are lit.
+fn draw_corners(
+    scene: &mut Scene,
+    state: &State,
+    target: Target,
+    corner: u8,
+    layout: &Layout,
+    frame: &Frame,
+) {
+    let palette = frame.palette;
+    let (Some(table), Some(rect)) = (&layout.table, state.rects[target.slot()]) else {
+        return;
+    };
+    for (index, (row, column, sign)) in rect.corners().into_iter().enumerate() {
+        let color = if index <= corner as usize {
+            if sign > 0.0 {
+                palette.waiting
+            } else {
+                palette.accent
+            }
+        } else {
+            palette.muted
+        };
+        mark(
+            scene,
+            index,
+            table,
+            (row, column),
+            color,
+            if sign > 0.0 { "+" } else { "−" },
+        );
     }
 }
 

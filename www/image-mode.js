@@ -1,0 +1,122 @@
+// Image mode of the summed-area table: a picture (test pattern or a local file, never
+// uploaded), its table filling with a sweeping front, then a box blur from the table.
+
+const $ = (id) => document.getElementById(id);
+const MAX_SIDE = 1024;
+const FILL_FRAMES = 60;
+
+export function createImageMode({ getEngine, getTheme, onFailure }) {
+  let image = null;
+  let filling = false;
+
+  function status(text) {
+    $('image-status').textContent = text;
+  }
+
+  function showError(text) {
+    const box = $('image-error');
+    box.textContent = text;
+    box.hidden = !text;
+  }
+
+  function draw() {
+    const canvas = $('image-canvas');
+    if (!image || canvas.clientWidth === 0) return;
+    const ratio = window.devicePixelRatio || 1;
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
+    if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
+    if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
+    const radius = Number($('blur-radius').value);
+    const started = performance.now();
+    image.draw(canvas.getContext('2d'), width, height, radius, getTheme());
+    canvas.dataset.drawMs = (performance.now() - started).toFixed(1);
+  }
+
+  function sweep() {
+    if (!image) return;
+    filling = true;
+    const rowsPerFrame = Math.max(1, Math.ceil(image.height / FILL_FRAMES));
+    const tick = () => {
+      try {
+        const more = image.fill(rowsPerFrame);
+        draw();
+        if (more) {
+          status(`Filling S: row ${image.filledRows.toLocaleString('en-US')} of ${image.height.toLocaleString('en-US')}…`);
+          requestAnimationFrame(tick);
+        } else {
+          filling = false;
+          $('image-canvas').dataset.filled = 'true';
+          status(`S is filled (${image.width}×${image.height}). Move the blur slider: every pixel is one O(1) rectangle mean.`);
+        }
+      } catch (error) {
+        filling = false;
+        onFailure(error);
+      }
+    };
+    requestAnimationFrame(tick);
+  }
+
+  function adopt(next, label) {
+    image?.free();
+    image = next;
+    $('image-canvas').dataset.filled = 'false';
+    showError('');
+    status(label);
+    sweep();
+  }
+
+  function loadPattern() {
+    adopt(getEngine().IntegralImage.testPattern(256), 'Test pattern, 256×256.');
+  }
+
+  async function loadFile(file) {
+    if (!file) return;
+    let bitmap;
+    try {
+      bitmap = await createImageBitmap(file);
+    } catch {
+      showError(`'${file.name}' could not be read as an image (PNG, JPEG, GIF, WebP, …).`);
+      return;
+    }
+    const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+    const width = Math.max(1, Math.round(bitmap.width * scale));
+    const height = Math.max(1, Math.round(bitmap.height * scale));
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0, width, height);
+    bitmap.close();
+    const pixels = context.getImageData(0, 0, width, height).data;
+    const note = scale < 1 ? ` (scaled down from ${Math.round(width / scale)}×${Math.round(height / scale)} to fit ${MAX_SIDE}×${MAX_SIDE})` : '';
+    adopt(getEngine().IntegralImage.fromRgba(pixels, width, height), `${file.name}: ${width}×${height}${note}. It stays in your browser.`);
+  }
+
+  $('image-pattern').addEventListener('click', () => { try { loadPattern(); } catch (error) { onFailure(error); } });
+  $('image-refill').addEventListener('click', () => {
+    if (!image || filling) return;
+    try {
+      image.restart();
+      $('image-canvas').dataset.filled = 'false';
+      sweep();
+    } catch (error) { onFailure(error); }
+  });
+  $('image-file').addEventListener('change', (event) => {
+    loadFile(event.target.files[0]).catch(onFailure);
+    event.target.value = '';
+  });
+  $('blur-radius').addEventListener('input', (event) => {
+    $('blur-value').textContent = event.target.value;
+    try { draw(); } catch (error) { onFailure(error); }
+  });
+
+  return {
+    /** Shows the test pattern the first time the section is visible. */
+    show() {
+      if (!image) loadPattern();
+      else draw();
+    },
+    draw,
+    /** Forgets the image (after the engine was restarted). */
+    reset() { image = null; },
+  };
+}

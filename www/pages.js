@@ -1,0 +1,77 @@
+// What differs between algorithms on the page: the lede, the input label, the options the
+// variant controls produce, and pointer interaction. Everything else is shared by app.js.
+
+const $ = (id) => document.getElementById(id);
+const checked = (name) => document.querySelector(`input[name="${name}"]:checked`).value;
+
+/** Reads an "r0,c0,r1,c1" box; empty means "let the engine choose". */
+const rectangle = (id) => $(id).value.trim();
+
+export const PAGES = {
+  'next-greater': {
+    lede: 'For every number, find the first number to its right that is bigger. A monotonic '
+      + 'stack does it in one pass, O(n); the scan an interviewer rejects checks every later '
+      + 'number, O(n²). Both run below on the same step clock.',
+    inputLabel: 'Array',
+    inputRows: 2,
+    randomLabel: 'Random n',
+    compareLabel: 'Run the O(n²) scan beside it, in sync',
+    options: () => ({
+      previous: checked('direction') === 'previous',
+      smaller: checked('order') === 'smaller',
+      circular: $('circular').checked,
+      answer: checked('answer'),
+    }),
+    /** Controls whose change keeps the current step (they only change labels). */
+    keepsPosition: ['answer'],
+    controls: 'input[name="direction"], input[name="order"], input[name="answer"], #circular',
+  },
+  'summed-area': {
+    lede: 'Sum any rectangle of a matrix in O(1): fill the summed-area table S once by dynamic '
+      + 'programming, then read four of its cells. The same three sums give the weighted IoU of '
+      + 'two rectangles — the interview question "given an image and two sub-images, compute '
+      + 'A∩B / A∪B".',
+    inputLabel: 'Matrix (one row per line)',
+    inputRows: 5,
+    randomLabel: 'Random n×n',
+    compareLabel: 'Add up the cells one by one beside it, in sync',
+    options: () => {
+      const options = { mode: checked('mode') };
+      if (rectangle('rect-a')) options.query = rectangle('rect-a');
+      if (options.mode === 'iou' && rectangle('rect-b')) options.second = rectangle('rect-b');
+      return options;
+    },
+    keepsPosition: [],
+    controls: 'input[name="mode"]',
+    /** Two matrices side by side need the full width: stack the two methods. */
+    stacked: true,
+    /** Dragging on M picks rectangle A (Shift: B). */
+    draggable: true,
+  },
+};
+
+/** Writes the rectangle between two picked cells into A's (or B's) box. */
+export function pickRectangle(from, to, second) {
+  const [r0, r1] = [Math.min(from[0], to[0]), Math.max(from[0], to[0])];
+  const [c0, c1] = [Math.min(from[1], to[1]), Math.max(from[1], to[1])];
+  $(second ? 'rect-b' : 'rect-a').value = `${r0},${c0},${r1},${c1}`;
+}
+
+/** Sets B relative to A for one of the IoU edge cases, inside a rows × columns matrix. */
+export function edgeCase(kind, rows, columns, current) {
+  const numbers = current.split(/[\s,]+/).filter(Boolean).map(Number);
+  let [r0, c0, r1, c1] = numbers.length === 4 && numbers.every(Number.isInteger)
+    ? numbers
+    : [0, 0, Math.max(0, Math.floor(rows / 2) - 1), Math.max(0, Math.floor(columns / 2) - 1)];
+  r1 = Math.min(r1, rows - 1);
+  c1 = Math.min(c1, columns - 1);
+  const a = [r0, c0, r1, c1];
+  const clamp = (value, high) => Math.max(0, Math.min(value, high));
+  const cases = {
+    identical: a,
+    inside: [r0, c0, r0, c0],
+    touching: [r0, clamp(c1 + 1, columns - 1), r1, clamp(c1 + 1 + (c1 - c0), columns - 1)],
+    disjoint: [clamp(r1 + 2, rows - 1), clamp(c1 + 2, columns - 1), rows - 1, columns - 1],
+  };
+  return { a: a.join(','), b: cases[kind].join(',') };
+}
