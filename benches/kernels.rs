@@ -5,6 +5,7 @@
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use stepwise::algo::next_greater::{next_greater, scan, Variant};
+use stepwise::algo::summed_area::{box_blur, summed_area_table};
 use stepwise::input::SeededRandom;
 
 fn random_values(length: usize, seed: u64) -> Vec<f64> {
@@ -53,5 +54,55 @@ fn next_greater_element(criterion: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, next_greater_element);
+/// The summed-area table written the way most people first write it: indexed 4-term
+/// recurrence with bounds checks on every access.
+fn summed_area_plain(values: &[f64], rows: usize, columns: usize) -> Vec<f64> {
+    let width = columns + 1;
+    let mut table = vec![0.0; (rows + 1) * width];
+    for row in 1..=rows {
+        for column in 1..=columns {
+            table[row * width + column] = values[(row - 1) * columns + column - 1]
+                + table[(row - 1) * width + column]
+                + table[row * width + column - 1]
+                - table[(row - 1) * width + column - 1];
+        }
+    }
+    table
+}
+
+/// The kernel against the plain double loop and against copying the same bytes (the
+/// memory-bandwidth floor: the table must at least be written once).
+fn summed_area(criterion: &mut Criterion) {
+    let mut group = criterion.benchmark_group("summed_area");
+    group.sample_size(10);
+    for side in [1024, 4096] {
+        let values = random_values(side * side, 7);
+        group.throughput(Throughput::Elements((side * side) as u64));
+        group.bench_with_input(
+            BenchmarkId::new("kernel", side),
+            &values,
+            |bench, values| {
+                bench.iter(|| summed_area_table(black_box(values), side, side, &mut ()))
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("plain-loop", side),
+            &values,
+            |bench, values| bench.iter(|| summed_area_plain(black_box(values), side, side)),
+        );
+        group.bench_with_input(BenchmarkId::new("copy", side), &values, |bench, values| {
+            bench.iter(|| black_box(values).to_vec())
+        });
+        let table = summed_area_table(&values, side, side, &mut ());
+        let mut output = vec![0.0; side * side];
+        group.bench_with_input(
+            BenchmarkId::new("box-blur-r8", side),
+            &table,
+            |bench, table| bench.iter(|| box_blur(black_box(table), side, side, 8, &mut output)),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, next_greater_element, summed_area);
 criterion_main!(benches);

@@ -2,7 +2,9 @@
 //! as JS `Error`s. Run by `cargo xtask test` (wasm-bindgen-test in headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
-use stepwise::web::{next_greater, Player};
+use stepwise::web::{
+    next_greater, rect_sum, summed_area_table, weighted_iou, IntegralImage, Player,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -182,4 +184,103 @@ fn errors_arrive_as_js_errors_with_the_message() {
     );
     let answer = next_greater(&[3.0, 1.0, 2.0], object(r#"{"circular":true}"#)).unwrap();
     assert_eq!(answer, vec![-1, 2, 0]);
+}
+
+#[wasm_bindgen_test]
+fn summed_area_kernels_answer_and_refuse_clearly() {
+    let table = summed_area_table(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], 2, 3).unwrap();
+    assert_eq!(
+        table,
+        vec![0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 3.0, 6.0, 0.0, 5.0, 12.0, 21.0]
+    );
+    assert_eq!(rect_sum(&table, 2, 3, 0.0, 1.0, 1.0, 2.0).unwrap(), 16.0);
+    assert_eq!(
+        weighted_iou(&table, 2, 3, &[0.0, 0.0, 1.0, 1.0], &[0.0, 1.0, 1.0, 2.0]).unwrap(),
+        7.0 / 21.0
+    );
+    let error = rect_sum(&table, 2, 3, 1.0, 0.0, 0.0, 0.0).err().unwrap();
+    assert_eq!(
+        error_message(error),
+        "rectangle: r0 ≤ r1 and c0 ≤ c1 are needed, got rows 1..0 and columns 0..0"
+    );
+    let error = rect_sum(&table, 2, 3, 0.0, 0.0, 2.0, 0.0).err().unwrap();
+    assert!(error_message(error)
+        .starts_with("rectangle: rows 0..2, columns 0..0 is outside the 2×3 matrix"));
+    let error = summed_area_table(&[1.0, 2.0, 3.0], 2, 2).err().unwrap();
+    assert_eq!(
+        error_message(error),
+        "3 values do not make a 2×2 matrix (2·2 are needed)"
+    );
+    let error = weighted_iou(&table, 2, 3, &[0.0, 0.0], &[0.0, 0.0, 0.0, 0.0])
+        .err()
+        .unwrap();
+    assert_eq!(
+        error_message(error),
+        "rectangle a: expected [r0, c0, r1, c1], got 2 numbers"
+    );
+    let error = rect_sum(&table, 3, 3, 0.0, 0.0, 0.0, 0.0).err().unwrap();
+    assert!(error_message(error).starts_with("the table has 12 numbers"));
+}
+
+#[wasm_bindgen_test]
+fn a_summed_area_player_picks_cells_and_draws_them() {
+    let (width, height) = (600, 300);
+    let (_canvas, context) = canvas(width, height);
+    let mut player = Player::new("summed-area", "1 2\n3 4", object(r#"{"mode":"iou"}"#)).unwrap();
+    player
+        .draw(&context, width as f64, height as f64, None)
+        .unwrap();
+    let empty_cell = [0xFF, 0xFF, 0xFF];
+    assert!(count_pixels(&context, width, height, empty_cell) > 1000);
+    player.seek(1e9);
+    let result = js_sys::JSON::stringify(&player.result().unwrap()).unwrap();
+    assert_eq!(
+        String::from(result),
+        r#"{"sum":1,"secondSum":4,"intersectionSum":0,"weightedIou":0,"areaIou":0}"#
+    );
+    // Some point of the picture is cell (1, 1) of M.
+    let found = (0..width).step_by(3).any(|x| {
+        (0..height).step_by(3).any(|y| {
+            player.locate(x as f64, y as f64, width as f64, height as f64) == Some(vec![1, 1])
+        })
+    });
+    assert!(found);
+    let error = Player::new("summed-area", "1 2\n3", JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(
+        error_message(error),
+        "row 2 has 1 number, expected 2 like row 1"
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_integral_image_fills_and_blurs_on_a_canvas() {
+    let (width, height) = (400, 200);
+    let (_canvas, context) = canvas(width, height);
+    let mut image = IntegralImage::test_pattern(64).unwrap();
+    assert_eq!((image.width(), image.height()), (64, 64));
+    assert!(image.fill(10));
+    assert_eq!(image.filled_rows(), 10);
+    while image.fill(10) {}
+    let snapshot = |context: &CanvasRenderingContext2d| {
+        context
+            .get_image_data(0.0, 0.0, 200.0, 200.0)
+            .unwrap()
+            .data()
+            .to_vec()
+    };
+    image
+        .draw(&context, width as f64, height as f64, 0, "light")
+        .unwrap();
+    let sharp = snapshot(&context);
+    image
+        .draw(&context, width as f64, height as f64, 6, "light")
+        .unwrap();
+    assert_ne!(snapshot(&context), sharp, "the blur changes the picture");
+    let error = IntegralImage::from_rgba(&[0; 12], 2, 2).err().unwrap();
+    assert_eq!(
+        error_message(error),
+        "12 bytes are not the RGBA pixels of a 2×2 image"
+    );
 }

@@ -17,8 +17,9 @@ try {
   console.log('| kernel | n | wasm (ms) | plain JS (ms) | wasm / JS | copy (ms) |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const row of results) {
-    console.log(`| ${row.kernel} | ${row.length} | ${row.wasmMs.toFixed(1)} | ${row.jsMs.toFixed(1)} | `
-      + `${(row.wasmMs / row.jsMs).toFixed(2)} | ${row.copyMs.toFixed(1)} |`);
+    const figure = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+    console.log(`| ${row.kernel} | ${row.length} | ${figure(row.wasmMs)} | ${figure(row.jsMs)} | `
+      + `${figure(row.wasmMs / row.jsMs, 2)} | ${figure(row.copyMs)} |`);
   }
 } finally {
   await browser.close();

@@ -6,7 +6,7 @@
 
 use super::{fill_rows, Rect};
 use crate::input::InputError;
-use crate::scene::{sequential, Align, Frame, Key, Scene, Shape, TextSize, TextStyle};
+use crate::scene::{sequential, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 use crate::trace::group_digits;
 use std::rc::Rc;
 
@@ -70,14 +70,35 @@ pub fn to_grayscale(rgba: &[u8]) -> Vec<f64> {
         .collect()
 }
 
-/// An image, its table filled so far, and the blurred picture for the current radius.
+/// An image, its table filled so far, and the pictures drawn from them, kept between frames
+/// so that moving the blur slider only recomputes the blur.
 pub struct IntegralImage {
     rows: usize,
     columns: usize,
     pixels: Vec<f64>,
     table: Vec<f64>,
     filled_rows: usize,
+    /// The sum of all pixels: the table's largest value, fixed before the fill starts, so rows
+    /// already drawn in the heatmap never change colour.
+    total: f64,
+    /// The blurred picture for one radius, as gray levels.
     blur: Option<(usize, Vec<f64>)>,
+    /// The picture as RGBA for one radius (`usize::MAX` before the first draw).
+    picture: (usize, Rc<[u8]>),
+    /// The table as RGBA heatmap rows `0..heat_rows`, the rest in the empty colour.
+    heat: Rc<[u8]>,
+    heat_rows: usize,
+    heat_empty: Color,
+}
+
+/// 256 steps of the heatmap scale, so a megapixel costs a table lookup per pixel.
+fn heat_scale() -> [[u8; 4]; 256] {
+    let mut scale = [[0; 4]; 256];
+    for (step, entry) in scale.iter_mut().enumerate() {
+        let color = sequential(step as f64 / 255.0);
+        *entry = [color.r, color.g, color.b, 255];
+    }
+    scale
 }
 
 impl IntegralImage {
@@ -102,9 +123,14 @@ impl IntegralImage {
             rows,
             columns,
             table: vec![0.0; (rows + 1) * (columns + 1)],
+            total: pixels.iter().sum(),
             pixels,
             filled_rows: 0,
             blur: None,
+            picture: (usize::MAX, Rc::from(Vec::new())),
+            heat: Rc::from(vec![0; rows * columns * 4]),
+            heat_rows: 0,
+            heat_empty: Color::hex(0),
         })
     }
 
@@ -139,6 +165,10 @@ impl IntegralImage {
             &mut (),
         );
         self.filled_rows = end;
+        if self.is_filled() {
+            // The picture depends on the table once it is complete.
+            self.picture.0 = usize::MAX;
+        }
         !self.is_filled()
     }
 
@@ -147,6 +177,9 @@ impl IntegralImage {
         self.table.fill(0.0);
         self.filled_rows = 0;
         self.blur = None;
+        self.picture.0 = usize::MAX;
+        self.heat_rows = 0;
+        self.heat_empty = Color::hex(0);
     }
 
     /// The sum of the pixels in `rect` (the table must be filled past its last row).
@@ -172,6 +205,48 @@ impl IntegralImage {
             Some((_, output)) => output,
             None => &self.pixels,
         }
+    }
+
+    /// The picture for `radius` as RGBA, recomputed only when the radius or the table changed.
+    fn picture(&mut self, radius: usize) -> Rc<[u8]> {
+        let radius = if self.is_filled() { radius } else { 0 };
+        if self.picture.0 != radius {
+            let mut bytes = Vec::with_capacity(self.pixels.len() * 4);
+            for &value in self.blurred(radius) {
+                let level = value.clamp(0.0, 255.0) as u8;
+                bytes.extend_from_slice(&[level, level, level, 255]);
+            }
+            self.picture = (radius, Rc::from(bytes));
+        }
+        Rc::clone(&self.picture.1)
+    }
+
+    /// The table as a heatmap, extended by the rows filled since the last call.
+    fn heat(&mut self, empty: Color) -> Rc<[u8]> {
+        let columns = self.columns;
+        if empty != self.heat_empty {
+            let heat = Rc::make_mut(&mut self.heat);
+            for pixel in heat.chunks_exact_mut(4).skip(self.heat_rows * columns) {
+                pixel.copy_from_slice(&[empty.r, empty.g, empty.b, 255]);
+            }
+            self.heat_empty = empty;
+        }
+        if self.heat_rows < self.filled_rows {
+            let scale = heat_scale();
+            let highest = self.total.max(f64::MIN_POSITIVE);
+            let width = columns + 1;
+            let heat = Rc::make_mut(&mut self.heat);
+            for row in self.heat_rows..self.filled_rows {
+                let table_row = &self.table[(row + 1) * width + 1..(row + 2) * width];
+                let out = &mut heat[row * columns * 4..(row + 1) * columns * 4];
+                for (pixel, &value) in out.chunks_exact_mut(4).zip(table_row) {
+                    let step = ((value / highest).clamp(0.0, 1.0) * 255.0) as usize;
+                    pixel.copy_from_slice(&scale[step]);
+                }
+            }
+            self.heat_rows = self.filled_rows;
+        }
+        Rc::clone(&self.heat)
     }
 
     /// The image (blurred by `radius` once filled) beside its table as a heatmap with the
@@ -201,61 +276,34 @@ impl IntegralImage {
         let title = TextStyle::centered(TextSize::Body, palette.ink)
             .bold()
             .aligned(Align::Start);
-        let blurred = radius > 0 && self.is_filled();
         scene.text(
             Key::NONE,
             (first.0, first.1 - 14.0),
-            if blurred {
+            if radius > 0 && self.is_filled() {
                 format!("box blur, radius {radius}: O(1) per pixel from S")
             } else {
                 format!("image, {columns}×{rows}")
             },
             title,
         );
-        let picture: Vec<u8> = self
-            .blurred(radius)
-            .iter()
-            .flat_map(|&value| {
-                let level = value.clamp(0.0, 255.0) as u8;
-                [level, level, level, 255]
-            })
-            .collect();
+        let picture = self.picture(radius);
         scene.push(image_shape(
             (first.0, first.1, width, height),
             (columns, rows),
             picture,
             true,
         ));
-
-        let filled = self.filled_rows;
         scene.text(
             Key::NONE,
             (second.0, second.1 - 14.0),
             if self.is_filled() {
                 "summed-area table S: filled".to_string()
             } else {
-                format!("summed-area table S: row {filled} of {rows}")
+                format!("summed-area table S: row {} of {rows}", self.filled_rows)
             },
             title,
         );
-        let width_of_table = columns + 1;
-        let highest = self.table[filled * width_of_table..(filled + 1) * width_of_table]
-            .iter()
-            .copied()
-            .fold(0.0_f64, f64::max)
-            .max(f64::MIN_POSITIVE);
-        let empty = palette.faint;
-        let heat: Vec<u8> = (1..=rows)
-            .flat_map(|row| (1..=columns).map(move |column| (row, column)))
-            .flat_map(|(row, column)| {
-                let color = if row <= filled {
-                    sequential(self.table[row * width_of_table + column] / highest)
-                } else {
-                    empty
-                };
-                [color.r, color.g, color.b, 255]
-            })
-            .collect();
+        let heat = self.heat(palette.faint);
         scene.push(image_shape(
             (second.0, second.1, width, height),
             (columns, rows),
@@ -263,7 +311,7 @@ impl IntegralImage {
             false,
         ));
         if !self.is_filled() {
-            let front = second.1 + filled as f64 * scale;
+            let front = second.1 + self.filled_rows as f64 * scale;
             scene.push(Shape::Line {
                 key: Key::NONE,
                 from: (second.0 - 4.0, front),
@@ -280,7 +328,7 @@ impl IntegralImage {
 fn image_shape(
     (x, y, width, height): (f64, f64, f64, f64),
     (columns, rows): (usize, usize),
-    pixels: Vec<u8>,
+    pixels: Rc<[u8]>,
     smooth: bool,
 ) -> Shape {
     Shape::Image {
@@ -291,7 +339,7 @@ fn image_shape(
         height,
         columns,
         rows,
-        pixels: Rc::from(pixels),
+        pixels,
         smooth,
         opacity: 1.0,
     }

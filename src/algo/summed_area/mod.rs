@@ -447,8 +447,9 @@ impl SummedArea {
             bottom: (rows * 3 / 4).saturating_sub(1).max(rows / 4),
             right: (columns * 3 / 4).saturating_sub(1).max(columns / 4),
         };
-        let shift_rows = (a.bottom - a.top).div_ceil(2);
-        let shift_columns = (a.right - a.left).div_ceil(2);
+        // Shift by at least one cell, so B differs from A wherever the matrix allows.
+        let shift_rows = (a.bottom - a.top).div_ceil(2).max(1);
+        let shift_columns = (a.right - a.left).div_ceil(2).max(1);
         let b = Rect {
             top: (a.top + shift_rows).min(rows - 1),
             left: (a.left + shift_columns).min(columns - 1),

@@ -151,7 +151,7 @@ pub fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
         draw_grid(
             &mut scene,
             table,
-            "S (with its zero border)",
+            "S (zero border)",
             |row, column| {
                 let written = row == 0
                     || column == 0
