@@ -8,6 +8,7 @@ const FILL_FRAMES = 60;
 export function createImageMode({ getEngine, getTheme, onFailure }) {
   let image = null;
   let filling = false;
+  let label = '';
 
   function status(text) {
     $('image-status').textContent = text;
@@ -42,12 +43,12 @@ export function createImageMode({ getEngine, getTheme, onFailure }) {
         const more = image.fill(rowsPerFrame);
         draw();
         if (more) {
-          status(`Filling S: row ${image.filledRows.toLocaleString('en-US')} of ${image.height.toLocaleString('en-US')}…`);
+          status(`${label} Filling S: row ${image.filledRows.toLocaleString('en-US')} of ${image.height.toLocaleString('en-US')}…`);
           requestAnimationFrame(tick);
         } else {
           filling = false;
           $('image-canvas').dataset.filled = 'true';
-          status(`S is filled (${image.width}×${image.height}). Move the blur slider: every pixel is one O(1) rectangle mean.`);
+          status(`${label} S is filled: move the blur slider — every pixel is one O(1) rectangle mean.`);
         }
       } catch (error) {
         filling = false;
@@ -57,9 +58,10 @@ export function createImageMode({ getEngine, getTheme, onFailure }) {
     requestAnimationFrame(tick);
   }
 
-  function adopt(next, label) {
+  function adopt(next, description) {
     image?.free();
     image = next;
+    label = description;
     $('image-canvas').dataset.filled = 'false';
     showError('');
     status(label);
