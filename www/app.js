@@ -32,8 +32,8 @@ let engineGeneration = 0;
 let engineBroken = false;
 
 const view = {
-  primary: null,     // Player running the chosen method (the stack)
-  secondary: null,   // Player running the O(n²) scan, when comparing
+  primary: null,     // Player running the algorithm's first (fast) method
+  others: [],        // the other methods: { method, player, figure, canvas, counters, message, narration, code }
   position: 0,       // the shared step clock
   playing: false,
   speed: DEFAULT_SPEED,
@@ -69,7 +69,7 @@ async function withEngine(action) {
     engineGeneration += 1;
     await loadEngine();
     view.primary = null;
-    view.secondary = null;
+    for (const other of view.others) other.player = null;
     imageMode.reset();
   }
   return action(engine);
@@ -123,7 +123,7 @@ function clearInputError() {
 async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
   const text = $('input-text').value;
   const options = page().options();
-  const [primaryMethod, secondaryMethod] = view.info.methods.map((method) => method.id);
+  const primaryMethod = view.info.methods[0].id;
   await withEngine((stepwise) => {
     let primary;
     try {
@@ -141,25 +141,28 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
     showRectError('');
     view.primary?.free();
     view.primary = primary;
-    view.secondary?.free();
-    view.secondary = null;
-    const secondaryMessage = $('secondary-message');
-    secondaryMessage.hidden = true;
-    if ($('compare').checked) {
+    const comparing = $('compare').checked;
+    for (const other of view.others) {
+      other.player?.free();
+      other.player = null;
+      other.message.hidden = true;
+      other.figure.hidden = !comparing;
+      if (!comparing) continue;
       try {
-        view.secondary = new stepwise.Player(view.algorithm, text, { ...options, method: secondaryMethod });
+        other.player = new stepwise.Player(view.algorithm, text, { ...options, method: other.method });
       } catch (error) {
         if (error instanceof WebAssembly.RuntimeError) throw error;
-        secondaryMessage.textContent = error.message;
-        secondaryMessage.hidden = false;
+        other.message.textContent = error.message;
+        other.message.hidden = false;
       }
     }
-    for (const player of [view.primary, view.secondary]) player?.setTheme(view.theme);
-    $('secondary-figure').hidden = !$('compare').checked;
-    $('secondary-code-heading').hidden = !view.secondary;
-    $('secondary-code').hidden = !view.secondary;
+    for (const player of players()) player.setTheme(view.theme);
     fillCode($('primary-code'), view.primary.pseudocode());
-    if (view.secondary) fillCode($('secondary-code'), view.secondary.pseudocode());
+    for (const other of view.others) {
+      other.heading.hidden = !other.player;
+      other.code.hidden = !other.player;
+      if (other.player) fillCode(other.code, other.player.pseudocode());
+    }
     let target = keepPosition ? Math.min(view.position, totalSteps()) : 0;
     if (seekEnd) target = view.primary.len;
     seekAll(target, { animate: false });
@@ -177,7 +180,7 @@ function fillCode(list, lines) {
 // ---------------------------------------------------------------- the shared clock
 
 function players() {
-  return [view.primary, view.secondary].filter(Boolean);
+  return [view.primary, ...view.others.map((other) => other.player)].filter(Boolean);
 }
 
 function totalSteps() {
@@ -241,7 +244,7 @@ function frame(now) {
     if (view.playing) advance(now);
     const progress = view.transitionMs > 0 ? Math.min(1, (now - view.transitionStart) / view.transitionMs) : 1;
     paint(view.primary, $('primary-canvas'), progress);
-    if (view.secondary) paint(view.secondary, $('secondary-canvas'), progress);
+    for (const other of view.others) paint(other.player, other.canvas, progress);
     if (progress < 1 || view.playing) requestDraw();
     else view.transitionMs = 0;
   });
@@ -289,13 +292,14 @@ function updateText() {
   $('narration').textContent = primary.narration();
   highlight($('primary-code'), primary.line());
   showCounters($('primary-counters'), primary.counters());
-  if (view.secondary) {
-    $('secondary-narration').textContent = view.secondary.narration();
-    highlight($('secondary-code'), view.secondary.line());
-    showCounters($('secondary-counters'), view.secondary.counters());
-  } else {
-    $('secondary-narration').textContent = '';
-    $('secondary-counters').replaceChildren();
+  for (const other of view.others) {
+    other.narration.textContent = other.player ? other.player.narration() : '';
+    if (other.player) {
+      highlight(other.code, other.player.line());
+      showCounters(other.counters, other.player.counters());
+    } else {
+      other.counters.replaceChildren();
+    }
   }
   const total = totalSteps();
   const scrubber = $('scrubber');
@@ -395,10 +399,9 @@ async function selectAlgorithm(id) {
   $('compare-label').textContent = config.compareLabel;
   $('input-help').textContent = info.inputHelp;
   $('primary-title').textContent = info.methods[0].title;
-  $('secondary-title').textContent = info.methods[1].title;
+  createOtherFigures(info.methods.slice(1));
   $('primary-hint').hidden = !config.draggable;
   $('players').dataset.layout = config.stacked ? 'stacked' : '';
-  $('secondary-code-heading').textContent = info.methods[1].title;
   const preset = $('preset');
   preset.replaceChildren(new Option('Choose…', ''), ...info.presets.map((entry) => new Option(entry.name, entry.text)));
   $('input-text').value = info.example;
@@ -409,17 +412,53 @@ async function selectAlgorithm(id) {
   if (view.algorithm === 'summed-area') imageMode.show();
 }
 
+/** One figure (and pseudocode block) per method after the first, from the template. */
+function createOtherFigures(methods) {
+  for (const other of view.others) {
+    other.player?.free();
+    other.figure.remove();
+  }
+  $('other-code').replaceChildren();
+  view.others = methods.map((method) => {
+    const figure = $('method-figure').content.firstElementChild.cloneNode(true);
+    figure.dataset.method = method.id;
+    figure.querySelector('.method-title').textContent = method.title;
+    const canvas = figure.querySelector('canvas');
+    canvas.setAttribute('aria-label', `Animation: ${method.title}`);
+    $('players').append(figure);
+    const heading = document.createElement('h3');
+    heading.textContent = method.title;
+    const code = document.createElement('ol');
+    code.className = 'pseudocode';
+    code.dataset.method = method.id;
+    $('other-code').append(heading, code);
+    const other = {
+      method: method.id,
+      player: null,
+      figure,
+      canvas,
+      counters: figure.querySelector('.counters'),
+      message: figure.querySelector('.figure-message'),
+      narration: figure.querySelector('.secondary-narration'),
+      heading,
+      code,
+    };
+    wireDragging(canvas, () => other.player);
+    return other;
+  });
+}
+
 function updateIouRows() {
   const iou = document.querySelector('input[name="mode"]:checked').value === 'iou';
   for (const element of document.querySelectorAll('[data-iou]')) element.hidden = !iou;
 }
 
 /** Drag on a matrix: rebuild with the rectangle between the press and the pointer. */
-function wireDragging(canvas) {
+function wireDragging(canvas, currentPlayer) {
   let anchor = null;
   let second = false;
   const cellAt = (event) => {
-    const player = canvas.id === 'primary-canvas' ? view.primary : view.secondary;
+    const player = currentPlayer();
     if (!player || !page().draggable) return undefined;
     const bounds = canvas.getBoundingClientRect();
     return player.locate(event.clientX - bounds.left, event.clientY - bounds.top, bounds.width, bounds.height);
@@ -507,8 +546,7 @@ function wireControls() {
       return rebuild({ seekEnd: true });
     }));
   }
-  wireDragging($('primary-canvas'));
-  wireDragging($('secondary-canvas'));
+  wireDragging($('primary-canvas'), () => view.primary);
   window.addEventListener('hashchange', () => guarded(() => selectAlgorithm(location.hash.slice(1))));
   $('play').addEventListener('click', togglePlay);
   $('step-forward').addEventListener('click', () => step(1));

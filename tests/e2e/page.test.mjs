@@ -46,7 +46,7 @@ const activeLine = (page) => page.$eval('#primary-code', (list) =>
 const stepCount = (page) => page.textContent('#step-count');
 
 /** Counts canvas pixels that differ from the top-left (background) pixel. */
-const paintedPixels = (page, id = 'primary-canvas') => page.$eval(`#${id}`, (canvas) => {
+const paintedPixels = (page, selector = '#primary-canvas') => page.$eval(selector, (canvas) => {
   const context = canvas.getContext('2d');
   const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
   let painted = 0;
@@ -71,7 +71,7 @@ test('the page loads, sets a CSP and draws the example', async () => {
   assert.equal(await stepCount(page), '0 / 25');
   await page.waitForTimeout(200);
   assert.ok(await paintedPixels(page) > 2000, 'the stack canvas is drawn');
-  assert.ok(await paintedPixels(page, 'secondary-canvas') > 2000, 'the scan canvas is drawn');
+  assert.ok(await paintedPixels(page, '[data-method="scan"] canvas') > 2000, 'the scan canvas is drawn');
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -101,7 +101,7 @@ test('stepping with buttons and keys narrates and highlights the pseudocode', as
   assert.match(await stepCount(page), /^0 \//);
   // The scan runs on the same clock: after 6 steps it has made its own comparisons.
   for (let index = 0; index < 6; index += 1) await page.keyboard.press('ArrowRight');
-  const comparisons = await page.textContent('#secondary-counters [data-counter="comparisons"] b');
+  const comparisons = await page.textContent('[data-method="scan"] .counters [data-counter="comparisons"] b');
   assert.ok(Number(comparisons) >= 1);
   assert.deepEqual(problems, []);
   await page.close();
@@ -171,7 +171,7 @@ test('presets, variants, seeded random input and the scan limit', async () => {
 
   await page.fill('#random-size', '2000');
   await page.click('#random-go');
-  assert.match(await page.textContent('#secondary-message'), /the O\(n²\) scan animates at most 1,000/);
+  assert.match(await page.textContent('[data-method="scan"] .figure-message'), /the O\(n²\) scan animates at most 1,000/);
   assert.match(await narration(page), /each of 2000 items/);
   await page.keyboard.press('End');
   assert.ok(await paintedPixels(page) > 2000, 'large arrays are drawn in aggregate');
