@@ -6,7 +6,7 @@
 //! to the console and to the page (a `stepwise-panic` event on `globalThis`).
 
 use crate::algo::summed_area::{self, Rect};
-use crate::algo::{self, next_greater};
+use crate::algo::{self, intersection, next_greater};
 use crate::input::{InputError, OptionMap};
 use crate::render::{canvas, svg};
 use crate::scene::{Frame, Scene, Theme};
@@ -104,6 +104,17 @@ pub fn next_greater(values: &[f64], options: JsValue) -> Result<Vec<i32>, JsValu
         .finish(next_greater::KERNEL_OPTIONS)
         .map_err(input_error)?;
     Ok(next_greater::next_greater(values, variant))
+}
+
+/// `intersect(a, b, mode?)`: the common values of two Int32Arrays, sorted ascending; `mode` is
+/// `"multiset"` (default: each common value as often as it is in both) or `"set"`.
+#[wasm_bindgen]
+pub fn intersect(a: &[i32], b: &[i32], mode: Option<String>) -> Result<Vec<i32>, JsValue> {
+    let semantics = match mode.as_deref() {
+        None => intersection::Semantics::Multiset,
+        Some(name) => intersection::Semantics::from_name(name).map_err(input_error)?,
+    };
+    Ok(intersection::intersect(a, b, semantics))
 }
 
 /// Checks that `table` is the `(rows+1) × (columns+1)` table of a `rows` × `columns` matrix.

@@ -48,6 +48,22 @@ export const PAGES = {
     /** Dragging on M picks rectangle A (Shift: B). */
     draggable: true,
   },
+  intersection: {
+    lede: 'Return the common values of two integer arrays in less than n² time. Sort both and '
+      + 'walk them with two pointers; or count one array in a hash map; or, when one array is '
+      + 'far longer, gallop through it. The nested loops an interviewer rejects run beside them.',
+    inputLabel: 'Arrays a and b (one per line)',
+    inputRows: 2,
+    randomLabel: 'Random n',
+    compareLabel: 'Run the hash map, nested loops and galloping beside it, in sync',
+    options: () => ({
+      mode: checked('semantics'),
+      sort: $('sort-steps').checked ? 'steps' : 'collapsed',
+    }),
+    keepsPosition: [],
+    controls: 'input[name="semantics"], #sort-steps',
+    stacked: true,
+  },
 };
 
 /** Writes the rectangle between two picked cells into A's (or B's) box. */

@@ -3,6 +3,7 @@
 //! Adding an algorithm: implement [`Algorithm`] in a new folder and add one line to
 //! [`REGISTRY`]. The page, the player, both backends and the JS API pick it up from there.
 
+pub mod intersection;
 pub mod next_greater;
 pub mod summed_area;
 
@@ -148,6 +149,7 @@ const fn entry<A: Algorithm>() -> Entry {
 pub const REGISTRY: &[Entry] = &[
     entry::<next_greater::NextGreater>(),
     entry::<summed_area::SummedArea>(),
+    entry::<intersection::Intersection>(),
 ];
 
 /// The registry entry with this id, or an error listing the ids there are.

@@ -1,0 +1,1234 @@
+//! Intersection of two integer arrays in less than n² time, four ways.
+//!
+//! - **Sort + two pointers**, O(n log n + m log m): sort both (merge sort, the "modify merge
+//!   sort" answer), then walk `i` over a and `j` over b, advancing the pointer at the smaller
+//!   value and emitting on equality.
+//! - **Hash map of counts**, O(n + m) expected: count b, then look every item of a up.
+//! - **Nested loops**, O(n·m): for every item of a, scan b for an unused equal item.
+//! - **Galloping**, O(s log(l/s)) after sorting: for each item of the shorter array, search the
+//!   longer one exponentially from where the previous search ended. It wins when one array is
+//!   much longer than the other (the kernel switches to it at a length ratio of
+//!   [`GALLOP_RATIO`]); two pointers win when the lengths are similar.
+//!
+//! Semantics: **multiset** (default) keeps each common value as many times as it appears in
+//! both (`[1,2,2,1] ∩ [2,2] = [2,2]`); **set** keeps it once (`[2]`). Results are sorted.
+//!
+//! **Invariant the animation shows:** everything left of `i` and `j` is either matched or
+//! smaller than the other pointer's value, so no match can be missed by moving on.
+
+mod view;
+
+use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset};
+use crate::input::{format_number, parse_numbers, quote, InputError, OptionMap, SeededRandom};
+use crate::scene::{Frame, Scene};
+use crate::trace::{group_digits, Recorder};
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+
+/// The most items per array the animation takes (the kernel has no such limit).
+pub const MAX_ANIMATED_ITEMS: usize = 1_000;
+
+/// The kernel gallops when the longer array is at least this many times the shorter.
+pub const GALLOP_RATIO: usize = 32;
+
+/// Which common values the result keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Semantics {
+    /// Each common value as many times as it appears in both.
+    #[default]
+    Multiset,
+    /// Each common value once.
+    Set,
+}
+
+impl Semantics {
+    /// Reads `"multiset"` or `"set"`.
+    pub fn from_name(name: &str) -> Result<Semantics, InputError> {
+        match name {
+            "multiset" => Ok(Semantics::Multiset),
+            "set" => Ok(Semantics::Set),
+            other => Err(InputError::new(format!(
+                "mode must be \"multiset\" or \"set\", not {}",
+                quote(other)
+            ))),
+        }
+    }
+
+    /// Whether `value` joins `output` on a match.
+    fn keeps(self, output: &[i32], value: i32) -> bool {
+        self == Semantics::Multiset || output.last() != Some(&value)
+    }
+}
+
+/// The kernel: the intersection of `a` and `b`, sorted ascending. Sorts copies of both, then
+/// walks them with two pointers, or gallops into the longer one when it is at least
+/// [`GALLOP_RATIO`] times longer.
+///
+/// ```
+/// use stepwise::algo::intersection::{intersect, Semantics};
+/// assert_eq!(intersect(&[1, 2, 2, 1], &[2, 2], Semantics::Multiset), vec![2, 2]);
+/// assert_eq!(intersect(&[1, 2, 2, 1], &[2, 2], Semantics::Set), vec![2]);
+/// ```
+pub fn intersect(a: &[i32], b: &[i32], semantics: Semantics) -> Vec<i32> {
+    let (mut short, mut long) = if a.len() <= b.len() {
+        (a.to_vec(), b.to_vec())
+    } else {
+        (b.to_vec(), a.to_vec())
+    };
+    short.sort_unstable();
+    long.sort_unstable();
+    if long.len() >= GALLOP_RATIO * short.len().max(1) {
+        gallop(&short, &long, semantics, &mut ())
+    } else {
+        two_pointers(&short, &long, semantics, &mut ())
+    }
+}
+
+/// Sort + two pointers on sorted `a` and `b`.
+pub fn two_pointers<R: Recorder<Event>>(
+    a: &[i32],
+    b: &[i32],
+    semantics: Semantics,
+    recorder: &mut R,
+) -> Vec<i32> {
+    let (mut i, mut j) = (0, 0);
+    let mut output = Vec::new();
+    while i < a.len() && j < b.len() {
+        let outcome = a[i].cmp(&b[j]);
+        let emitted = outcome == Ordering::Equal && semantics.keeps(&output, a[i]);
+        recorder.record(|| Event::Compare {
+            i: i as u32,
+            j: j as u32,
+            outcome,
+            emitted,
+        });
+        match outcome {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                if emitted {
+                    output.push(a[i]);
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    output
+}
+
+/// Galloping from the sorted `short` into the sorted `long`: for each item, an exponential
+/// search from the last landing place, then a binary search inside the bracket found.
+pub fn gallop<R: Recorder<Event>>(
+    short: &[i32],
+    long: &[i32],
+    semantics: Semantics,
+    recorder: &mut R,
+) -> Vec<i32> {
+    let mut output = Vec::new();
+    let mut position = 0;
+    let mut next_short = 0;
+    for (index, &value) in short.iter().enumerate() {
+        if semantics == Semantics::Set && index > 0 && short[index - 1] == value {
+            continue;
+        }
+        // Exponential search: the first k >= position with long[k] >= value is in [low, high).
+        let (mut low, mut high) = (position, long.len());
+        let mut step = 1;
+        while low < long.len() {
+            let probe = (position + step - 1).min(long.len() - 1);
+            let less = long[probe] < value;
+            recorder.record(|| Event::Gallop {
+                short: index as u32,
+                probe: probe as u32,
+                less,
+            });
+            if !less {
+                high = probe;
+                break;
+            }
+            low = probe + 1;
+            if probe == long.len() - 1 {
+                break;
+            }
+            step *= 2;
+        }
+        while low < high {
+            let middle = low + (high - low) / 2;
+            let less = long[middle] < value;
+            recorder.record(|| Event::Gallop {
+                short: index as u32,
+                probe: middle as u32,
+                less,
+            });
+            if less {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        let found = low < long.len() && long[low] == value;
+        let emitted = found && semantics.keeps(&output, value);
+        recorder.record(|| Event::Land {
+            short: index as u32,
+            position: low as u32,
+            found,
+            emitted,
+            long_before: position as u32,
+            short_before: next_short as u32,
+        });
+        if emitted {
+            output.push(value);
+        }
+        position = if found { low + 1 } else { low };
+        next_short = index + 1;
+    }
+    output
+}
+
+/// The hash-map method: count b, then look each item of a up; the output is sorted at the end.
+pub fn hash_counts<R: Recorder<Event>>(
+    a: &[i32],
+    b: &[i32],
+    semantics: Semantics,
+    recorder: &mut R,
+) -> Vec<i32> {
+    let mut counts: HashMap<i32, u32> = HashMap::with_capacity(b.len());
+    for (index, &value) in b.iter().enumerate() {
+        *counts.entry(value).or_insert(0) += 1;
+        recorder.record(|| Event::Insert {
+            index: index as u32,
+        });
+    }
+    let mut output = Vec::new();
+    for (index, &value) in a.iter().enumerate() {
+        let count = counts.get(&value).copied().unwrap_or(0);
+        let found = count > 0;
+        if found {
+            output.push(value);
+            counts.insert(
+                value,
+                match semantics {
+                    Semantics::Multiset => count - 1,
+                    Semantics::Set => 0,
+                },
+            );
+        }
+        recorder.record(|| Event::Probe {
+            index: index as u32,
+            found,
+            before: count,
+        });
+    }
+    sort_output(output, recorder)
+}
+
+/// The O(n·m) method: for each item of a, scan b for an equal item not used yet.
+pub fn nested<R: Recorder<Event>>(
+    a: &[i32],
+    b: &[i32],
+    semantics: Semantics,
+    recorder: &mut R,
+) -> Vec<i32> {
+    let mut used = vec![false; b.len()];
+    let mut output: Vec<i32> = Vec::new();
+    for (i, &value) in a.iter().enumerate() {
+        for (j, &candidate) in b.iter().enumerate() {
+            let equal = candidate == value && !used[j];
+            // Set semantics: a value already in the output is not emitted again.
+            let emitted = equal && (semantics == Semantics::Multiset || !output.contains(&value));
+            recorder.record(|| Event::Check {
+                i: i as u32,
+                j: j as u32,
+                equal,
+                emitted,
+            });
+            if equal {
+                if emitted {
+                    output.push(value);
+                    used[j] = true;
+                }
+                break;
+            }
+        }
+    }
+    sort_output(output, recorder)
+}
+
+fn sort_output<R: Recorder<Event>>(mut output: Vec<i32>, recorder: &mut R) -> Vec<i32> {
+    if output.windows(2).any(|pair| pair[0] > pair[1]) {
+        let before = output.clone();
+        output.sort_unstable();
+        recorder.record(|| Event::SortOutput { before });
+    }
+    output
+}
+
+/// Bottom-up merge sort of `values`, recording each write with the value it replaces.
+pub fn merge_sort<R: Recorder<Event>>(values: &mut [i32], side: Side, recorder: &mut R) {
+    let length = values.len();
+    let mut merged = values.to_vec();
+    let mut width = 1;
+    while width < length {
+        for low in (0..length).step_by(2 * width) {
+            let middle = (low + width).min(length);
+            let high = (low + 2 * width).min(length);
+            if middle >= high {
+                continue;
+            }
+            let (mut left, mut right) = (low, middle);
+            let mut compared = vec![false; high - low];
+            for (slot, was_compared) in merged[low..high].iter_mut().zip(compared.iter_mut()) {
+                *was_compared = left < middle && right < high;
+                let take_left = right >= high || (left < middle && values[left] <= values[right]);
+                if take_left {
+                    *slot = values[left];
+                    left += 1;
+                } else {
+                    *slot = values[right];
+                    right += 1;
+                }
+            }
+            for (offset, index) in (low..high).enumerate() {
+                let before = values[index];
+                values[index] = merged[index];
+                recorder.record(|| Event::SortWrite {
+                    side,
+                    index: index as u32,
+                    value: merged[index],
+                    before,
+                    compared: compared[offset],
+                });
+            }
+        }
+        width *= 2;
+    }
+}
+
+/// Which input array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// The first array.
+    A,
+    /// The second array.
+    B,
+}
+
+impl Side {
+    fn name(self) -> &'static str {
+        match self {
+            Side::A => "a",
+            Side::B => "b",
+        }
+    }
+}
+
+/// Which method to animate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// Merge sort both, then two pointers.
+    Pointers,
+    /// Count b in a hash map, look a up.
+    Hash,
+    /// Nested loops.
+    Nested,
+    /// Sort both, then gallop from the shorter into the longer.
+    Gallop,
+}
+
+/// What a run does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Options {
+    /// The method.
+    pub method: Method,
+    /// Multiset or set.
+    pub semantics: Semantics,
+    /// Show the merge sort write by write (true) or as one step per array.
+    pub sort_steps: bool,
+}
+
+/// The two arrays.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The first array.
+    pub a: Vec<i32>,
+    /// The second array.
+    pub b: Vec<i32>,
+}
+
+/// One step of any method.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// Merge sort writes `value` at `index` of one array (replacing `before`).
+    SortWrite {
+        /// The array.
+        side: Side,
+        /// Where.
+        index: u32,
+        /// The value written.
+        value: i32,
+        /// The value replaced, for undo.
+        before: i32,
+        /// Whether choosing it took a comparison.
+        compared: bool,
+    },
+    /// One array sorted in a single step (collapsed sort, or before galloping).
+    SortAll {
+        /// The array.
+        side: Side,
+        /// Its order before, for undo.
+        before: Vec<i32>,
+    },
+    /// Two pointers compare `a[i]` with `b[j]`.
+    Compare {
+        /// Pointer into a.
+        i: u32,
+        /// Pointer into b.
+        j: u32,
+        /// `a[i]` against `b[j]`.
+        outcome: Ordering,
+        /// Whether a match went to the output (set semantics skips repeats).
+        emitted: bool,
+    },
+    /// Hash: count `b[index]`.
+    Insert {
+        /// Index into b.
+        index: u32,
+    },
+    /// Hash: look `a[index]` up in the counts.
+    Probe {
+        /// Index into a.
+        index: u32,
+        /// Whether the count was positive.
+        found: bool,
+        /// The count before, for undo.
+        before: u32,
+    },
+    /// Nested loops: compare `a[i]` with `b[j]`.
+    Check {
+        /// Index into a.
+        i: u32,
+        /// Index into b.
+        j: u32,
+        /// Equal and `b[j]` not used yet.
+        equal: bool,
+        /// Whether the match went to the output.
+        emitted: bool,
+    },
+    /// Gallop: compare the long array at `probe` with the short array's item `short`.
+    Gallop {
+        /// Index into the shorter array.
+        short: u32,
+        /// Index into the longer array.
+        probe: u32,
+        /// `long[probe] < short[short]`.
+        less: bool,
+    },
+    /// Gallop: the search for `short` ends at `position` of the longer array.
+    Land {
+        /// Index into the shorter array.
+        short: u32,
+        /// Where it lands in the longer array.
+        position: u32,
+        /// Whether the value is there.
+        found: bool,
+        /// Whether it went to the output.
+        emitted: bool,
+        /// The landing place before, for undo.
+        long_before: u32,
+        /// The short array's cursor before, for undo.
+        short_before: u32,
+    },
+    /// The output, collected out of order, is sorted.
+    SortOutput {
+        /// Its order before, for undo.
+        before: Vec<i32>,
+    },
+}
+
+/// What the animation shows at one step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct State {
+    /// The first array (sorted in place by the sorting methods).
+    pub a: Vec<i32>,
+    /// The second array.
+    pub b: Vec<i32>,
+    /// The run's options.
+    pub options: Options,
+    /// Pointer into a: two pointers; the next item to look up (hash); the short cursor or the
+    /// landing place when galloping. Nested loops show their cursor from the last event.
+    pub i: usize,
+    /// Pointer into b, likewise (the next item to count, for the hash method).
+    pub j: usize,
+    /// Which items of a matched.
+    pub matched_a: Vec<bool>,
+    /// Which items of b matched (or are used, for nested loops).
+    pub matched_b: Vec<bool>,
+    /// Counts of b's values (hash method), in value order for drawing.
+    pub counts: BTreeMap<i32, u32>,
+    /// The intersection so far.
+    pub output: Vec<i32>,
+    /// Element comparisons so far.
+    pub comparisons: u64,
+    /// Hash-map operations (inserts and look-ups) so far.
+    pub probes: u64,
+    /// Array writes by the sort so far.
+    pub writes: u64,
+}
+
+impl State {
+    /// True when galloping goes from b into a (b is the shorter array).
+    fn gallops_from_b(&self) -> bool {
+        self.options.method == Method::Gallop && self.b.len() < self.a.len()
+    }
+
+    /// The shorter (searching) and longer (searched) arrays when galloping.
+    fn short_and_long(&self) -> (&[i32], &[i32], Side, Side) {
+        if self.gallops_from_b() {
+            (&self.b, &self.a, Side::B, Side::A)
+        } else {
+            (&self.a, &self.b, Side::A, Side::B)
+        }
+    }
+
+    fn array_mut(&mut self, side: Side) -> &mut Vec<i32> {
+        match side {
+            Side::A => &mut self.a,
+            Side::B => &mut self.b,
+        }
+    }
+
+    fn matched_mut(&mut self, side: Side) -> &mut Vec<bool> {
+        match side {
+            Side::A => &mut self.matched_a,
+            Side::B => &mut self.matched_b,
+        }
+    }
+}
+
+/// The result: the intersection, sorted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    /// The common values, sorted ascending.
+    pub values: Vec<i32>,
+}
+
+const POINTERS_PSEUDOCODE: &[&str] = &[
+    "merge sort a; merge sort b",
+    "i = 0; j = 0",
+    "while i < len(a) and j < len(b):",
+    "  if a[i] < b[j]: i += 1",
+    "  elif a[i] > b[j]: j += 1",
+    "  else: output a[i]; i += 1; j += 1",
+];
+
+const HASH_PSEUDOCODE: &[&str] = &[
+    "counts = {}",
+    "for y in b: counts[y] += 1",
+    "for x in a:",
+    "  if counts[x] > 0: output x; counts[x] -= 1",
+    "sort output",
+];
+
+const NESTED_PSEUDOCODE: &[&str] = &[
+    "for i in 0..len(a):",
+    "  for j in 0..len(b):",
+    "    if a[i] == b[j] and b[j] unused:",
+    "      output a[i]; mark b[j] used; break",
+    "sort output",
+];
+
+const GALLOP_PSEUDOCODE: &[&str] = &[
+    "sort both; s = shorter, l = longer; p = 0",
+    "for x in s:",
+    "  gallop: probe l[p], l[p+1], l[p+3], l[p+7]… until ≥ x",
+    "  binary search inside that bracket",
+    "  if l[k] == x: output x; p = k + 1  else: p = k",
+];
+
+/// The algorithm as registered: `intersection`.
+pub struct Intersection;
+
+fn parse_integers(line: &str, what: &str) -> Result<Vec<i32>, InputError> {
+    let numbers = parse_numbers(line, &format!("{what}, item"))?;
+    numbers
+        .iter()
+        .enumerate()
+        .map(|(index, &value)| {
+            let place = format!("{what}, item {}", index + 1);
+            if value.fract() != 0.0 {
+                Err(InputError::new(format!(
+                    "{place}: {} is not a whole number",
+                    format_number(value)
+                )))
+            } else if value < i32::MIN as f64 || value > i32::MAX as f64 {
+                Err(InputError::new(format!(
+                    "{place}: {} is outside the 32-bit integer range ({}..{})",
+                    format_number(value),
+                    i32::MIN,
+                    i32::MAX
+                )))
+            } else {
+                Ok(value as i32)
+            }
+        })
+        .collect()
+}
+
+/// Splits "a: …\nb: …" into the two lines (labels optional), with their byte offsets.
+fn two_lines(text: &str) -> Result<[(&str, usize); 2], InputError> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((line.trim_end_matches(['\n', '\r']), offset));
+        offset += line.len();
+    }
+    if text.ends_with('\n') || text.is_empty() {
+        lines.push(("", text.len()));
+    }
+    while lines.len() > 2 && lines.last().is_some_and(|(line, _)| line.trim().is_empty()) {
+        lines.pop();
+    }
+    match lines.as_slice() {
+        [first, second] => Ok([*first, *second]),
+        [_] => Err(InputError::new(
+            "write two lines: array a on the first, array b on the second (an empty line is an empty array)",
+        )),
+        _ => Err(InputError::at(
+            format!("line 3: only two arrays are read (a and b), found {} lines", lines.len()),
+            lines[2].1..lines[2].1 + lines[2].0.len(),
+        )),
+    }
+}
+
+/// Drops an optional `a:` / `a =` label from the start of a line.
+fn strip_label<'a>(line: &'a str, label: char) -> (&'a str, usize) {
+    let trimmed = line.trim_start();
+    let lead = line.len() - trimmed.len();
+    let mut characters = trimmed.char_indices();
+    if let Some((_, first)) = characters.next() {
+        if first.eq_ignore_ascii_case(&label) {
+            let rest = &trimmed[first.len_utf8()..];
+            let after = rest.trim_start();
+            if let Some(body) = after.strip_prefix(':').or_else(|| after.strip_prefix('=')) {
+                let skipped = line.len() - body.len();
+                return (body, skipped);
+            }
+        }
+    }
+    (&line[lead..], lead)
+}
+
+impl Intersection {
+    fn describe(values: &[i32], name: &str, index: usize) -> String {
+        format!("{name}[{index}]={}", values[index])
+    }
+
+    fn list(values: &[i32]) -> String {
+        const SHOWN: usize = 12;
+        let mut text: Vec<String> = values.iter().take(SHOWN).map(i32::to_string).collect();
+        if values.len() > SHOWN {
+            text.push(format!("… {} more", values.len() - SHOWN));
+        }
+        format!("[{}]", text.join(", "))
+    }
+}
+
+impl Algorithm for Intersection {
+    type Input = Input;
+    type Options = Options;
+    type Output = Answer;
+    type Event = Event;
+    type State = State;
+
+    const ID: &'static str = "intersection";
+    const INFO: AlgorithmInfo = AlgorithmInfo {
+        id: Self::ID,
+        title: "Intersection of two arrays",
+        pseudocode: POINTERS_PSEUDOCODE,
+        example: "a: 4 9 5 2 2 1\nb: 9 4 9 8 4 2",
+        methods: &[
+            MethodInfo {
+                id: "pointers",
+                title: "Sort + two pointers · O(n log n + m log m)",
+                pseudocode: POINTERS_PSEUDOCODE,
+            },
+            MethodInfo {
+                id: "hash",
+                title: "Hash map of counts · O(n + m) expected",
+                pseudocode: HASH_PSEUDOCODE,
+            },
+            MethodInfo {
+                id: "nested",
+                title: "Nested loops · O(n·m)",
+                pseudocode: NESTED_PSEUDOCODE,
+            },
+            MethodInfo {
+                id: "gallop",
+                title: "Galloping search · O(s log(l/s)), for very unequal lengths",
+                pseudocode: GALLOP_PSEUDOCODE,
+            },
+        ],
+        presets: &[
+            Preset {
+                name: "Interview example",
+                text: "a: 4 9 5 2 2 1\nb: 9 4 9 8 4 2",
+            },
+            Preset {
+                name: "[1,2,2,1] ∩ [2,2]",
+                text: "a: 1 2 2 1\nb: 2 2",
+            },
+            Preset {
+                name: "Disjoint",
+                text: "a: 1 3 5 7\nb: 2 4 6 8",
+            },
+            Preset {
+                name: "Identical",
+                text: "a: 3 1 2 3\nb: 3 1 2 3",
+            },
+            Preset {
+                name: "One empty",
+                text: "a: 5 1 4\nb:",
+            },
+            Preset {
+                name: "Many duplicates",
+                text: "a: 2 2 2 1 1 2 2 1\nb: 1 2 1 1 2 1",
+            },
+            Preset {
+                name: "One much longer",
+                text: "a: 40 7 23\nb: 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48",
+            },
+            Preset {
+                name: "Negative numbers",
+                text: "a: -3 0 -7 5 -3\nb: -3 -3 2 -7",
+            },
+            Preset {
+                name: "Already sorted",
+                text: "a: 1 2 3 5 8 13 21\nb: 2 3 5 7 11 13",
+            },
+        ],
+        input_help: "Two lines: array a, then array b (whole numbers, commas or spaces; the \
+                     labels \"a:\" and \"b:\" are optional, an empty line is an empty array).",
+    };
+
+    fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
+        let method =
+            match options.take_choice("method", &["pointers", "hash", "nested", "gallop"])? {
+                "hash" => Method::Hash,
+                "nested" => Method::Nested,
+                "gallop" => Method::Gallop,
+                _ => Method::Pointers,
+            };
+        let semantics = match options.take_choice("mode", &["multiset", "set"])? {
+            "set" => Semantics::Set,
+            _ => Semantics::Multiset,
+        };
+        let sort_steps = options.take_choice("sort", &["steps", "collapsed"])? == "steps";
+        std::mem::take(options).finish(&["method", "mode", "sort"])?;
+        Ok(Options {
+            method,
+            semantics,
+            sort_steps,
+        })
+    }
+
+    fn parse(text: &str, _options: &Options) -> Result<Input, InputError> {
+        let [(first, first_at), (second, second_at)] = two_lines(text)?;
+        let (body, skip) = strip_label(first, 'a');
+        let a = parse_integers(body, "array a").map_err(|error| error.shifted(first_at + skip))?;
+        let (body, skip) = strip_label(second, 'b');
+        let b = parse_integers(body, "array b").map_err(|error| error.shifted(second_at + skip))?;
+        Ok(Input { a, b })
+    }
+
+    fn random_input(size: usize, seed: u64) -> String {
+        let size = size.min(MAX_ANIMATED_ITEMS);
+        let mut random = SeededRandom::new(seed);
+        // A value range about the array length gives a healthy number of matches.
+        let high = (size as i64).max(4);
+        let mut array = |length: usize| {
+            (0..length)
+                .map(|_| random.integer(0, high).to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let a = array(size);
+        let b = array(size.div_ceil(2).max(1));
+        format!("a: {a}\nb: {b}")
+    }
+
+    fn check_animation_limits(input: &Input, _options: &Options) -> Result<(), InputError> {
+        for (values, name) in [(&input.a, "a"), (&input.b, "b")] {
+            if values.len() > MAX_ANIMATED_ITEMS {
+                return Err(InputError::new(format!(
+                    "array {name} has {} items; the animation takes at most {} per array \
+                     (the intersect kernel has no such limit)",
+                    group_digits(values.len()),
+                    group_digits(MAX_ANIMATED_ITEMS)
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    fn run<R: Recorder<Event>>(input: &Input, options: &Options, recorder: &mut R) -> Answer {
+        let semantics = options.semantics;
+        let (mut a, mut b) = (input.a.clone(), input.b.clone());
+        let sort = |values: &mut Vec<i32>, side: Side, recorder: &mut R, steps: bool| {
+            if steps {
+                merge_sort(values, side, recorder);
+            } else if values.windows(2).any(|pair| pair[0] > pair[1]) {
+                let before = values.clone();
+                values.sort_unstable();
+                recorder.record(|| Event::SortAll { side, before });
+            }
+        };
+        let values = match options.method {
+            Method::Pointers => {
+                sort(&mut a, Side::A, recorder, options.sort_steps);
+                sort(&mut b, Side::B, recorder, options.sort_steps);
+                two_pointers(&a, &b, semantics, recorder)
+            }
+            Method::Gallop => {
+                sort(&mut a, Side::A, recorder, false);
+                sort(&mut b, Side::B, recorder, false);
+                if b.len() < a.len() {
+                    gallop(&b, &a, semantics, recorder)
+                } else {
+                    gallop(&a, &b, semantics, recorder)
+                }
+            }
+            Method::Hash => hash_counts(&a, &b, semantics, recorder),
+            Method::Nested => nested(&a, &b, semantics, recorder),
+        };
+        Answer { values }
+    }
+
+    fn start(input: &Input, options: &Options) -> State {
+        State {
+            a: input.a.clone(),
+            b: input.b.clone(),
+            options: *options,
+            i: 0,
+            j: 0,
+            matched_a: vec![false; input.a.len()],
+            matched_b: vec![false; input.b.len()],
+            counts: BTreeMap::new(),
+            output: Vec::new(),
+            comparisons: 0,
+            probes: 0,
+            writes: 0,
+        }
+    }
+
+    fn state_bytes(state: &State) -> usize {
+        std::mem::size_of::<State>()
+            + (state.a.len() + state.b.len()) * 5
+            + state.counts.len() * 32
+            + state.output.capacity() * 4
+    }
+
+    fn apply(state: &mut State, event: &Event) {
+        match event {
+            Event::SortWrite {
+                side,
+                index,
+                value,
+                compared,
+                ..
+            } => {
+                state.array_mut(*side)[*index as usize] = *value;
+                state.writes += 1;
+                state.comparisons += u64::from(*compared);
+            }
+            Event::SortAll { side, .. } => state.array_mut(*side).sort_unstable(),
+            Event::Compare {
+                i,
+                j,
+                outcome,
+                emitted,
+            } => {
+                state.comparisons += 1;
+                match outcome {
+                    Ordering::Less => state.i += 1,
+                    Ordering::Greater => state.j += 1,
+                    Ordering::Equal => {
+                        state.matched_a[*i as usize] = true;
+                        state.matched_b[*j as usize] = true;
+                        if *emitted {
+                            state.output.push(state.a[*i as usize]);
+                        }
+                        state.i += 1;
+                        state.j += 1;
+                    }
+                }
+            }
+            Event::Insert { index } => {
+                *state.counts.entry(state.b[*index as usize]).or_insert(0) += 1;
+                state.probes += 1;
+                state.j = *index as usize + 1;
+            }
+            Event::Probe { index, found, .. } => {
+                let value = state.a[*index as usize];
+                state.probes += 1;
+                state.i = *index as usize + 1;
+                if *found {
+                    state.matched_a[*index as usize] = true;
+                    state.output.push(value);
+                    let count = state.counts.entry(value).or_insert(0);
+                    *count = match state.options.semantics {
+                        Semantics::Multiset => count.saturating_sub(1),
+                        Semantics::Set => 0,
+                    };
+                }
+            }
+            Event::Check {
+                i,
+                j,
+                equal,
+                emitted,
+            } => {
+                state.comparisons += 1;
+                if *equal && *emitted {
+                    state.matched_a[*i as usize] = true;
+                    state.matched_b[*j as usize] = true;
+                    state.output.push(state.a[*i as usize]);
+                }
+            }
+            Event::Gallop { .. } => state.comparisons += 1,
+            Event::Land {
+                short,
+                position,
+                found,
+                emitted,
+                ..
+            } => {
+                let (short_side, long_side) = {
+                    let (_, _, short_side, long_side) = state.short_and_long();
+                    (short_side, long_side)
+                };
+                let value = match short_side {
+                    Side::A => state.a[*short as usize],
+                    Side::B => state.b[*short as usize],
+                };
+                if *found {
+                    state.matched_mut(short_side)[*short as usize] = true;
+                    state.matched_mut(long_side)[*position as usize] = true;
+                }
+                if *emitted {
+                    state.output.push(value);
+                }
+                let landing = *position as usize + usize::from(*found);
+                match long_side {
+                    Side::A => state.i = landing,
+                    Side::B => state.j = landing,
+                }
+                match short_side {
+                    Side::A => state.i = *short as usize + 1,
+                    Side::B => state.j = *short as usize + 1,
+                }
+            }
+            Event::SortOutput { .. } => state.output.sort_unstable(),
+        }
+    }
+
+    fn undo(state: &mut State, event: &Event) {
+        match event {
+            Event::SortWrite {
+                side,
+                index,
+                before,
+                compared,
+                ..
+            } => {
+                state.array_mut(*side)[*index as usize] = *before;
+                state.writes -= 1;
+                state.comparisons -= u64::from(*compared);
+            }
+            Event::SortAll { side, before } => state.array_mut(*side).clone_from(before),
+            Event::Compare {
+                i,
+                j,
+                outcome,
+                emitted,
+            } => {
+                state.comparisons -= 1;
+                state.i = *i as usize;
+                state.j = *j as usize;
+                if *outcome == Ordering::Equal {
+                    state.matched_a[*i as usize] = false;
+                    state.matched_b[*j as usize] = false;
+                    if *emitted {
+                        state.output.pop();
+                    }
+                }
+            }
+            Event::Insert { index } => {
+                let value = state.b[*index as usize];
+                if let Some(count) = state.counts.get_mut(&value) {
+                    *count -= 1;
+                    if *count == 0 {
+                        state.counts.remove(&value);
+                    }
+                }
+                state.probes -= 1;
+                state.j = *index as usize;
+            }
+            Event::Probe {
+                index,
+                found,
+                before,
+            } => {
+                state.probes -= 1;
+                state.i = *index as usize;
+                if *found {
+                    let value = state.a[*index as usize];
+                    state.matched_a[*index as usize] = false;
+                    state.output.pop();
+                    state.counts.insert(value, *before);
+                }
+            }
+            Event::Check {
+                i,
+                j,
+                equal,
+                emitted,
+            } => {
+                state.comparisons -= 1;
+                if *equal && *emitted {
+                    state.matched_a[*i as usize] = false;
+                    state.matched_b[*j as usize] = false;
+                    state.output.pop();
+                }
+            }
+            Event::Gallop { .. } => state.comparisons -= 1,
+            Event::Land {
+                short,
+                position,
+                found,
+                emitted,
+                long_before,
+                short_before,
+            } => {
+                let (_, _, short_side, long_side) = state.short_and_long();
+                if *found {
+                    state.matched_mut(short_side)[*short as usize] = false;
+                    state.matched_mut(long_side)[*position as usize] = false;
+                }
+                if *emitted {
+                    state.output.pop();
+                }
+                match long_side {
+                    Side::A => state.i = *long_before as usize,
+                    Side::B => state.j = *long_before as usize,
+                }
+                match short_side {
+                    Side::A => state.i = *short_before as usize,
+                    Side::B => state.j = *short_before as usize,
+                }
+            }
+            Event::SortOutput { before } => state.output.clone_from(before),
+        }
+    }
+
+    fn introduce(state: &State) -> String {
+        let semantics = match state.options.semantics {
+            Semantics::Multiset => {
+                "multiset semantics: each common value as often as it is in both"
+            }
+            Semantics::Set => "set semantics: each common value once",
+        };
+        let plan = match state.options.method {
+            Method::Pointers => "merge sort both arrays, then walk them with two pointers",
+            Method::Hash => "count b's values in a hash map, then look up every item of a",
+            Method::Nested => "compare every item of a with the items of b",
+            Method::Gallop => "sort both, then gallop from the shorter array into the longer",
+        };
+        format!(
+            "a has {} items, b has {}: {plan} ({semantics}).",
+            state.a.len(),
+            state.b.len()
+        )
+    }
+
+    fn narrate(state: &State, event: &Event) -> String {
+        let (a, b) = (&state.a, &state.b);
+        match event {
+            Event::SortWrite {
+                side, index, value, ..
+            } => format!(
+                "Merge sort {}: write {value} at {}[{index}].",
+                side.name(),
+                side.name()
+            ),
+            Event::SortAll { side, .. } => {
+                let values = match side {
+                    Side::A => a,
+                    Side::B => b,
+                };
+                format!("Sort {} in one step: {}.", side.name(), Self::list(values))
+            }
+            Event::Compare {
+                i,
+                j,
+                outcome,
+                emitted,
+            } => {
+                let (i, j) = (*i as usize, *j as usize);
+                let left = Self::describe(a, "a", i);
+                let right = Self::describe(b, "b", j);
+                match (outcome, emitted) {
+                    (Ordering::Less, _) => format!("{left} < {right}: advance i."),
+                    (Ordering::Greater, _) => format!("{left} > {right}: advance j."),
+                    (Ordering::Equal, true) => {
+                        format!("{left} = {right}: match — output {}, advance both.", a[i])
+                    }
+                    (Ordering::Equal, false) => format!(
+                        "{left} = {right}: {} is already in the output (set semantics); advance both.",
+                        a[i]
+                    ),
+                }
+            }
+            Event::Insert { index } => {
+                let value = b[*index as usize];
+                format!(
+                    "Count {}: counts[{value}] = {}.",
+                    Self::describe(b, "b", *index as usize),
+                    state.counts.get(&value).copied().unwrap_or(0)
+                )
+            }
+            Event::Probe { index, found, .. } => {
+                let value = a[*index as usize];
+                let item = Self::describe(a, "a", *index as usize);
+                if *found {
+                    format!(
+                        "Look up {item}: counts[{value}] was > 0 — output {value}, counts[{value}] = {}.",
+                        state.counts.get(&value).copied().unwrap_or(0)
+                    )
+                } else {
+                    format!("Look up {item}: no {value} left in b's counts.")
+                }
+            }
+            Event::Check {
+                i,
+                j,
+                equal,
+                emitted,
+            } => {
+                let (i, j) = (*i as usize, *j as usize);
+                let left = Self::describe(a, "a", i);
+                let right = Self::describe(b, "b", j);
+                match (equal, emitted) {
+                    (true, true) => format!(
+                        "{left} = {right}: match — output {}, mark b[{j}] used.",
+                        a[i]
+                    ),
+                    (true, false) => {
+                        format!("{left} = {right}: already in the output (set semantics).")
+                    }
+                    (false, _) if a[i] == b[j] => {
+                        format!("{left} = {right}, but b[{j}] is used: keep scanning.")
+                    }
+                    (false, _) => format!("{left} ≠ {right}: keep scanning b."),
+                }
+            }
+            Event::Gallop { short, probe, less } => {
+                let (short_values, long_values, short_side, long_side) = state.short_and_long();
+                let x = Self::describe(short_values, short_side.name(), *short as usize);
+                let y = Self::describe(long_values, long_side.name(), *probe as usize);
+                if *less {
+                    format!("{y} < {x}: look further right.")
+                } else {
+                    format!(
+                        "{y} ≥ {x}: the answer is at or left of {}[{probe}].",
+                        long_side.name()
+                    )
+                }
+            }
+            Event::Land {
+                short,
+                position,
+                found,
+                emitted,
+                ..
+            } => {
+                let (short_values, _, short_side, long_side) = state.short_and_long();
+                let x = Self::describe(short_values, short_side.name(), *short as usize);
+                match (found, emitted) {
+                    (true, true) => format!(
+                        "{x} is at {}[{position}]: output {}; the next search starts after it.",
+                        long_side.name(),
+                        short_values[*short as usize]
+                    ),
+                    (true, false) => format!("{x} is already in the output (set semantics)."),
+                    _ => format!(
+                        "{x} is not in {}: the next search starts at {}[{position}].",
+                        long_side.name(),
+                        long_side.name()
+                    ),
+                }
+            }
+            Event::SortOutput { .. } => {
+                format!("Sort the output: {}.", Self::list(&state.output))
+            }
+        }
+    }
+
+    fn line(event: &Event) -> usize {
+        match event {
+            Event::SortWrite { .. } | Event::SortAll { .. } => 0,
+            Event::Compare { outcome, .. } => match outcome {
+                Ordering::Less => 3,
+                Ordering::Greater => 4,
+                Ordering::Equal => 5,
+            },
+            Event::Insert { .. } => 1,
+            Event::Probe { .. } => 3,
+            Event::Check { equal: true, .. } => 3,
+            Event::Check { .. } => 2,
+            Event::Gallop { .. } => 2,
+            Event::Land { .. } => 4,
+            Event::SortOutput { .. } => 4,
+        }
+    }
+
+    fn pseudocode(options: &Options) -> &'static [&'static str] {
+        match options.method {
+            Method::Pointers => POINTERS_PSEUDOCODE,
+            Method::Hash => HASH_PSEUDOCODE,
+            Method::Nested => NESTED_PSEUDOCODE,
+            Method::Gallop => GALLOP_PSEUDOCODE,
+        }
+    }
+
+    fn counters(state: &State) -> Vec<Counter> {
+        match state.options.method {
+            Method::Hash => vec![Counter {
+                name: "hash probes",
+                value: state.probes,
+            }],
+            Method::Pointers => vec![
+                Counter {
+                    name: "comparisons",
+                    value: state.comparisons,
+                },
+                Counter {
+                    name: "sort writes",
+                    value: state.writes,
+                },
+            ],
+            Method::Nested | Method::Gallop => vec![Counter {
+                name: "comparisons",
+                value: state.comparisons,
+            }],
+        }
+    }
+
+    fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
+        view::draw(state, last, frame)
+    }
+}
