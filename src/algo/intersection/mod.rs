@@ -606,7 +606,7 @@ fn two_lines(text: &str) -> Result<[(&str, usize); 2], InputError> {
 }
 
 /// Drops an optional `a:` / `a =` label from the start of a line.
-fn strip_label<'a>(line: &'a str, label: char) -> (&'a str, usize) {
+fn strip_label(line: &str, label: char) -> (&str, usize) {
     let trimmed = line.trim_start();
     let lead = line.len() - trimmed.len();
     let mut characters = trimmed.char_indices();
