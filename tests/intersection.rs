@@ -229,11 +229,9 @@ fn bad_input_names_the_array_and_the_item() {
 
 #[test]
 fn every_method_draws_at_every_size() {
-    for length in [0, 1, 5, 60, 1000] {
-        let a: Vec<i32> = (0..length as i32).map(|value| (value * 7) % 23).collect();
-        let b: Vec<i32> = (0..(length as i32 / 2 + 1))
-            .map(|value| value % 11)
-            .collect();
+    for length in [0i32, 1, 5, 60, 1000] {
+        let a: Vec<i32> = (0..length).map(|value| (value * 7) % 23).collect();
+        let b: Vec<i32> = (0..(length / 2 + 1)).map(|value| value % 11).collect();
         for method in METHODS {
             if method == "nested" && length > 60 {
                 continue;

@@ -402,6 +402,7 @@ async function selectAlgorithm(id) {
   createOtherFigures(info.methods.slice(1));
   $('primary-hint').hidden = !config.draggable;
   $('players').dataset.layout = config.stacked ? 'stacked' : '';
+  $('players').dataset.size = config.compact ? 'compact' : '';
   const preset = $('preset');
   preset.replaceChildren(new Option('Choose…', ''), ...info.presets.map((entry) => new Option(entry.name, entry.text)));
   $('input-text').value = info.example;

@@ -63,6 +63,8 @@ export const PAGES = {
     keepsPosition: [],
     controls: 'input[name="semantics"], #sort-steps',
     stacked: true,
+    /** A few rows of cells: shorter canvases. */
+    compact: true,
   },
 };
 

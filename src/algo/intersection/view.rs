@@ -10,10 +10,16 @@ use std::rc::Rc;
 
 const PADDING: f64 = 16.0;
 const LEGEND: f64 = 24.0;
-const LABEL: f64 = 40.0;
-const ROW: f64 = 28.0;
+const LABEL: f64 = 56.0;
 const POINTER: f64 = 24.0;
-const MAX_CELL: f64 = 44.0;
+
+/// Row height and cell width for this frame, and where rows start horizontally.
+#[derive(Debug, Clone, Copy)]
+struct Geometry {
+    row: f64,
+    cell: f64,
+    left: f64,
+}
 
 const ROLE_POINTER: u16 = 1;
 const ROLE_POINTER_LABEL: u16 = 2;
@@ -50,46 +56,67 @@ pub fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
         .max(state.b.len())
         .max(state.output.len())
         .max(1);
+    let rows = if state.options.method == Method::Hash {
+        4.0
+    } else {
+        3.0
+    };
+    let top = PADDING + LEGEND + 8.0;
+    let row = ((frame.height - top - PADDING) / rows - POINTER).clamp(22.0, 40.0);
     let room = frame.width - 2.0 * PADDING - LABEL;
-    let cell = (room / longest as f64).min(MAX_CELL);
+    let cell = (room / longest as f64).min(row * 1.5);
+    let used = LABEL + cell * longest as f64;
+    let geometry = Geometry {
+        row,
+        cell,
+        left: PADDING + LABEL + ((frame.width - 2.0 * PADDING - used) / 2.0).max(0.0),
+    };
     draw_legend(&mut scene, frame);
-    let mut y = PADDING + LEGEND + 8.0;
+    let mut y = top;
     let (focus_a, focus_b) = focus(state, last);
     for (side, values) in [(Side::A, &state.a), (Side::B, &state.b)] {
         let statuses: Vec<Status> = (0..values.len())
             .map(|index| status(state, side, index, focus_a, focus_b))
             .collect();
-        label(&mut scene, y, side.name(), frame);
-        draw_row(&mut scene, y, cell, values, &statuses, frame);
+        label(&mut scene, &geometry, y, side.name(), frame);
+        draw_row(&mut scene, &geometry, y, values, &statuses, frame);
         let pointer = match side {
             Side::A => pointer_a(state, last),
             Side::B => pointer_b(state, last),
         };
         if let Some((index, text, role)) = pointer {
-            draw_pointer(&mut scene, side, y + ROW, cell, index, text, role, frame);
+            draw_pointer(
+                &mut scene,
+                &geometry,
+                side,
+                y + geometry.row,
+                index,
+                text,
+                role,
+                frame,
+            );
         }
-        y += ROW + POINTER;
+        y += geometry.row + POINTER;
     }
     if state.options.method == Method::Hash {
-        label(&mut scene, y, "counts", frame);
-        draw_counts(&mut scene, state, last, y, frame);
-        y += ROW + 10.0;
+        label(&mut scene, &geometry, y, "counts", frame);
+        draw_counts(&mut scene, &geometry, state, last, y, frame);
+        y += geometry.row + 10.0;
     }
-    label(&mut scene, y, "a ∩ b", frame);
-    let output_cell = (room / state.output.len().max(1) as f64).min(MAX_CELL);
+    label(&mut scene, &geometry, y, "a ∩ b", frame);
     let statuses = vec![Status::Matched; state.output.len()];
     if state.output.is_empty() {
         scene.text(
             Key::NONE,
-            (PADDING + LABEL, y + ROW / 2.0),
+            (geometry.left, y + geometry.row / 2.0),
             "(empty so far)",
             TextStyle::centered(TextSize::Small, palette.muted).aligned(Align::Start),
         );
     } else {
         draw_row_keyed(
             &mut scene,
+            &geometry,
             y,
-            output_cell,
             &state.output,
             &statuses,
             frame,
@@ -115,10 +142,10 @@ fn draw_legend(scene: &mut Scene, frame: &Frame) {
     }
 }
 
-fn label(scene: &mut Scene, y: f64, text: &str, frame: &Frame) {
+fn label(scene: &mut Scene, geometry: &Geometry, y: f64, text: &str, frame: &Frame) {
     scene.text(
         Key::NONE,
-        (PADDING + LABEL - 8.0, y + ROW / 2.0),
+        (geometry.left - 8.0, y + geometry.row / 2.0),
         text,
         TextStyle::centered(TextSize::Body, frame.palette.ink)
             .bold()
@@ -184,7 +211,9 @@ fn status(
 fn pointer_a(state: &State, last: Option<&Event>) -> Option<(usize, &'static str, Role)> {
     match (state.options.method, last) {
         (Method::Nested, Some(Event::Check { i, .. })) => Some((*i as usize, "i", Role::Scanning)),
-        (Method::Pointers, Some(Event::Compare { .. })) => Some((state.i, "i", Role::Scanning)),
+        (Method::Pointers, Some(Event::Compare { i, .. })) => {
+            Some((*i as usize, "i", Role::Scanning))
+        }
         (Method::Hash, Some(Event::Probe { index, .. })) => {
             Some((*index as usize, "x", Role::Scanning))
         }
@@ -202,7 +231,9 @@ fn pointer_a(state: &State, last: Option<&Event>) -> Option<(usize, &'static str
 fn pointer_b(state: &State, last: Option<&Event>) -> Option<(usize, &'static str, Role)> {
     match (state.options.method, last) {
         (Method::Nested, Some(Event::Check { j, .. })) => Some((*j as usize, "j", Role::Searched)),
-        (Method::Pointers, Some(Event::Compare { .. })) => Some((state.j, "j", Role::Searched)),
+        (Method::Pointers, Some(Event::Compare { j, .. })) => {
+            Some((*j as usize, "j", Role::Searched))
+        }
         (Method::Hash, Some(Event::Insert { index })) => {
             Some((*index as usize, "y", Role::Searched))
         }
@@ -228,9 +259,9 @@ enum Role {
 #[allow(clippy::too_many_arguments)]
 fn draw_pointer(
     scene: &mut Scene,
+    geometry: &Geometry,
     side: Side,
     top: f64,
-    cell: f64,
     index: usize,
     text: &str,
     role: Role,
@@ -240,7 +271,7 @@ fn draw_pointer(
         Side::A => 0,
         Side::B => 1,
     };
-    let x = PADDING + LABEL + (index as f64 + 0.5) * cell;
+    let x = geometry.left + (index as f64 + 0.5) * geometry.cell;
     let color = match role {
         Role::Scanning => frame.palette.current,
         Role::Searched => frame.palette.compared,
@@ -265,26 +296,26 @@ fn draw_pointer(
 
 fn draw_row(
     scene: &mut Scene,
+    geometry: &Geometry,
     y: f64,
-    cell: f64,
     values: &[i32],
     statuses: &[Status],
     frame: &Frame,
 ) {
-    draw_row_keyed(scene, y, cell, values, statuses, frame, None);
+    draw_row_keyed(scene, geometry, y, values, statuses, frame, None);
 }
 
 fn draw_row_keyed(
     scene: &mut Scene,
+    geometry: &Geometry,
     y: f64,
-    cell: f64,
     values: &[i32],
     statuses: &[Status],
     frame: &Frame,
     role: Option<u16>,
 ) {
     let palette = frame.palette;
-    let left = PADDING + LABEL;
+    let Geometry { row, cell, left } = *geometry;
     if cell < 3.0 {
         let pixels: Vec<u8> = statuses
             .iter()
@@ -301,7 +332,7 @@ fn draw_row_keyed(
             x: left,
             y,
             width: cell * values.len() as f64,
-            height: ROW,
+            height: row,
             columns: values.len(),
             rows: 1,
             pixels: Rc::from(pixels),
@@ -324,7 +355,7 @@ fn draw_row_keyed(
             x: x + 1.0,
             y,
             width: cell - 2.0,
-            height: ROW,
+            height: row,
             radius: 4.0_f64.min(cell / 4.0),
             fill: Some(background),
             stroke: Some(if status == Status::Idle {
@@ -341,7 +372,7 @@ fn draw_row_keyed(
             };
             scene.text(
                 Key::NONE,
-                (x + cell / 2.0, y + ROW / 2.0),
+                (x + cell / 2.0, y + row / 2.0),
                 value.to_string(),
                 TextStyle::centered(TextSize::Small, ink).bold(),
             );
@@ -349,14 +380,22 @@ fn draw_row_keyed(
     }
 }
 
-fn draw_counts(scene: &mut Scene, state: &State, last: Option<&Event>, y: f64, frame: &Frame) {
+fn draw_counts(
+    scene: &mut Scene,
+    geometry: &Geometry,
+    state: &State,
+    last: Option<&Event>,
+    y: f64,
+    frame: &Frame,
+) {
+    let row = geometry.row;
     let palette = frame.palette;
     let focus = match last {
         Some(Event::Insert { index }) => Some(state.b[*index as usize]),
         Some(Event::Probe { index, .. }) => Some(state.a[*index as usize]),
         _ => None,
     };
-    let mut x = PADDING + LABEL;
+    let mut x = geometry.left;
     let right = frame.width - PADDING;
     let shown = state.counts.len();
     for (drawn, (&value, &count)) in state.counts.iter().enumerate() {
@@ -365,7 +404,7 @@ fn draw_counts(scene: &mut Scene, state: &State, last: Option<&Event>, y: f64, f
         if x + width > right - 40.0 && drawn + 1 < shown {
             scene.text(
                 Key::NONE,
-                (x, y + ROW / 2.0),
+                (x, y + row / 2.0),
                 format!("+{} more", shown - drawn),
                 TextStyle::centered(TextSize::Small, palette.muted).aligned(Align::Start),
             );
@@ -379,10 +418,10 @@ fn draw_counts(scene: &mut Scene, state: &State, last: Option<&Event>, y: f64, f
         } else {
             palette.waiting
         };
-        scene.rect(Key::NONE, x, y, width, ROW, background);
+        scene.rect(Key::NONE, x, y, width, row, background);
         scene.text(
             Key::NONE,
-            (x + width / 2.0, y + ROW / 2.0),
+            (x + width / 2.0, y + row / 2.0),
             text,
             TextStyle::centered(
                 TextSize::Small,
@@ -399,7 +438,7 @@ fn draw_counts(scene: &mut Scene, state: &State, last: Option<&Event>, y: f64, f
     if let (Some(value), false) = (focus, state.counts.contains_key(&focus.unwrap_or_default())) {
         scene.text(
             Key::NONE,
-            (x, y + ROW / 2.0),
+            (x, y + row / 2.0),
             format!("{value}: not in b"),
             TextStyle::centered(TextSize::Small, palette.compared).aligned(Align::Start),
         );
@@ -407,7 +446,7 @@ fn draw_counts(scene: &mut Scene, state: &State, last: Option<&Event>, y: f64, f
     if state.counts.is_empty() && focus.is_none() {
         scene.text(
             Key::NONE,
-            (x, y + ROW / 2.0),
+            (x, y + row / 2.0),
             "{ }",
             TextStyle::centered(TextSize::Small, palette.muted).aligned(Align::Start),
         );
