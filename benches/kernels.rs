@@ -4,6 +4,8 @@
 //! `cargo bench --bench kernels`
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::collections::HashSet;
+use stepwise::algo::intersection::{intersect, Semantics};
 use stepwise::algo::next_greater::{next_greater, scan, Variant};
 use stepwise::algo::summed_area::{box_blur, summed_area_table};
 use stepwise::input::SeededRandom;
@@ -104,5 +106,85 @@ fn summed_area(criterion: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, next_greater_element, summed_area);
+/// Set intersection the usual HashSet way (output unordered, as such code returns it).
+fn intersect_hash_set(a: &[i32], b: &[i32]) -> Vec<i32> {
+    let seen: HashSet<i32> = b.iter().copied().collect();
+    let mut output: HashSet<i32> = HashSet::new();
+    for value in a {
+        if seen.contains(value) {
+            output.insert(*value);
+        }
+    }
+    output.into_iter().collect()
+}
+
+/// Multiset intersection written plainly: sort copies with `sort`, then two pointers.
+fn intersect_plain(a: &[i32], b: &[i32]) -> Vec<i32> {
+    let (mut a, mut b) = (a.to_vec(), b.to_vec());
+    a.sort();
+    b.sort();
+    let (mut i, mut j, mut output) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        if a[i] < b[j] {
+            i += 1;
+        } else if a[i] > b[j] {
+            j += 1;
+        } else {
+            output.push(a[i]);
+            i += 1;
+            j += 1;
+        }
+    }
+    output
+}
+
+/// The kernel against a HashSet (set semantics) and plain sort + two pointers (multiset),
+/// for a small value range (many matches) and the full i32 range (few).
+fn intersection(criterion: &mut Criterion) {
+    let mut group = criterion.benchmark_group("intersect");
+    group.sample_size(10);
+    for length in [1_000_000, 10_000_000] {
+        for (range_name, high) in [("range1e3", 1_000i64), ("range-full", i32::MAX as i64)] {
+            let mut random = SeededRandom::new(length as u64 + high as u64);
+            let mut array = || -> Vec<i32> {
+                (0..length)
+                    .map(|_| random.integer(-high, high) as i32)
+                    .collect()
+            };
+            let (a, b) = (array(), array());
+            let id = |name: &str| BenchmarkId::new(format!("{name}/{range_name}"), length);
+            group.throughput(Throughput::Elements(2 * length as u64));
+            group.bench_function(id("kernel-multiset"), |bench| {
+                bench.iter(|| intersect(black_box(&a), black_box(&b), Semantics::Multiset))
+            });
+            group.bench_function(id("plain-sort-two-pointers"), |bench| {
+                bench.iter(|| intersect_plain(black_box(&a), black_box(&b)))
+            });
+            group.bench_function(id("kernel-set"), |bench| {
+                bench.iter(|| intersect(black_box(&a), black_box(&b), Semantics::Set))
+            });
+            group.bench_function(id("hash-set"), |bench| {
+                bench.iter(|| intersect_hash_set(black_box(&a), black_box(&b)))
+            });
+        }
+    }
+    // Very unequal lengths: 1,000 against 10^6 (the galloping branch).
+    let mut random = SeededRandom::new(99);
+    let short: Vec<i32> = (0..1_000)
+        .map(|_| random.integer(0, 2_000_000) as i32)
+        .collect();
+    let long: Vec<i32> = (0..1_000_000)
+        .map(|_| random.integer(0, 2_000_000) as i32)
+        .collect();
+    group.throughput(Throughput::Elements(1_001_000));
+    group.bench_function("kernel-unequal-1e3-vs-1e6", |bench| {
+        bench.iter(|| intersect(black_box(&short), black_box(&long), Semantics::Multiset))
+    });
+    group.bench_function("plain-unequal-1e3-vs-1e6", |bench| {
+        bench.iter(|| intersect_plain(black_box(&short), black_box(&long)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, next_greater_element, summed_area, intersection);
 criterion_main!(benches);

@@ -538,8 +538,9 @@ impl Scene {
                 Key::NONE => None,
                 key => earlier.remove(&key),
             };
-            shapes.push(match matched.and_then(|old| old.between(shape, eased)) {
-                Some(moved) => moved,
+            shapes.push(match matched {
+                // Kinds with no in-between (images, polylines) switch at once, never blink.
+                Some(old) => old.between(shape, eased).unwrap_or_else(|| shape.clone()),
                 None => shape.faded(eased),
             });
         }

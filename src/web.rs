@@ -90,7 +90,13 @@ pub fn algorithms() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = randomInput)]
 pub fn random_input(id: &str, size: f64, seed: f64) -> Result<String, JsValue> {
     let entry = algo::find(id).map_err(input_error)?;
-    Ok((entry.random_input)(to_count(size), to_count(seed) as u64))
+    // Seeds are whole numbers up to 2^53 (the integers a JS number holds exactly).
+    let seed = if seed.is_finite() && seed > 0.0 {
+        seed as u64
+    } else {
+        0
+    };
+    Ok((entry.random_input)(to_count(size), seed))
 }
 
 /// `nextGreater(values, options?)`: for each i the index of the next strictly greater element
@@ -117,9 +123,31 @@ pub fn intersect(a: &[i32], b: &[i32], mode: Option<String>) -> Result<Vec<i32>,
     Ok(intersection::intersect(a, b, semantics))
 }
 
+/// The most cells a summed-area table made through the JS API may have (512 MiB of f64).
+const MAX_TABLE_CELLS: usize = 1 << 26;
+
+/// Reads a JS number as a matrix dimension: a whole number from 0 up.
+fn dimension(value: f64, name: &str) -> Result<usize, JsValue> {
+    if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= MAX_TABLE_CELLS as f64
+    {
+        Ok(value as usize)
+    } else {
+        Err(input_error(InputError::new(format!(
+            "{name} must be a whole number from 0 to {MAX_TABLE_CELLS}, not {value}"
+        ))))
+    }
+}
+
+/// `(rows+1)·(columns+1)`, or `None` past [`MAX_TABLE_CELLS`].
+fn table_length(rows: usize, columns: usize) -> Option<usize> {
+    rows.checked_add(1)?
+        .checked_mul(columns.checked_add(1)?)
+        .filter(|&cells| cells <= MAX_TABLE_CELLS)
+}
+
 /// Checks that `table` is the `(rows+1) × (columns+1)` table of a `rows` × `columns` matrix.
 fn check_table(table: &[f64], rows: usize, columns: usize) -> Result<(), JsValue> {
-    let expected = (rows + 1).checked_mul(columns + 1);
+    let expected = table_length(rows, columns);
     if expected != Some(table.len()) {
         return Err(input_error(InputError::new(format!(
             "the table has {} numbers; a {rows}×{columns} matrix has a table of ({rows}+1)×({columns}+1) = {}",
@@ -144,7 +172,13 @@ fn rect_from(corners: &[f64], rows: usize, columns: usize, name: &str) -> Result
 /// `summedAreaTable(values, rows, cols)`: the `(rows+1)·(cols+1)` summed-area table, row-major,
 /// first row and column zero. Exact for integers while sums stay below 2^53.
 #[wasm_bindgen(js_name = summedAreaTable)]
-pub fn summed_area_table(values: &[f64], rows: usize, columns: usize) -> Result<Vec<f64>, JsValue> {
+pub fn summed_area_table(values: &[f64], rows: f64, columns: f64) -> Result<Vec<f64>, JsValue> {
+    let (rows, columns) = (dimension(rows, "rows")?, dimension(columns, "cols")?);
+    if table_length(rows, columns).is_none() {
+        return Err(input_error(InputError::new(format!(
+            "a {rows}×{columns} matrix needs a table of more than {MAX_TABLE_CELLS} cells"
+        ))));
+    }
     if rows.checked_mul(columns) != Some(values.len()) {
         return Err(input_error(InputError::new(format!(
             "{} values do not make a {rows}×{columns} matrix ({rows}·{columns} are needed)",
@@ -164,13 +198,14 @@ pub fn summed_area_table(values: &[f64], rows: usize, columns: usize) -> Result<
 #[allow(clippy::too_many_arguments)]
 pub fn rect_sum(
     table: &[f64],
-    rows: usize,
-    columns: usize,
+    rows: f64,
+    columns: f64,
     r0: f64,
     c0: f64,
     r1: f64,
     c1: f64,
 ) -> Result<f64, JsValue> {
+    let (rows, columns) = (dimension(rows, "rows")?, dimension(columns, "cols")?);
     check_table(table, rows, columns)?;
     let rect = rect_from(&[r0, c0, r1, c1], rows, columns, "rectangle")?;
     Ok(summed_area::rect_sum(table, columns, rect))
@@ -181,11 +216,12 @@ pub fn rect_sum(
 #[wasm_bindgen(js_name = weightedIou)]
 pub fn weighted_iou(
     table: &[f64],
-    rows: usize,
-    columns: usize,
+    rows: f64,
+    columns: f64,
     a: &[f64],
     b: &[f64],
 ) -> Result<f64, JsValue> {
+    let (rows, columns) = (dimension(rows, "rows")?, dimension(columns, "cols")?);
     check_table(table, rows, columns)?;
     let a = rect_from(a, rows, columns, "rectangle a")?;
     let b = rect_from(b, rows, columns, "rectangle b")?;
@@ -247,8 +283,8 @@ impl IntegralImage {
     }
 
     /// Fills up to `rows` more table rows; false once the table is complete.
-    pub fn fill(&mut self, rows: usize) -> bool {
-        self.image.fill(rows)
+    pub fn fill(&mut self, rows: f64) -> bool {
+        self.image.fill(to_count(rows))
     }
 
     /// Empties the table so the fill can be watched again.
@@ -262,11 +298,11 @@ impl IntegralImage {
         context: &CanvasRenderingContext2d,
         width: f64,
         height: f64,
-        radius: usize,
+        radius: f64,
         theme: &str,
     ) -> Result<(), JsValue> {
         let frame = Frame::new(width, height, Theme::from_name(theme));
-        canvas::paint(&self.image.scene(&frame, radius), context)
+        canvas::paint(&self.image.scene(&frame, to_count(radius)), context)
     }
 }
 

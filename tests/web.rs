@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use stepwise::web::{
-    next_greater, rect_sum, summed_area_table, weighted_iou, IntegralImage, Player,
+    intersect, next_greater, rect_sum, summed_area_table, weighted_iou, IntegralImage, Player,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -188,38 +188,64 @@ fn errors_arrive_as_js_errors_with_the_message() {
 
 #[wasm_bindgen_test]
 fn summed_area_kernels_answer_and_refuse_clearly() {
-    let table = summed_area_table(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], 2, 3).unwrap();
+    let table = summed_area_table(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], 2.0, 3.0).unwrap();
     assert_eq!(
         table,
         vec![0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 3.0, 6.0, 0.0, 5.0, 12.0, 21.0]
     );
-    assert_eq!(rect_sum(&table, 2, 3, 0.0, 1.0, 1.0, 2.0).unwrap(), 16.0);
     assert_eq!(
-        weighted_iou(&table, 2, 3, &[0.0, 0.0, 1.0, 1.0], &[0.0, 1.0, 1.0, 2.0]).unwrap(),
+        rect_sum(&table, 2.0, 3.0, 0.0, 1.0, 1.0, 2.0).unwrap(),
+        16.0
+    );
+    assert_eq!(
+        weighted_iou(
+            &table,
+            2.0,
+            3.0,
+            &[0.0, 0.0, 1.0, 1.0],
+            &[0.0, 1.0, 1.0, 2.0]
+        )
+        .unwrap(),
         7.0 / 21.0
     );
-    let error = rect_sum(&table, 2, 3, 1.0, 0.0, 0.0, 0.0).err().unwrap();
+    let error = rect_sum(&table, 2.0, 3.0, 1.0, 0.0, 0.0, 0.0)
+        .err()
+        .unwrap();
     assert_eq!(
         error_message(error),
         "rectangle: r0 ≤ r1 and c0 ≤ c1 are needed, got rows 1..0 and columns 0..0"
     );
-    let error = rect_sum(&table, 2, 3, 0.0, 0.0, 2.0, 0.0).err().unwrap();
+    let error = rect_sum(&table, 2.0, 3.0, 0.0, 0.0, 2.0, 0.0)
+        .err()
+        .unwrap();
     assert!(error_message(error)
         .starts_with("rectangle: rows 0..2, columns 0..0 is outside the 2×3 matrix"));
-    let error = summed_area_table(&[1.0, 2.0, 3.0], 2, 2).err().unwrap();
+    let error = summed_area_table(&[1.0, 2.0, 3.0], 2.0, 2.0).err().unwrap();
     assert_eq!(
         error_message(error),
         "3 values do not make a 2×2 matrix (2·2 are needed)"
     );
-    let error = weighted_iou(&table, 2, 3, &[0.0, 0.0], &[0.0, 0.0, 0.0, 0.0])
+    let error = weighted_iou(&table, 2.0, 3.0, &[0.0, 0.0], &[0.0, 0.0, 0.0, 0.0])
         .err()
         .unwrap();
     assert_eq!(
         error_message(error),
         "rectangle a: expected [r0, c0, r1, c1], got 2 numbers"
     );
-    let error = rect_sum(&table, 3, 3, 0.0, 0.0, 0.0, 0.0).err().unwrap();
+    let error = rect_sum(&table, 3.0, 3.0, 0.0, 0.0, 0.0, 0.0)
+        .err()
+        .unwrap();
     assert!(error_message(error).starts_with("the table has 12 numbers"));
+    // Hostile sizes are refused, never wrapped around.
+    let error = rect_sum(&[], -1.0, 5.0, 0.0, 0.0, 0.0, 0.0).err().unwrap();
+    assert_eq!(
+        error_message(error),
+        "rows must be a whole number from 0 to 67108864, not -1"
+    );
+    let error = summed_area_table(&[], 0.0, 3e8).err().unwrap();
+    assert!(error_message(error).starts_with("cols must be a whole number"));
+    let error = summed_area_table(&[], 2.0, 5e7).err().unwrap();
+    assert!(error_message(error).starts_with("a 2×50000000 matrix needs a table of more than"));
 }
 
 #[wasm_bindgen_test]
@@ -260,9 +286,11 @@ fn an_integral_image_fills_and_blurs_on_a_canvas() {
     let (_canvas, context) = canvas(width, height);
     let mut image = IntegralImage::test_pattern(64).unwrap();
     assert_eq!((image.width(), image.height()), (64, 64));
-    assert!(image.fill(10));
+    assert!(image.fill(10.0));
     assert_eq!(image.filled_rows(), 10);
-    while image.fill(10) {}
+    assert!(image.fill(-1.0), "a negative count fills nothing");
+    assert_eq!(image.filled_rows(), 10);
+    while image.fill(10.0) {}
     let snapshot = |context: &CanvasRenderingContext2d| {
         context
             .get_image_data(0.0, 0.0, 200.0, 200.0)
@@ -271,16 +299,39 @@ fn an_integral_image_fills_and_blurs_on_a_canvas() {
             .to_vec()
     };
     image
-        .draw(&context, width as f64, height as f64, 0, "light")
+        .draw(&context, width as f64, height as f64, 0.0, "light")
         .unwrap();
     let sharp = snapshot(&context);
     image
-        .draw(&context, width as f64, height as f64, 6, "light")
+        .draw(&context, width as f64, height as f64, 6.0, "light")
         .unwrap();
     assert_ne!(snapshot(&context), sharp, "the blur changes the picture");
     let error = IntegralImage::from_rgba(&[0; 12], 2, 2).err().unwrap();
     assert_eq!(
         error_message(error),
         "12 bytes are not the RGBA pixels of a 2×2 image"
+    );
+}
+
+#[wasm_bindgen_test]
+fn intersect_takes_typed_arrays_and_refuses_unknown_modes() {
+    assert_eq!(intersect(&[1, 2, 2, 1], &[2, 2], None).unwrap(), vec![2, 2]);
+    assert_eq!(
+        intersect(&[1, 2, 2, 1], &[2, 2], Some("set".into())).unwrap(),
+        vec![2]
+    );
+    assert_eq!(
+        intersect(
+            &[i32::MAX, i32::MIN],
+            &[i32::MIN, 0, i32::MAX],
+            Some("multiset".into())
+        )
+        .unwrap(),
+        vec![i32::MIN, i32::MAX]
+    );
+    let error = intersect(&[1], &[1], Some("bag".into())).err().unwrap();
+    assert_eq!(
+        error_message(error),
+        "mode must be \"multiset\" or \"set\", not 'bag'"
     );
 }

@@ -30,6 +30,8 @@ const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 let engine = null;
 let engineGeneration = 0;
 let engineBroken = false;
+/** The reload in progress after a panic, shared by every action that needs the engine. */
+let reloading = null;
 
 const view = {
   primary: null,     // Player running the algorithm's first (fast) method
@@ -50,7 +52,7 @@ const view = {
 const page = () => PAGES[view.algorithm];
 
 const imageMode = createImageMode({
-  getEngine: () => engine,
+  run: (action) => guarded(() => withEngine(action)),
   getTheme: () => view.theme,
   onFailure: (error) => onFailure(error),
 });
@@ -66,17 +68,24 @@ async function loadEngine() {
 /** Runs `action` against the engine, restarting it first if a panic broke it. */
 async function withEngine(action) {
   if (engineBroken) {
-    engineGeneration += 1;
-    await loadEngine();
-    view.primary = null;
-    for (const other of view.others) other.player = null;
-    imageMode.reset();
+    reloading ??= (async () => {
+      engineGeneration += 1;
+      await loadEngine();
+      // Handles into the trapped instance are dead: drop them without calling into it.
+      view.primary = null;
+      for (const other of view.others) other.player = null;
+      imageMode.reset();
+    })().finally(() => { reloading = null; });
+    await reloading;
+    const result = await action(engine);
+    if (view.algorithm === 'summed-area') imageMode.show();
+    return result;
   }
   return action(engine);
 }
 
-function showPanic(message) {
-  engineBroken = true;
+function showPanic(message, { broken = true } = {}) {
+  engineBroken = engineBroken || broken;
   view.playing = false;
   $('panic-message').textContent = message;
   $('panic-banner').hidden = false;
@@ -344,8 +353,9 @@ function onFailure(error) {
   if (error instanceof WebAssembly.RuntimeError) {
     if (!engineBroken) showPanic(error.message);
   } else {
+    // A JS-side failure (a canvas that cannot be created, say): report it, keep the engine.
     console.error(error);
-    showPanic(String(error?.message ?? error));
+    showPanic(String(error?.message ?? error), { broken: false });
   }
 }
 
@@ -541,9 +551,13 @@ function wireControls() {
     button.addEventListener('click', () => guarded(() => {
       const state = view.primary?.state();
       if (!state || state.rows === 0) return undefined;
-      const { a, b } = edgeCase(button.dataset.case, state.rows, state.columns, $('rect-a').value);
-      $('rect-a').value = a;
-      $('rect-b').value = b;
+      const placed = edgeCase(button.dataset.case, state.rows, state.columns, $('rect-a').value);
+      if (!placed) {
+        showRectError(`No room in the ${state.rows}×${state.columns} matrix for a B that is ${button.textContent} A: make A smaller first.`);
+        return undefined;
+      }
+      $('rect-a').value = placed.a;
+      $('rect-b').value = placed.b;
       return rebuild({ seekEnd: true });
     }));
   }

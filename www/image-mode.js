@@ -5,10 +5,12 @@ const $ = (id) => document.getElementById(id);
 const MAX_SIDE = 1024;
 const FILL_FRAMES = 60;
 
-export function createImageMode({ getEngine, getTheme, onFailure }) {
+export function createImageMode({ run, getTheme, onFailure }) {
   let image = null;
   let filling = false;
   let label = '';
+  /** Bumped whenever the image changes, so stale fill loops and file reads stop. */
+  let generation = 0;
 
   function status(text) {
     $('image-status').textContent = text;
@@ -37,8 +39,10 @@ export function createImageMode({ getEngine, getTheme, onFailure }) {
   function sweep() {
     if (!image) return;
     filling = true;
+    const mine = ++generation;
     const rowsPerFrame = Math.max(1, Math.ceil(image.height / FILL_FRAMES));
     const tick = () => {
+      if (mine !== generation || !image) return;
       try {
         const more = image.fill(rowsPerFrame);
         draw();
@@ -68,12 +72,13 @@ export function createImageMode({ getEngine, getTheme, onFailure }) {
     sweep();
   }
 
-  function loadPattern() {
-    adopt(getEngine().IntegralImage.testPattern(256), 'Test pattern, 256×256.');
+  function loadPattern(stepwise) {
+    adopt(stepwise.IntegralImage.testPattern(256), 'Test pattern, 256×256.');
   }
 
   async function loadFile(file) {
     if (!file) return;
+    const mine = ++generation;
     let bitmap;
     try {
       bitmap = await createImageBitmap(file);
@@ -89,36 +94,39 @@ export function createImageMode({ getEngine, getTheme, onFailure }) {
     context.drawImage(bitmap, 0, 0, width, height);
     bitmap.close();
     const pixels = context.getImageData(0, 0, width, height).data;
+    if (mine !== generation) return; // a later file or pattern won
     const note = scale < 1 ? ` (scaled down from ${Math.round(width / scale)}×${Math.round(height / scale)} to fit ${MAX_SIDE}×${MAX_SIDE})` : '';
-    adopt(getEngine().IntegralImage.fromRgba(pixels, width, height), `${file.name}: ${width}×${height}${note}. It stays in your browser.`);
+    run((stepwise) => adopt(stepwise.IntegralImage.fromRgba(pixels, width, height), `${file.name}: ${width}×${height}${note}. It stays in your browser.`));
   }
 
-  $('image-pattern').addEventListener('click', () => { try { loadPattern(); } catch (error) { onFailure(error); } });
-  $('image-refill').addEventListener('click', () => {
+  $('image-pattern').addEventListener('click', () => run(loadPattern));
+  $('image-refill').addEventListener('click', () => run(() => {
     if (!image || filling) return;
-    try {
-      image.restart();
-      $('image-canvas').dataset.filled = 'false';
-      sweep();
-    } catch (error) { onFailure(error); }
-  });
+    image.restart();
+    $('image-canvas').dataset.filled = 'false';
+    sweep();
+  }));
   $('image-file').addEventListener('change', (event) => {
     loadFile(event.target.files[0]).catch(onFailure);
     event.target.value = '';
   });
   $('blur-radius').addEventListener('input', (event) => {
     $('blur-value').textContent = event.target.value;
-    try { draw(); } catch (error) { onFailure(error); }
+    run(() => draw());
   });
 
   return {
     /** Shows the test pattern the first time the section is visible. */
     show() {
-      if (!image) loadPattern();
-      else draw();
+      if (!image) run(loadPattern);
+      else run(() => draw());
     },
     draw,
     /** Forgets the image (after the engine was restarted). */
-    reset() { image = null; },
+    reset() {
+      image = null;
+      filling = false;
+      generation += 1;
+    },
   };
 }

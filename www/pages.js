@@ -75,21 +75,34 @@ export function pickRectangle(from, to, second) {
   $(second ? 'rect-b' : 'rect-a').value = `${r0},${c0},${r1},${c1}`;
 }
 
-/** Sets B relative to A for one of the IoU edge cases, inside a rows × columns matrix. */
+/**
+ * Sets B relative to A for one of the IoU edge cases inside a rows × columns matrix. Returns
+ * null when the matrix leaves no room for that case (A covers it, say).
+ */
 export function edgeCase(kind, rows, columns, current) {
   const numbers = current.split(/[\s,]+/).filter(Boolean).map(Number);
-  let [r0, c0, r1, c1] = numbers.length === 4 && numbers.every(Number.isInteger)
+  const valid = numbers.length === 4 && numbers.every(Number.isInteger)
+    && numbers[0] <= numbers[2] && numbers[1] <= numbers[3]
+    && numbers[2] < rows && numbers[3] < columns && numbers[0] >= 0 && numbers[1] >= 0;
+  const [r0, c0, r1, c1] = valid
     ? numbers
     : [0, 0, Math.max(0, Math.floor(rows / 2) - 1), Math.max(0, Math.floor(columns / 2) - 1)];
-  r1 = Math.min(r1, rows - 1);
-  c1 = Math.min(c1, columns - 1);
   const a = [r0, c0, r1, c1];
-  const clamp = (value, high) => Math.max(0, Math.min(value, high));
+  const height = r1 - r0;
+  const width = c1 - c0;
+  // Candidate places for B, first that fits wins: right, below, left, above A.
+  const beside = (gap) => [
+    c1 + gap < columns && [r0, c1 + gap, r1, Math.min(columns - 1, c1 + gap + width)],
+    r1 + gap < rows && [r1 + gap, c0, Math.min(rows - 1, r1 + gap + height), c1],
+    c0 - gap >= 0 && [r0, Math.max(0, c0 - gap - width), r1, c0 - gap],
+    r0 - gap >= 0 && [Math.max(0, r0 - gap - height), c0, r0 - gap, c1],
+  ].find(Boolean) ?? null;
   const cases = {
     identical: a,
     inside: [r0, c0, r0, c0],
-    touching: [r0, clamp(c1 + 1, columns - 1), r1, clamp(c1 + 1 + (c1 - c0), columns - 1)],
-    disjoint: [clamp(r1 + 2, rows - 1), clamp(c1 + 2, columns - 1), rows - 1, columns - 1],
+    touching: beside(1),
+    disjoint: beside(2),
   };
-  return { a: a.join(','), b: cases[kind].join(',') };
+  const b = cases[kind];
+  return b && { a: a.join(','), b: b.join(',') };
 }

@@ -19,12 +19,12 @@ pub fn box_blur(table: &[f64], rows: usize, columns: usize, radius: usize, outpu
     let width = columns + 1;
     for row in 0..rows {
         let top = row.saturating_sub(radius);
-        let bottom = (row + radius).min(rows - 1) + 1;
+        let bottom = row.saturating_add(radius).min(rows - 1) + 1;
         let height = (bottom - top) as f64;
         let (upper, lower) = (&table[top * width..], &table[bottom * width..]);
         for column in 0..columns {
             let left = column.saturating_sub(radius);
-            let right = (column + radius).min(columns - 1) + 1;
+            let right = column.saturating_add(radius).min(columns - 1) + 1;
             let sum = lower[right] - upper[right] - lower[left] + upper[left];
             output[row * columns + column] = sum / (height * (right - left) as f64);
         }
@@ -156,7 +156,7 @@ impl IntegralImage {
 
     /// Fills up to `count` more rows of the table (the sweeping front); false when done.
     pub fn fill(&mut self, count: usize) -> bool {
-        let end = (self.filled_rows + count).min(self.rows);
+        let end = self.filled_rows.saturating_add(count).min(self.rows);
         fill_rows(
             &self.pixels,
             self.columns,
@@ -209,7 +209,13 @@ impl IntegralImage {
 
     /// The picture for `radius` as RGBA, recomputed only when the radius or the table changed.
     fn picture(&mut self, radius: usize) -> Rc<[u8]> {
-        let radius = if self.is_filled() { radius } else { 0 };
+        // A radius past the image's size blurs to the same picture; the cap also keeps clear
+        // of the `usize::MAX` "nothing drawn yet" marker.
+        let radius = if self.is_filled() {
+            radius.min(MAX_IMAGE_SIDE)
+        } else {
+            0
+        };
         if self.picture.0 != radius {
             let mut bytes = Vec::with_capacity(self.pixels.len() * 4);
             for &value in self.blurred(radius) {

@@ -557,7 +557,9 @@ impl Algorithm for SummedArea {
             let Some(text) = options.take_text(key)? else {
                 return Ok(None);
             };
-            let numbers = parse_numbers(&text, &format!("{name}, number"))?;
+            // The option's text is not the input text: its errors carry no span.
+            let numbers = parse_numbers(&text, &format!("{name}, number"))
+                .map_err(|error| InputError::new(error.message()))?;
             let corners: [f64; 4] = numbers.as_slice().try_into().map_err(|_| {
                 InputError::new(format!(
                     "{name}: write four numbers r0,c0,r1,c1 (got {})",
@@ -775,7 +777,7 @@ impl Algorithm for SummedArea {
     }
 
     fn introduce(state: &State) -> String {
-        if state.rows == 0 {
+        if state.rows == 0 || state.columns == 0 {
             return "The matrix is empty: there is nothing to sum.".to_string();
         }
         let what = if state.options.iou {

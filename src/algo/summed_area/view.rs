@@ -567,7 +567,8 @@ fn draw_footer(scene: &mut Scene, state: &State, frame: &Frame) {
             continue;
         }
         let started = state.complete[slot] || state.sums[slot] != 0.0;
-        let value = if state.complete[slot] {
+        let empty_overlap = target == Target::Both && state.rects[slot].is_none();
+        let value = if state.complete[slot] || empty_overlap {
             format_number(state.sums[slot])
         } else if started {
             format!("{}…", format_number(state.sums[slot]))
