@@ -57,11 +57,11 @@ impl Color {
             format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
         } else {
             format!(
-                "rgba({},{},{},{:.3})",
+                "rgba({},{},{},{})",
                 self.r,
                 self.g,
                 self.b,
-                self.a as f64 / 255.0
+                crate::input::format_fixed(self.a as f64 / 255.0, 3)
             )
         }
     }

@@ -7,7 +7,7 @@
 
 use crate::algo::summed_area::{self, Rect};
 use crate::algo::{self, intersection, next_greater};
-use crate::input::{InputError, OptionMap};
+use crate::input::{InputError, OptionMap, OptionValue};
 use crate::render::{canvas, svg};
 use crate::scene::{Frame, Scene, Theme};
 use crate::trace::Animation;
@@ -61,11 +61,27 @@ fn options_from(value: JsValue) -> Result<OptionMap, JsValue> {
             "options must be an object such as { circular: true }",
         )));
     }
-    serde_wasm_bindgen::from_value(value).map_err(|error| {
-        input_error(InputError::new(format!(
-            "options: each value must be true/false, a number or a word ({error})"
-        )))
-    })
+    // Read by hand rather than through serde: its deserializer costs the wasm kilobytes.
+    let mut options = OptionMap::new();
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let item = pair.get(1);
+        let parsed = if let Some(flag) = item.as_bool() {
+            OptionValue::Bool(flag)
+        } else if let Some(number) = item.as_f64() {
+            OptionValue::Number(number)
+        } else if let Some(word) = item.as_string() {
+            OptionValue::Text(word)
+        } else {
+            return Err(input_error(InputError::new(format!(
+                "option {}: the value must be true/false, a number or a word",
+                crate::input::quote(&key)
+            ))));
+        };
+        options = options.with(&key, parsed);
+    }
+    Ok(options)
 }
 
 /// Reads a JS number as a count or position: NaN and negatives are 0, fractions round down.
@@ -133,7 +149,8 @@ fn dimension(value: f64, name: &str) -> Result<usize, JsValue> {
         Ok(value as usize)
     } else {
         Err(input_error(InputError::new(format!(
-            "{name} must be a whole number from 0 to {MAX_TABLE_CELLS}, not {value}"
+            "{name} must be a whole number from 0 to {MAX_TABLE_CELLS}, not {}",
+            crate::input::format_number(value)
         ))))
     }
 }

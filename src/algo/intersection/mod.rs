@@ -24,7 +24,7 @@ use crate::scene::{Frame, Scene};
 use crate::trace::{group_digits, Recorder};
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// The most items per array the animation takes (the kernel has no such limit).
 pub const MAX_ANIMATED_ITEMS: usize = 1_000;
@@ -450,6 +450,53 @@ pub enum Event {
     },
 }
 
+/// The hash map's contents as the animation draws them: values in order with their counts.
+/// (A sorted vector rather than a `BTreeMap`: the same answers for far less wasm.)
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(transparent)]
+pub struct Counts(Vec<(i32, u32)>);
+
+impl Counts {
+    /// How many of `value` are counted (0 when absent).
+    pub fn get(&self, value: i32) -> u32 {
+        self.0
+            .binary_search_by_key(&value, |&(key, _)| key)
+            .map_or(0, |index| self.0[index].1)
+    }
+
+    /// True when `value` has an entry (possibly a zero count).
+    pub fn contains(&self, value: i32) -> bool {
+        self.0.binary_search_by_key(&value, |&(key, _)| key).is_ok()
+    }
+
+    /// Sets the count of `value`; `None` removes its entry.
+    fn set(&mut self, value: i32, count: Option<u32>) {
+        match (self.0.binary_search_by_key(&value, |&(key, _)| key), count) {
+            (Ok(index), Some(count)) => self.0[index].1 = count,
+            (Ok(index), None) => {
+                self.0.remove(index);
+            }
+            (Err(index), Some(count)) => self.0.insert(index, (value, count)),
+            (Err(_), None) => {}
+        }
+    }
+
+    /// The entries in value order.
+    pub fn iter(&self) -> impl Iterator<Item = (i32, u32)> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// How many distinct values.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when nothing is counted.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// What the animation shows at one step.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct State {
@@ -469,7 +516,7 @@ pub struct State {
     /// Which items of b matched (or are used, for nested loops).
     pub matched_b: Vec<bool>,
     /// Counts of b's values (hash method), in value order for drawing.
-    pub counts: BTreeMap<i32, u32>,
+    pub counts: Counts,
     /// The intersection so far.
     pub output: Vec<i32>,
     /// Element comparisons so far.
@@ -817,7 +864,7 @@ impl Algorithm for Intersection {
             j: 0,
             matched_a: vec![false; input.a.len()],
             matched_b: vec![false; input.b.len()],
-            counts: BTreeMap::new(),
+            counts: Counts::default(),
             output: Vec::new(),
             comparisons: 0,
             probes: 0,
@@ -868,7 +915,8 @@ impl Algorithm for Intersection {
                 }
             }
             Event::Insert { index } => {
-                *state.counts.entry(state.b[*index as usize]).or_insert(0) += 1;
+                let value = state.b[*index as usize];
+                state.counts.set(value, Some(state.counts.get(value) + 1));
                 state.probes += 1;
                 state.j = *index as usize + 1;
             }
@@ -879,11 +927,11 @@ impl Algorithm for Intersection {
                 if *found {
                     state.matched_a[*index as usize] = true;
                     state.output.push(value);
-                    let count = state.counts.entry(value).or_insert(0);
-                    *count = match state.options.semantics {
-                        Semantics::Multiset => count.saturating_sub(1),
+                    let count = match state.options.semantics {
+                        Semantics::Multiset => state.counts.get(value).saturating_sub(1),
                         Semantics::Set => 0,
                     };
+                    state.counts.set(value, Some(count));
                 }
             }
             Event::Check {
@@ -969,12 +1017,8 @@ impl Algorithm for Intersection {
             }
             Event::Insert { index } => {
                 let value = state.b[*index as usize];
-                if let Some(count) = state.counts.get_mut(&value) {
-                    *count -= 1;
-                    if *count == 0 {
-                        state.counts.remove(&value);
-                    }
-                }
+                let left = state.counts.get(value).saturating_sub(1);
+                state.counts.set(value, (left > 0).then_some(left));
                 state.probes -= 1;
                 state.j = *index as usize;
             }
@@ -989,7 +1033,7 @@ impl Algorithm for Intersection {
                     let value = state.a[*index as usize];
                     state.matched_a[*index as usize] = false;
                     state.output.pop();
-                    state.counts.insert(value, *before);
+                    state.counts.set(value, Some(*before));
                 }
             }
             Event::Check {
@@ -1098,7 +1142,7 @@ impl Algorithm for Intersection {
                 format!(
                     "Count {}: counts[{value}] = {}.",
                     Self::describe(b, "b", *index as usize),
-                    state.counts.get(&value).copied().unwrap_or(0)
+                    state.counts.get(value)
                 )
             }
             Event::Probe { index, found, .. } => {
@@ -1107,7 +1151,7 @@ impl Algorithm for Intersection {
                 if *found {
                     format!(
                         "Look up {item}: counts[{value}] was > 0 — output {value}, counts[{value}] = {}.",
-                        state.counts.get(&value).copied().unwrap_or(0)
+                        state.counts.get(value)
                     )
                 } else {
                     format!("Look up {item}: no {value} left in b's counts.")

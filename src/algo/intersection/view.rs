@@ -398,7 +398,7 @@ fn draw_counts(
     let mut x = geometry.left;
     let right = frame.width - PADDING;
     let shown = state.counts.len();
-    for (drawn, (&value, &count)) in state.counts.iter().enumerate() {
+    for (drawn, (value, count)) in state.counts.iter().enumerate() {
         let text = format!("{value} ×{count}");
         let width = text.chars().count() as f64 * 6.6 + 12.0;
         if x + width > right - 40.0 && drawn + 1 < shown {
@@ -435,7 +435,7 @@ fn draw_counts(
         );
         x += width + 6.0;
     }
-    if let (Some(value), false) = (focus, state.counts.contains_key(&focus.unwrap_or_default())) {
+    if let (Some(value), false) = (focus, state.counts.contains(focus.unwrap_or_default())) {
         scene.text(
             Key::NONE,
             (x, y + row / 2.0),

@@ -22,7 +22,8 @@ pub use image::{box_blur, test_pattern, to_grayscale, IntegralImage, MAX_IMAGE_S
 
 use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset};
 use crate::input::{
-    format_number, parse_matrix, parse_numbers, InputError, OptionMap, ParsedMatrix, SeededRandom,
+    format_fixed, format_number, parse_matrix, parse_numbers, InputError, OptionMap, ParsedMatrix,
+    SeededRandom,
 };
 use crate::scene::{Frame, Scene};
 use crate::trace::{group_digits, Recorder};
@@ -473,7 +474,7 @@ impl SummedArea {
 }
 
 fn format_ratio(value: f64) -> String {
-    format!("{value:.4}")
+    format_fixed(value, 4)
 }
 
 impl Algorithm for SummedArea {

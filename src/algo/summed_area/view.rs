@@ -6,7 +6,7 @@
 //! heatmaps (viridis, with a legend) and highlights are drawn as outlines over them.
 
 use super::{area_iou, Event, Method, Rect, State, Target};
-use crate::input::format_number;
+use crate::input::{format_fixed, format_number};
 use crate::scene::{sequential, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 use std::rc::Rc;
 
@@ -588,8 +588,8 @@ fn draw_footer(scene: &mut Scene, state: &State, frame: &Frame) {
             (Some(a), Some(b)) => area_iou(a, b),
             _ => 0.0,
         };
-        parts.push(format!("weighted IoU = {weighted:.4}"));
-        parts.push(format!("area IoU = {area:.4}"));
+        parts.push(format!("weighted IoU = {}", format_fixed(weighted, 4)));
+        parts.push(format!("area IoU = {}", format_fixed(area, 4)));
     }
     scene.text(
         Key::NONE,
