@@ -6,7 +6,7 @@
 //! to the console and to the page (a `stepwise-panic` event on `globalThis`).
 
 use crate::algo::summed_area::{self, Rect};
-use crate::algo::{self, intersection, next_greater};
+use crate::algo::{self, intersection, next_greater, roc};
 use crate::input::{InputError, OptionMap, OptionValue};
 use crate::render::{canvas, svg};
 use crate::scene::{Frame, Scene, Theme};
@@ -160,6 +160,89 @@ fn table_length(rows: usize, columns: usize) -> Option<usize> {
     rows.checked_add(1)?
         .checked_mul(columns.checked_add(1)?)
         .filter(|&cells| cells <= MAX_TABLE_CELLS)
+}
+
+/// `rocCurve(scores, labels, options?)` → `{ fpr, tpr, thresholds, auc }`: thresholds
+/// decreasing from `+Infinity`, a sample predicted positive when `score >= t`, the AUC by the
+/// trapezoidal rule. Options: `dropIntermediate` (keep only the corners, as scikit-learn does)
+/// and `weights` (non-negative, one per sample). Errors name the first offending index.
+#[wasm_bindgen(js_name = rocCurve)]
+pub fn roc_curve(scores: &[f64], labels: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+    let mut drop_intermediate = false;
+    let mut weights: Option<Vec<f64>> = None;
+    if !(options.is_undefined() || options.is_null()) {
+        if !options.is_object() {
+            return Err(input_error(InputError::new(
+                "options must be an object such as { dropIntermediate: true }",
+            )));
+        }
+        for entry in js_sys::Object::entries(options.unchecked_ref()).iter() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let value = pair.get(1);
+            match key.as_str() {
+                "dropIntermediate" => {
+                    drop_intermediate = value.as_bool().ok_or_else(|| {
+                        input_error(InputError::new(
+                            "option 'dropIntermediate' must be true or false",
+                        ))
+                    })?;
+                }
+                "weights" => {
+                    let array = value.dyn_into::<js_sys::Float64Array>().map_err(|_| {
+                        input_error(InputError::new("option 'weights' must be a Float64Array"))
+                    })?;
+                    weights = Some(array.to_vec());
+                }
+                other => {
+                    return Err(input_error(InputError::new(format!(
+                        "unknown option {} (known options: dropIntermediate, weights)",
+                        crate::input::quote(other)
+                    ))))
+                }
+            }
+        }
+    }
+    let curve = roc::roc_curve(scores, labels, weights.as_deref(), drop_intermediate)
+        .map_err(input_error)?;
+    let result = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&result, &key.into(), value);
+    set(
+        "fpr",
+        &js_sys::Float64Array::from(curve.fpr.as_slice()).into(),
+    )?;
+    set(
+        "tpr",
+        &js_sys::Float64Array::from(curve.tpr.as_slice()).into(),
+    )?;
+    set(
+        "thresholds",
+        &js_sys::Float64Array::from(curve.thresholds.as_slice()).into(),
+    )?;
+    set("auc", &curve.auc.into())?;
+    Ok(result.into())
+}
+
+/// CSV text of `size` samples from two unit Gaussian classes `separation` (d′) apart.
+#[wasm_bindgen(js_name = gaussianScores)]
+pub fn gaussian_scores(size: f64, separation: f64, seed: f64) -> String {
+    let separation = if separation.is_finite() {
+        separation.clamp(-10.0, 10.0)
+    } else {
+        0.0
+    };
+    let seed = if seed.is_finite() && seed > 0.0 {
+        seed as u64
+    } else {
+        0
+    };
+    roc::gaussian_samples(to_count(size).clamp(2, 100_000), separation, seed)
+}
+
+/// The AUC of two unit Gaussian classes d′ apart: Φ(d′/√2).
+#[wasm_bindgen(js_name = binormalAuc)]
+pub fn binormal_auc(separation: f64) -> f64 {
+    roc::binormal_auc(separation)
 }
 
 /// Checks that `table` is the `(rows+1) × (columns+1)` table of a `rows` × `columns` matrix.

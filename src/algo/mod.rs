@@ -5,6 +5,7 @@
 
 pub mod intersection;
 pub mod next_greater;
+pub mod roc;
 pub mod summed_area;
 
 use crate::input::{InputError, OptionMap};
@@ -150,6 +151,7 @@ pub const REGISTRY: &[Entry] = &[
     entry::<next_greater::NextGreater>(),
     entry::<summed_area::SummedArea>(),
     entry::<intersection::Intersection>(),
+    entry::<roc::Roc>(),
 ];
 
 /// The registry entry with this id, or an error listing the ids there are.
@@ -181,7 +183,15 @@ mod tests {
             assert!(example.is_ok(), "{}: example fails", info.id);
             for preset in info.presets {
                 let result = (entry.animate)(preset.text, &mut OptionMap::new());
-                assert!(result.is_ok(), "{}: preset {} fails", info.id, preset.name);
+                // A preset may demonstrate a refusal, and says so in its name.
+                let demonstrates_error = preset.name.contains("undefined");
+                assert_eq!(
+                    result.is_ok(),
+                    !demonstrates_error,
+                    "{}: preset {}",
+                    info.id,
+                    preset.name
+                );
             }
             let random = (entry.random_input)(12, 3);
             assert_eq!(random, (entry.random_input)(12, 3), "seeded inputs repeat");

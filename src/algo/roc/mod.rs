@@ -1,0 +1,631 @@
+//! ROC curve: sweep a threshold down over the scores, count TP/FP/FN/TN at each step, trace
+//! TPR against FPR and add up the area under the curve.
+//!
+//! Sort the samples by score, highest first; lowering the threshold past each distinct score
+//! predicts every sample with that score positive at once (tied scores move together, one
+//! diagonal step of the curve). At threshold t a sample is predicted positive when
+//! `score >= t`. The first point, at t = +∞, is (0, 0); the last is (1, 1). The AUC by the
+//! trapezoidal rule equals the Mann–Whitney probability that a random positive scores above a
+//! random negative, ties counted one half. O(n log n) for the sort, O(n) for the sweep.
+//!
+//! **Invariant the animation shows:** every sample right of the threshold line is predicted
+//! positive; TP + FN is always the number of positives and FP + TN the number of negatives.
+
+mod csv;
+mod view;
+
+pub use csv::{parse_samples, Samples};
+
+use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset};
+use crate::input::{format_fixed, format_number, InputError, OptionMap, SeededRandom};
+use crate::scene::{Frame, Scene};
+use crate::trace::{group_digits, Recorder};
+use serde::Serialize;
+
+/// The most samples the animation takes (about what 1 MiB of CSV holds); the kernel has no limit.
+pub const MAX_ANIMATED_SAMPLES: usize = 100_000;
+
+/// A ROC curve: one point per threshold, highest threshold first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Curve {
+    /// False-positive rate at each threshold.
+    pub fpr: Vec<f64>,
+    /// True-positive rate at each threshold.
+    pub tpr: Vec<f64>,
+    /// The thresholds: +∞ first, then every distinct score, decreasing.
+    pub thresholds: Vec<f64>,
+    /// The area under the curve (trapezoidal rule).
+    pub auc: f64,
+}
+
+/// One sample: its score, whether it is positive, and its weight.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Sample {
+    /// The classifier's score.
+    pub score: f64,
+    /// True for the positive class.
+    pub positive: bool,
+    /// Non-negative weight (1 unless given).
+    pub weight: f64,
+}
+
+/// Checks the kernel's inputs, naming the first offending index.
+pub fn check_inputs(
+    scores: &[f64],
+    labels: &[u8],
+    weights: Option<&[f64]>,
+) -> Result<(), InputError> {
+    if scores.len() != labels.len() {
+        return Err(InputError::new(format!(
+            "scores and labels differ in length ({} vs {})",
+            scores.len(),
+            labels.len()
+        )));
+    }
+    if let Some(index) = scores.iter().position(|score| !score.is_finite()) {
+        return Err(InputError::new(format!(
+            "scores[{index}] is {}: every score must be a finite number",
+            format_number(scores[index])
+        )));
+    }
+    if let Some(index) = labels.iter().position(|&label| label > 1) {
+        return Err(InputError::new(format!(
+            "labels[{index}] is {}: labels must be 0 or 1",
+            labels[index]
+        )));
+    }
+    if let Some(weights) = weights {
+        if weights.len() != scores.len() {
+            return Err(InputError::new(format!(
+                "weights and scores differ in length ({} vs {})",
+                weights.len(),
+                scores.len()
+            )));
+        }
+        if let Some(index) = weights
+            .iter()
+            .position(|weight| !(*weight >= 0.0) || !weight.is_finite())
+        {
+            return Err(InputError::new(format!(
+                "weights[{index}] is {}: weights must be finite and non-negative",
+                format_number(weights[index])
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Sorts samples by score, highest first (ties keep their order).
+pub fn sorted_samples(scores: &[f64], labels: &[u8], weights: Option<&[f64]>) -> Vec<Sample> {
+    let mut samples: Vec<Sample> = scores
+        .iter()
+        .zip(labels)
+        .enumerate()
+        .map(|(index, (&score, &label))| Sample {
+            score,
+            positive: label == 1,
+            weight: weights.map_or(1.0, |weights| weights[index]),
+        })
+        .collect();
+    samples.sort_by(|left, right| right.score.total_cmp(&left.score));
+    samples
+}
+
+/// Total positive and negative weight; an error when either is zero (the curve is undefined).
+pub fn class_totals(samples: &[Sample]) -> Result<(f64, f64), InputError> {
+    let positives: f64 = samples
+        .iter()
+        .filter(|s| s.positive)
+        .map(|s| s.weight)
+        .sum();
+    let negatives: f64 = samples
+        .iter()
+        .filter(|s| !s.positive)
+        .map(|s| s.weight)
+        .sum();
+    let count = samples.len();
+    if positives == 0.0 {
+        return Err(InputError::new(format!(
+            "no positives among the {} samples: the TPR, the ROC curve and the AUC are undefined",
+            group_digits(count)
+        )));
+    }
+    if negatives == 0.0 {
+        return Err(InputError::new(format!(
+            "no negatives among the {} samples: the FPR, the ROC curve and the AUC are undefined",
+            group_digits(count)
+        )));
+    }
+    Ok((positives, negatives))
+}
+
+/// The sweep over `samples` (sorted, highest score first), reporting each threshold step.
+pub fn sweep<R: Recorder<Event>>(
+    samples: &[Sample],
+    positives: f64,
+    negatives: f64,
+    recorder: &mut R,
+) -> Curve {
+    let mut curve = Curve {
+        fpr: vec![0.0],
+        tpr: vec![0.0],
+        thresholds: vec![f64::INFINITY],
+        auc: 0.0,
+    };
+    let (mut true_positives, mut false_positives) = (0.0, 0.0);
+    let mut start = 0;
+    while start < samples.len() {
+        let threshold = samples[start].score;
+        let mut end = start;
+        let (mut gained_true, mut gained_false) = (0.0, 0.0);
+        while end < samples.len() && samples[end].score == threshold {
+            if samples[end].positive {
+                gained_true += samples[end].weight;
+            } else {
+                gained_false += samples[end].weight;
+            }
+            end += 1;
+        }
+        let (before_true, before_false, before_auc) = (true_positives, false_positives, curve.auc);
+        true_positives += gained_true;
+        false_positives += gained_false;
+        let (x0, y0) = (before_false / negatives, before_true / positives);
+        let (x1, y1) = (false_positives / negatives, true_positives / positives);
+        curve.auc += (x1 - x0) * (y0 + y1) / 2.0;
+        curve.fpr.push(x1);
+        curve.tpr.push(y1);
+        curve.thresholds.push(threshold);
+        recorder.record(|| Event::Lower {
+            start: start as u32,
+            end: end as u32,
+            true_before: before_true,
+            false_before: before_false,
+            auc_before: before_auc,
+        });
+        start = end;
+    }
+    curve
+}
+
+/// Keeps only the corners of the curve, as scikit-learn's `drop_intermediate=True` does: the
+/// first and last points and every point where the second difference of the FP or TP rates
+/// is non-zero (beyond 1e-12, the rounding of the rates' divisions). The AUC is unchanged.
+pub fn drop_intermediate(curve: &Curve) -> Curve {
+    let length = curve.fpr.len();
+    let keep: Vec<usize> = (0..length)
+        .filter(|&index| {
+            index == 0
+                || index + 1 == length
+                || turns(&curve.fpr, index)
+                || turns(&curve.tpr, index)
+        })
+        .collect();
+    Curve {
+        fpr: keep.iter().map(|&index| curve.fpr[index]).collect(),
+        tpr: keep.iter().map(|&index| curve.tpr[index]).collect(),
+        thresholds: keep.iter().map(|&index| curve.thresholds[index]).collect(),
+        auc: curve.auc,
+    }
+}
+
+/// True when `rates` bends at `index`: a non-zero second difference, beyond rounding.
+pub fn turns(rates: &[f64], index: usize) -> bool {
+    (rates[index - 1] - 2.0 * rates[index] + rates[index + 1]).abs() > 1e-12
+}
+
+/// The kernel: the ROC curve of `scores` with 0/1 `labels` and optional `weights`.
+///
+/// ```
+/// use stepwise::algo::roc::roc_curve;
+/// let curve = roc_curve(&[0.9, 0.8, 0.3, 0.1], &[1, 0, 1, 0], None, false).unwrap();
+/// assert_eq!(curve.auc, 0.75);
+/// assert_eq!(curve.tpr, vec![0.0, 0.5, 0.5, 1.0, 1.0]);
+/// ```
+pub fn roc_curve(
+    scores: &[f64],
+    labels: &[u8],
+    weights: Option<&[f64]>,
+    drop_intermediate_points: bool,
+) -> Result<Curve, InputError> {
+    check_inputs(scores, labels, weights)?;
+    let samples = sorted_samples(scores, labels, weights);
+    let (positives, negatives) = class_totals(&samples)?;
+    let curve = sweep(&samples, positives, negatives, &mut ());
+    Ok(if drop_intermediate_points {
+        drop_intermediate(&curve)
+    } else {
+        curve
+    })
+}
+
+/// Φ, the standard normal distribution function (Abramowitz–Stegun 7.1.26, |error| < 1.5e-7).
+pub fn normal_cdf(x: f64) -> f64 {
+    let z = x.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * z);
+    let polynomial = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let erf = 1.0 - polynomial * (-z * z).exp();
+    if x >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
+/// The AUC of two unit-variance Gaussian classes `separation` (d′) apart: Φ(d′/√2).
+pub fn binormal_auc(separation: f64) -> f64 {
+    normal_cdf(separation / std::f64::consts::SQRT_2)
+}
+
+/// CSV text of `size` samples from two Gaussian classes (half each) `separation` apart.
+pub fn gaussian_samples(size: usize, separation: f64, seed: u64) -> String {
+    let mut random = SeededRandom::new(seed);
+    let mut uniform = || ((random.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
+    let mut text = String::from("score,label\n");
+    for index in 0..size {
+        // Box–Muller: two uniforms give a standard normal.
+        let normal = (-2.0 * uniform().ln()).sqrt() * (std::f64::consts::TAU * uniform()).cos();
+        let positive = index % 2 == 0;
+        let score = normal + if positive { separation } else { 0.0 };
+        text.push_str(&format_fixed(score, 3));
+        text.push_str(if positive { ",1\n" } else { ",0\n" });
+    }
+    text
+}
+
+/// What a run does.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Options {
+    /// Narrate in plain language ("we flag 7 of the 10 sick patients").
+    pub plain: bool,
+    /// The label of the positive class, when the labels are words.
+    pub positive: Option<String>,
+}
+
+/// One step: the threshold drops past the tied samples `start..end` (in sorted order).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Event {
+    /// Lower the threshold to the score of samples `start..end`.
+    Lower {
+        /// First sample of the tie group.
+        start: u32,
+        /// One past its last sample.
+        end: u32,
+        /// Weighted TP before, for exact undo.
+        true_before: f64,
+        /// Weighted FP before, for exact undo.
+        false_before: f64,
+        /// AUC before, for exact undo.
+        auc_before: f64,
+    },
+}
+
+/// What the animation shows at one step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct State {
+    /// The samples, highest score first.
+    pub samples: Vec<Sample>,
+    /// How the classes are called ("positive"/"negative", or the CSV's own labels).
+    pub class_names: [String; 2],
+    /// Total positive and negative weight.
+    pub totals: (f64, f64),
+    /// Samples predicted positive so far (a prefix of `samples`).
+    pub passed: usize,
+    /// Weighted true positives so far.
+    pub true_positives: f64,
+    /// Weighted false positives so far.
+    pub false_positives: f64,
+    /// Area under the curve so far.
+    pub auc: f64,
+    /// The curve so far, from (0, 0).
+    pub points: Vec<(f64, f64)>,
+    /// Narrate in plain language.
+    pub plain: bool,
+}
+
+impl State {
+    /// The current threshold: +∞ before the first step, else the lowest score passed.
+    pub fn threshold(&self) -> f64 {
+        match self.passed {
+            0 => f64::INFINITY,
+            passed => self.samples[passed - 1].score,
+        }
+    }
+
+    /// (TP, FP, FN, TN), weighted.
+    pub fn confusion(&self) -> [f64; 4] {
+        let (positives, negatives) = self.totals;
+        [
+            self.true_positives,
+            self.false_positives,
+            positives - self.true_positives,
+            negatives - self.false_positives,
+        ]
+    }
+}
+
+/// The result: the whole curve.
+pub type Answer = Curve;
+
+const PSEUDOCODE: &[&str] = &[
+    "sort samples by score, highest first",
+    "TP = FP = 0; points = [(0, 0)]",
+    "for each distinct score t, highest first:",
+    "  everything with score ≥ t is predicted positive",
+    "  TP += positives at t; FP += negatives at t",
+    "  add (FP/N, TP/P); AUC += trapezoid",
+];
+
+/// The algorithm as registered: `roc`.
+pub struct Roc;
+
+/// The classes' names for narration: the CSV's words, or in plain language for 0/1 labels a
+/// story anyone follows (a test for an illness).
+fn plain_names(state: &State) -> (&str, &str) {
+    match (state.plain, state.class_names[0].as_str()) {
+        (true, "positives") => ("sick patients", "healthy people"),
+        _ => (&state.class_names[0], &state.class_names[1]),
+    }
+}
+
+fn percent(value: f64) -> String {
+    format!("{}%", format_number((value * 1000.0).round() / 10.0))
+}
+
+impl Algorithm for Roc {
+    type Input = Samples;
+    type Options = Options;
+    type Output = Answer;
+    type Event = Event;
+    type State = State;
+
+    const ID: &'static str = "roc";
+    const INFO: AlgorithmInfo = AlgorithmInfo {
+        id: Self::ID,
+        title: "ROC curve and AUC",
+        pseudocode: PSEUDOCODE,
+        example: "score,label\n0.95,1\n0.90,1\n0.85,0\n0.80,1\n0.70,1\n0.62,0\n0.62,1\n0.55,0\n0.50,1\n0.41,0\n0.35,0\n0.30,1\n0.22,0\n0.15,0\n0.10,0",
+        methods: &[MethodInfo {
+            id: "sweep",
+            title: "Threshold sweep · O(n log n)",
+            pseudocode: PSEUDOCODE,
+        }],
+        presets: &[
+            Preset {
+                name: "Example (15 patients)",
+                text: "score,label\n0.95,1\n0.90,1\n0.85,0\n0.80,1\n0.70,1\n0.62,0\n0.62,1\n0.55,0\n0.50,1\n0.41,0\n0.35,0\n0.30,1\n0.22,0\n0.15,0\n0.10,0",
+            },
+            Preset {
+                name: "Perfect classifier",
+                text: "0.9,1\n0.8,1\n0.7,1\n0.4,0\n0.3,0\n0.2,0",
+            },
+            Preset {
+                name: "Random guessing",
+                text: "0.9,1\n0.9,0\n0.7,0\n0.7,1\n0.5,1\n0.5,0\n0.2,0\n0.2,1",
+            },
+            Preset {
+                name: "Inverted (worse than random)",
+                text: "0.9,0\n0.8,0\n0.7,0\n0.4,1\n0.3,1\n0.2,1",
+            },
+            Preset {
+                name: "Many ties",
+                text: "0.8,1\n0.8,0\n0.8,1\n0.5,1\n0.5,0\n0.5,0\n0.5,1\n0.2,0\n0.2,0\n0.2,1",
+            },
+            Preset {
+                name: "All scores equal",
+                text: "0.5,1\n0.5,0\n0.5,1\n0.5,0",
+            },
+            Preset {
+                name: "Imbalanced 1:99",
+                text: "score,label\n0.97,1\n0.99,0\n0.93,0\n0.91,0\n0.90,0\n0.88,0\n0.86,0\n0.85,0\n0.83,0\n0.82,0\n0.80,0\n0.78,0\n0.77,0\n0.75,0\n0.74,0\n0.72,0\n0.71,0\n0.70,0\n0.69,0\n0.68,0\n0.66,0\n0.65,0\n0.64,0\n0.63,0\n0.62,0\n0.61,0\n0.60,0\n0.59,0\n0.58,0\n0.57,0\n0.56,0\n0.55,0\n0.54,0\n0.53,0\n0.52,0\n0.51,0\n0.50,0\n0.49,0\n0.48,0\n0.47,0\n0.46,0\n0.45,0\n0.44,0\n0.43,0\n0.42,0\n0.41,0\n0.40,0\n0.39,0\n0.38,0\n0.37,0\n0.36,0\n0.35,0\n0.34,0\n0.33,0\n0.32,0\n0.31,0\n0.30,0\n0.29,0\n0.28,0\n0.27,0\n0.26,0\n0.25,0\n0.24,0\n0.23,0\n0.22,0\n0.21,0\n0.20,0\n0.19,0\n0.18,0\n0.17,0\n0.16,0\n0.15,0\n0.14,0\n0.13,0\n0.12,0\n0.11,0\n0.10,0\n0.09,0\n0.08,0\n0.07,0\n0.06,0\n0.05,0\n0.045,0\n0.04,0\n0.035,0\n0.03,0\n0.025,0\n0.02,0\n0.018,0\n0.016,0\n0.014,0\n0.012,0\n0.01,0\n0.008,0\n0.006,0\n0.004,0\n0.003,0\n0.002,0\n0.001,0",
+            },
+            Preset {
+                name: "Words as labels (spam/ham)",
+                text: "score,label\n0.98,spam\n0.91,spam\n0.85,ham\n0.77,spam\n0.60,ham\n0.52,spam\n0.40,ham\n0.33,ham\n0.12,ham",
+            },
+            Preset {
+                name: "Single class (AUC undefined)",
+                text: "0.9,1\n0.7,1\n0.4,1",
+            },
+        ],
+        input_help: "CSV: score,label per line (header optional; commas, semicolons or tabs). \
+                     Labels 0/1, true/false, or two words with the positive one chosen below.",
+    };
+
+    fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
+        let plain = options.take_flag("plain")?;
+        let positive = options
+            .take_text("positive")?
+            .filter(|text| !text.is_empty());
+        // The page's compare switch and method choice mean nothing for one method.
+        options.take_choice("method", &["sweep"])?;
+        std::mem::take(options).finish(&["plain", "positive", "method"])?;
+        Ok(Options { plain, positive })
+    }
+
+    fn parse(text: &str, options: &Options) -> Result<Samples, InputError> {
+        let samples = parse_samples(text, options.positive.as_deref())?;
+        let labels: Vec<u8> = samples.positive.iter().map(|&p| u8::from(p)).collect();
+        let sorted = sorted_samples(&samples.scores, &labels, None);
+        class_totals(&sorted)?;
+        Ok(samples)
+    }
+
+    fn random_input(size: usize, seed: u64) -> String {
+        gaussian_samples(size.clamp(2, 20_000), 1.5, seed)
+    }
+
+    fn check_animation_limits(samples: &Samples, _options: &Options) -> Result<(), InputError> {
+        if samples.scores.len() > MAX_ANIMATED_SAMPLES {
+            return Err(InputError::new(format!(
+                "{} samples: the animation takes at most {} (the rocCurve kernel has no such limit)",
+                group_digits(samples.scores.len()),
+                group_digits(MAX_ANIMATED_SAMPLES)
+            )));
+        }
+        Ok(())
+    }
+
+    fn run<R: Recorder<Event>>(samples: &Samples, _options: &Options, recorder: &mut R) -> Curve {
+        let labels: Vec<u8> = samples.positive.iter().map(|&p| u8::from(p)).collect();
+        let sorted = sorted_samples(&samples.scores, &labels, None);
+        // `parse` has checked both classes are present.
+        let (positives, negatives) = class_totals(&sorted).unwrap_or((1.0, 1.0));
+        sweep(&sorted, positives, negatives, recorder)
+    }
+
+    fn start(samples: &Samples, options: &Options) -> State {
+        let labels: Vec<u8> = samples.positive.iter().map(|&p| u8::from(p)).collect();
+        let sorted = sorted_samples(&samples.scores, &labels, None);
+        let totals = class_totals(&sorted).unwrap_or((1.0, 1.0));
+        State {
+            samples: sorted,
+            class_names: samples.class_names.clone(),
+            totals,
+            passed: 0,
+            true_positives: 0.0,
+            false_positives: 0.0,
+            auc: 0.0,
+            points: vec![(0.0, 0.0)],
+            plain: options.plain,
+        }
+    }
+
+    fn state_bytes(state: &State) -> usize {
+        std::mem::size_of::<State>()
+            + state.samples.len() * std::mem::size_of::<Sample>()
+            + state.samples.len() * std::mem::size_of::<(f64, f64)>()
+    }
+
+    fn apply(state: &mut State, event: &Event) {
+        let Event::Lower { start, end, .. } = *event;
+        for sample in &state.samples[start as usize..end as usize] {
+            if sample.positive {
+                state.true_positives += sample.weight;
+            } else {
+                state.false_positives += sample.weight;
+            }
+        }
+        let (positives, negatives) = state.totals;
+        let (x0, y0) = state.points.last().copied().unwrap_or((0.0, 0.0));
+        let (x1, y1) = (
+            state.false_positives / negatives,
+            state.true_positives / positives,
+        );
+        state.auc += (x1 - x0) * (y0 + y1) / 2.0;
+        state.points.push((x1, y1));
+        state.passed = end as usize;
+    }
+
+    fn undo(state: &mut State, event: &Event) {
+        let Event::Lower {
+            start,
+            true_before,
+            false_before,
+            auc_before,
+            ..
+        } = *event;
+        state.true_positives = true_before;
+        state.false_positives = false_before;
+        state.auc = auc_before;
+        state.points.pop();
+        state.passed = start as usize;
+    }
+
+    fn introduce(state: &State) -> String {
+        let (positives, negatives) = state.totals;
+        let (positive, negative) = plain_names(state);
+        if state.plain {
+            format!(
+                "{} people: {} are {positive} and {} are {negative}. A test gives each a score; \
+                 we pick a cut-off and flag everyone scoring at or above it. Start with the \
+                 cut-off above every score: nobody is flagged.",
+                group_digits(state.samples.len()),
+                format_number(positives),
+                format_number(negatives)
+            )
+        } else {
+            format!(
+                "{} samples, P = {} ({positive}), N = {} ({negative}). Threshold +∞: nothing is \
+                 predicted positive, the curve starts at (0, 0).",
+                group_digits(state.samples.len()),
+                format_number(positives),
+                format_number(negatives)
+            )
+        }
+    }
+
+    fn narrate(state: &State, event: &Event) -> String {
+        let Event::Lower {
+            start,
+            end,
+            true_before,
+            false_before,
+            auc_before,
+        } = *event;
+        let (positives, negatives) = state.totals;
+        let (positive, negative) = plain_names(state);
+        let threshold = format_number(state.threshold());
+        let tpr = state.true_positives / positives;
+        let fpr = state.false_positives / negatives;
+        if state.plain {
+            return format!(
+                "Cut-off {threshold}: we flag {} of the {} {positive} (TPR {}) and wrongly flag \
+                 {} of the {} {negative} (FPR {}).",
+                format_number(state.true_positives),
+                format_number(positives),
+                percent(tpr),
+                format_number(state.false_positives),
+                format_number(negatives),
+                percent(fpr)
+            );
+        }
+        let tied = end - start;
+        let group = if tied > 1 {
+            format!(" ({tied} tied samples move together)")
+        } else {
+            String::new()
+        };
+        format!(
+            "Threshold {threshold}{group}: +{} TP, +{} FP → TPR {}, FPR {}; the trapezoid adds \
+             {}, AUC {}.",
+            format_number(state.true_positives - true_before),
+            format_number(state.false_positives - false_before),
+            format_fixed(tpr, 3),
+            format_fixed(fpr, 3),
+            format_fixed(state.auc - auc_before, 4),
+            format_fixed(state.auc, 4)
+        )
+    }
+
+    fn line(_event: &Event) -> usize {
+        4
+    }
+
+    fn pseudocode(_options: &Options) -> &'static [&'static str] {
+        PSEUDOCODE
+    }
+
+    fn counters(state: &State) -> Vec<Counter> {
+        vec![
+            Counter {
+                name: "thresholds",
+                value: state.points.len() as u64 - 1,
+            },
+            Counter {
+                name: "samples counted",
+                value: state.passed as u64,
+            },
+        ]
+    }
+
+    fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
+        view::draw(state, last, frame)
+    }
+
+    fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
+        view::locate(state, frame, x, y)
+    }
+}

@@ -1,0 +1,210 @@
+//! ROC: the AUC against the pairwise Mann–Whitney count, the curve's shape, dropIntermediate,
+//! hand-checked cases, errors, and the timeline's seek/undo.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use stepwise::algo::roc::{
+    binormal_auc, drop_intermediate, gaussian_samples, parse_samples, roc_curve, Roc,
+};
+use stepwise::input::{OptionMap, OptionValue};
+use stepwise::scene::{Frame, Theme};
+use stepwise::trace::Timeline;
+
+/// P(a random positive scores above a random negative), ties counted one half, weighted.
+fn pairwise_auc(scores: &[f64], labels: &[u8], weights: &[f64]) -> f64 {
+    let (mut wins, mut pairs) = (0.0, 0.0);
+    for (i, (&positive_score, &label)) in scores.iter().zip(labels).enumerate() {
+        if label != 1 {
+            continue;
+        }
+        for (j, (&negative_score, &other)) in scores.iter().zip(labels).enumerate() {
+            if other != 0 {
+                continue;
+            }
+            let weight = weights[i] * weights[j];
+            pairs += weight;
+            if positive_score > negative_score {
+                wins += weight;
+            } else if positive_score == negative_score {
+                wins += weight / 2.0;
+            }
+        }
+    }
+    wins / pairs
+}
+
+fn samples() -> impl Strategy<Value = (Vec<f64>, Vec<u8>, Vec<f64>)> {
+    (2usize..60).prop_flat_map(|length| {
+        (
+            prop::collection::vec((0i32..8).prop_map(|value| f64::from(value) / 4.0), length),
+            prop::collection::vec(0u8..=1, length),
+            prop::collection::vec((1i32..5).prop_map(f64::from), length),
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn auc_is_the_pairwise_probability_and_the_curve_is_monotone((scores, labels, weights) in samples()) {
+        let has_both = labels.contains(&0) && labels.contains(&1);
+        let curve = roc_curve(&scores, &labels, None, false);
+        prop_assert_eq!(curve.is_ok(), has_both);
+        let Ok(curve) = curve else { return Ok(()); };
+        let ones = vec![1.0; scores.len()];
+        prop_assert!((curve.auc - pairwise_auc(&scores, &labels, &ones)).abs() < 1e-12);
+        prop_assert_eq!(curve.thresholds[0], f64::INFINITY);
+        prop_assert!(curve.thresholds.windows(2).all(|pair| pair[0] > pair[1]));
+        prop_assert!(curve.fpr.windows(2).all(|pair| pair[0] <= pair[1]));
+        prop_assert!(curve.tpr.windows(2).all(|pair| pair[0] <= pair[1]));
+        prop_assert_eq!((curve.fpr[0], curve.tpr[0]), (0.0, 0.0));
+        prop_assert!((curve.fpr.last().unwrap() - 1.0).abs() < 1e-12);
+        prop_assert!((curve.tpr.last().unwrap() - 1.0).abs() < 1e-12);
+
+        let weighted = roc_curve(&scores, &labels, Some(&weights), false).unwrap();
+        prop_assert!((weighted.auc - pairwise_auc(&scores, &labels, &weights)).abs() < 1e-12);
+
+        let corners = drop_intermediate(&curve);
+        prop_assert_eq!(corners.auc, curve.auc);
+        let kept: Vec<(f64, f64)> = corners.fpr.iter().copied().zip(corners.tpr.iter().copied()).collect();
+        for index in 1..curve.fpr.len() - 1 {
+            let bend = |rates: &[f64]| (rates[index - 1] - 2.0 * rates[index] + rates[index + 1]).abs() > 1e-9;
+            let turn = bend(&curve.fpr) || bend(&curve.tpr);
+            if turn {
+                prop_assert!(kept.contains(&(curve.fpr[index], curve.tpr[index])), "corner {} dropped", index);
+            }
+        }
+        let kernel = roc_curve(&scores, &labels, None, true).unwrap();
+        prop_assert_eq!(kernel, corners);
+    }
+
+    #[test]
+    fn the_animation_ends_at_the_kernel_and_seeks_exactly(
+        (scores, labels, _) in samples(),
+        seeks in prop::collection::vec(0usize..80, 1..6),
+    ) {
+        prop_assume!(labels.contains(&0) && labels.contains(&1));
+        let text: String = scores.iter().zip(&labels).map(|(score, label)| format!("{score},{label}\n")).collect();
+        let mut timeline = Timeline::<Roc>::from_text(&text, &mut OptionMap::new()).unwrap();
+        let mut replay = Timeline::<Roc>::from_text(&text, &mut OptionMap::new()).unwrap();
+        let kernel = roc_curve(&scores, &labels, None, false).unwrap();
+        timeline.seek(timeline.len());
+        prop_assert!((timeline.state().auc - kernel.auc).abs() < 1e-12);
+        prop_assert_eq!(timeline.state().points.len(), kernel.fpr.len());
+        for target in seeks {
+            let target = target % (timeline.len() + 1);
+            timeline.seek(target);
+            replay.seek(0);
+            while replay.position() < target {
+                replay.forward();
+            }
+            prop_assert_eq!(timeline.state(), replay.state());
+            let before = timeline.state().clone();
+            if timeline.forward() {
+                timeline.back();
+                prop_assert_eq!(timeline.state(), &before);
+            }
+        }
+    }
+}
+
+#[test]
+fn hand_checked_cases() {
+    let all_equal = roc_curve(&[0.5; 4], &[1, 0, 1, 0], None, false).unwrap();
+    assert_eq!(all_equal.fpr, vec![0.0, 1.0]);
+    assert_eq!(all_equal.tpr, vec![0.0, 1.0]);
+    assert_eq!(all_equal.auc, 0.5, "one diagonal step");
+    let perfect = roc_curve(&[0.9, 0.8, 0.2, 0.1], &[1, 1, 0, 0], None, false).unwrap();
+    assert_eq!(perfect.auc, 1.0);
+    let inverted = roc_curve(&[0.9, 0.8, 0.2, 0.1], &[0, 0, 1, 1], None, false).unwrap();
+    assert_eq!(inverted.auc, 0.0);
+    let small = roc_curve(&[0.9, 0.8, 0.3, 0.1], &[1, 0, 1, 0], None, false).unwrap();
+    assert_eq!(small.thresholds, vec![f64::INFINITY, 0.9, 0.8, 0.3, 0.1]);
+    assert_eq!(small.fpr, vec![0.0, 0.0, 0.5, 0.5, 1.0]);
+    assert_eq!(small.auc, 0.75);
+}
+
+#[test]
+fn errors_name_the_first_offending_index() {
+    let message = |scores: &[f64], labels: &[u8], weights: Option<&[f64]>| {
+        roc_curve(scores, labels, weights, false)
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        message(&[0.1, 0.2], &[1], None),
+        "scores and labels differ in length (2 vs 1)"
+    );
+    assert_eq!(
+        message(&[0.1, f64::NAN], &[1, 0], None),
+        "scores[1] is NaN: every score must be a finite number"
+    );
+    assert_eq!(
+        message(&[0.1, 0.2], &[1, 2], None),
+        "labels[1] is 2: labels must be 0 or 1"
+    );
+    assert_eq!(
+        message(&[0.1, 0.2], &[1, 0], Some(&[1.0, -2.0])),
+        "weights[1] is -2: weights must be finite and non-negative"
+    );
+    assert_eq!(
+        message(&[0.1, 0.2], &[1, 1], None),
+        "no negatives among the 2 samples: the FPR, the ROC curve and the AUC are undefined"
+    );
+    assert!(message(&[0.1], &[0], None).starts_with("no positives"));
+    let single = Timeline::<Roc>::from_text("0.9,1\n0.7,1", &mut OptionMap::new());
+    assert!(single
+        .err()
+        .unwrap()
+        .to_string()
+        .contains("AUC are undefined"));
+}
+
+#[test]
+fn the_generator_matches_the_binormal_auc() {
+    let text = gaussian_samples(20_000, 1.5, 7);
+    let samples = parse_samples(&text, None).unwrap();
+    let labels: Vec<u8> = samples.positive.iter().map(|&p| u8::from(p)).collect();
+    let curve = roc_curve(&samples.scores, &labels, None, false).unwrap();
+    let theory = binormal_auc(1.5);
+    assert!((theory - 0.8556).abs() < 1e-3, "Φ(1.5/√2) = {theory}");
+    assert!(
+        (curve.auc - theory).abs() < 0.015,
+        "empirical {} vs theory {theory}",
+        curve.auc
+    );
+    assert!((binormal_auc(0.0) - 0.5).abs() < 1e-6);
+}
+
+#[test]
+fn plain_narration_tells_the_story_and_views_draw() {
+    let mut options = OptionMap::new().with("plain", OptionValue::Bool(true));
+    let mut timeline =
+        Timeline::<Roc>::from_text("0.9,1\n0.62,1\n0.62,0\n0.3,0", &mut options).unwrap();
+    timeline.seek(2);
+    assert_eq!(
+        timeline.narration(),
+        "Cut-off 0.62: we flag 2 of the 2 sick patients (TPR 100%) and wrongly flag 1 of the 2 healthy people (FPR 50%)."
+    );
+    let mut technical =
+        Timeline::<Roc>::from_text("0.9,1\n0.62,1\n0.62,0\n0.3,0", &mut OptionMap::new()).unwrap();
+    technical.seek(2);
+    assert_eq!(
+        technical.narration(),
+        "Threshold 0.62 (2 tied samples move together): +1 TP, +1 FP → TPR 1.000, FPR 0.500; the trapezoid adds 0.3750, AUC 0.3750."
+    );
+    for size in [4usize, 300, 20_000] {
+        let text = gaussian_samples(size, 1.0, 3);
+        let mut timeline = Timeline::<Roc>::from_text(&text, &mut OptionMap::new()).unwrap();
+        for position in [0, 1, timeline.len() / 2, timeline.len()] {
+            timeline.seek(position);
+            for (width, height) in [(375.0, 520.0), (1000.0, 420.0), (2.0, 2.0)] {
+                assert!(!timeline
+                    .scene(&Frame::new(width, height, Theme::Light))
+                    .shapes
+                    .is_empty());
+            }
+        }
+    }
+}
