@@ -84,7 +84,7 @@ pub fn check_inputs(
         }
         if let Some(index) = weights
             .iter()
-            .position(|weight| !(*weight >= 0.0) || !weight.is_finite())
+            .position(|weight| weight.is_nan() || *weight < 0.0 || weight.is_infinite())
         {
             return Err(InputError::new(format!(
                 "weights[{index}] is {}: weights must be finite and non-negative",
