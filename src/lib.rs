@@ -31,4 +31,5 @@ pub mod input;
 pub mod render;
 pub mod scene;
 pub mod trace;
+pub mod value;
 pub mod web;

@@ -5,10 +5,8 @@
 //! entry travels to its answer cell instead of vanishing). Colours come from one
 //! colour-blind-safe [`Palette`] (Okabe–Ito hues) with a light and a dark [`Theme`].
 
-use serde::Serialize;
-
 /// An sRGB colour with alpha, 0–255 per channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Color {
     /// Red.
     pub r: u8,
@@ -34,7 +32,7 @@ impl Color {
     /// The same colour with opacity `alpha` (0–1).
     pub fn with_alpha(self, alpha: f64) -> Color {
         Color {
-            a: (alpha.clamp(0.0, 1.0) * 255.0).round() as u8,
+            a: (within(alpha, 0.0, 1.0) * 255.0).round() as u8,
             ..self
         }
     }
@@ -65,6 +63,12 @@ impl Color {
             )
         }
     }
+}
+
+/// `value` limited to `low..=high` (NaN becomes `low`). Unlike `f64::clamp`, it carries no
+/// assertion message that formats floats, which would pull float printing into the wasm.
+pub fn within(value: f64, low: f64, high: f64) -> f64 {
+    value.max(low).min(high)
 }
 
 /// Light or dark page.
@@ -151,7 +155,7 @@ impl Palette {
 pub fn sequential(t: f64) -> Color {
     const STOPS: [u32; 5] = [0x440154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725];
     let t = if t.is_finite() {
-        t.clamp(0.0, 1.0)
+        within(t, 0.0, 1.0)
     } else {
         0.0
     };
@@ -176,7 +180,7 @@ impl Frame {
     pub fn new(width: f64, height: f64, theme: Theme) -> Frame {
         let sane = |length: f64| {
             if length.is_finite() {
-                length.clamp(1.0, 8192.0)
+                within(length, 1.0, 8192.0)
             } else {
                 1.0
             }
@@ -204,7 +208,7 @@ impl Key {
 }
 
 /// The type scale: every text in every view uses one of these sizes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextSize {
     /// 11 px: indices, axis labels.
     Small,
@@ -226,7 +230,7 @@ impl TextSize {
 }
 
 /// Horizontal text alignment relative to the anchor point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
     /// The anchor is the left end.
     Start,
@@ -518,7 +522,7 @@ impl Scene {
     /// shapes only in `from` fade out, shapes only in `self` fade in.
     pub fn tween(&self, from: &Scene, t: f64) -> Scene {
         let t = if t.is_finite() {
-            t.clamp(0.0, 1.0)
+            within(t, 0.0, 1.0)
         } else {
             1.0
         };

@@ -15,6 +15,7 @@
 use crate::algo::{Algorithm, Counter};
 use crate::input::{InputError, OptionMap};
 use crate::scene::{Frame, Scene};
+use crate::value::{Describe, Value};
 
 /// Receives the events of one run. `()` ignores them, so the kernel pays nothing.
 pub trait Recorder<E> {
@@ -283,9 +284,9 @@ pub trait Animation {
     /// The operation counters at the current step.
     fn counters(&self) -> Vec<Counter>;
     /// The algorithm's state at the current step, for `state()` in JS.
-    fn state(&self) -> &dyn erased_serde::Serialize;
+    fn state(&self) -> Value;
     /// The result of the whole run, for `result()` in JS.
-    fn result(&self) -> &dyn erased_serde::Serialize;
+    fn result(&self) -> Value;
     /// The picture of the current step.
     fn scene(&self, frame: &Frame) -> Scene;
     /// The (row, column) of the item under `(x, y)` in the picture drawn in `frame`.
@@ -323,11 +324,11 @@ impl<A: Algorithm> Animation for Timeline<A> {
     fn counters(&self) -> Vec<Counter> {
         A::counters(&self.state)
     }
-    fn state(&self) -> &dyn erased_serde::Serialize {
-        &self.state
+    fn state(&self) -> Value {
+        self.state.describe()
     }
-    fn result(&self) -> &dyn erased_serde::Serialize {
-        &self.output
+    fn result(&self) -> Value {
+        self.output.describe()
     }
     fn scene(&self, frame: &Frame) -> Scene {
         Timeline::scene(self, frame)

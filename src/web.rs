@@ -9,9 +9,10 @@ use crate::algo::summed_area::{self, Rect};
 use crate::algo::{self, intersection, next_greater, roc};
 use crate::input::{InputError, OptionMap, OptionValue};
 use crate::render::{canvas, svg};
-use crate::scene::{Frame, Scene, Theme};
+use crate::scene::{within, Frame, Scene, Theme};
 use crate::trace::Animation;
-use serde::Serialize;
+use crate::value::{Describe, Value};
+
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
@@ -45,10 +46,11 @@ fn input_error(error: InputError) -> JsValue {
     js_error.into()
 }
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| js_sys::Error::new(&error.to_string()).into())
+/// Turns plain data into plain JS values (records become objects, lists arrays, via
+/// serde-wasm-bindgen's JSON-compatible serializer).
+fn to_js(value: &Value) -> JsValue {
+    serde::Serialize::serialize(value, &serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// Reads an optional options object; `undefined` and `null` mean "all defaults".
@@ -97,9 +99,9 @@ fn to_count(value: f64) -> usize {
 
 /// Every algorithm: `[{ id, title, pseudocode, example, methods, presets, inputHelp }]`.
 #[wasm_bindgen]
-pub fn algorithms() -> Result<JsValue, JsValue> {
+pub fn algorithms() -> JsValue {
     let infos: Vec<_> = algo::REGISTRY.iter().map(|entry| entry.info).collect();
-    to_js(&infos)
+    to_js(&infos.describe())
 }
 
 /// A random input of about `size` items for algorithm `id`; the same seed gives the same text.
@@ -227,7 +229,7 @@ pub fn roc_curve(scores: &[f64], labels: &[u8], options: JsValue) -> Result<JsVa
 #[wasm_bindgen(js_name = gaussianScores)]
 pub fn gaussian_scores(size: f64, separation: f64, seed: f64) -> String {
     let separation = if separation.is_finite() {
-        separation.clamp(-10.0, 10.0)
+        within(separation, -10.0, 10.0)
     } else {
         0.0
     };
@@ -519,17 +521,17 @@ impl Player {
     }
 
     /// The operation counters: `[{ name, value }]`.
-    pub fn counters(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.animation.counters())
+    pub fn counters(&self) -> JsValue {
+        to_js(&self.animation.counters().describe())
     }
 
     /// The algorithm's state at this step, as a plain object.
-    pub fn state(&self) -> Result<JsValue, JsValue> {
+    pub fn state(&self) -> JsValue {
         to_js(&self.animation.state())
     }
 
     /// The result of the whole run, as a plain object.
-    pub fn result(&self) -> Result<JsValue, JsValue> {
+    pub fn result(&self) -> JsValue {
         to_js(&self.animation.result())
     }
 

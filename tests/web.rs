@@ -69,7 +69,7 @@ fn player_steps_seeks_and_reports() {
     assert_eq!(player.position(), 0);
     assert!(!player.back());
 
-    let result = player.result().unwrap();
+    let result = player.result();
     let indices = js_sys::Reflect::get(&result, &"indices".into()).unwrap();
     assert_eq!(
         js_sys::JSON::stringify(&indices).unwrap(),
@@ -80,12 +80,12 @@ fn player_steps_seeks_and_reports() {
         js_sys::JSON::stringify(&values).unwrap(),
         "[7,8,5,6,6,8,null]"
     );
-    let counters = js_sys::JSON::stringify(&player.counters().unwrap()).unwrap();
+    let counters = js_sys::JSON::stringify(&player.counters()).unwrap();
     assert_eq!(
         counters,
         r#"[{"name":"comparisons","value":0},{"name":"pushes","value":0},{"name":"pops","value":0}]"#
     );
-    let state = player.state().unwrap();
+    let state = player.state();
     assert!(js_sys::Reflect::get(&state, &"stack".into())
         .unwrap()
         .is_array());
@@ -101,7 +101,7 @@ fn options_choose_the_method_and_variant() {
     )
     .unwrap();
     player.seek(1e9);
-    let result = player.result().unwrap();
+    let result = player.result();
     let indices = js_sys::Reflect::get(&result, &"indices".into()).unwrap();
     assert_eq!(js_sys::JSON::stringify(&indices).unwrap(), "[-1,2,0]");
     assert_eq!(player.pseudocode()[1], "  for j after i in scan order:");
@@ -259,7 +259,7 @@ fn a_summed_area_player_picks_cells_and_draws_them() {
     let empty_cell = [0xFF, 0xFF, 0xFF];
     assert!(count_pixels(&context, width, height, empty_cell) > 1000);
     player.seek(1e9);
-    let result = js_sys::JSON::stringify(&player.result().unwrap()).unwrap();
+    let result = js_sys::JSON::stringify(&player.result()).unwrap();
     assert_eq!(
         String::from(result),
         r#"{"sum":1,"secondSum":4,"intersectionSum":0,"weightedIou":0,"areaIou":0}"#

@@ -45,6 +45,7 @@ const view = {
   lastTick: 0,
   theme: 'light',
   algorithm: DEFAULT_ALGORITHM,
+  hooks: {},         // per-algorithm page helpers returned by PAGES[id].wire
   info: null,        // the registry entry of the current algorithm
   infos: [],         // every registry entry
 };
@@ -175,6 +176,7 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
     let target = keepPosition ? Math.min(view.position, totalSteps()) : 0;
     if (seekEnd) target = view.primary.len;
     seekAll(target, { animate: false });
+    view.hooks[view.algorithm]?.afterRebuild?.(view.primary);
   });
 }
 
@@ -407,6 +409,7 @@ async function selectAlgorithm(id) {
   $('input-text').rows = config.inputRows;
   $('random-size-label').textContent = config.randomLabel;
   $('compare-label').textContent = config.compareLabel;
+  $('compare-row').hidden = info.methods.length < 2;
   $('input-help').textContent = info.inputHelp;
   $('primary-title').textContent = info.methods[0].title;
   createOtherFigures(info.methods.slice(1));
@@ -477,6 +480,14 @@ function wireDragging(canvas, currentPlayer) {
   canvas.addEventListener('pointerdown', (event) => guarded(() => {
     const cell = cellAt(event);
     if (!cell) return;
+    if (page().draggable === 'seek') {
+      anchor = cell;
+      canvas.setPointerCapture(event.pointerId);
+      view.playing = false;
+      updatePlayButton();
+      seekAll(cell[1], { animate: false });
+      return undefined;
+    }
     anchor = cell;
     const iou = document.querySelector('input[name="mode"]:checked').value === 'iou';
     const dragsB = document.querySelector('input[name="drag-target"]:checked').value === 'b';
@@ -489,6 +500,10 @@ function wireDragging(canvas, currentPlayer) {
     if (!anchor) return;
     const cell = cellAt(event);
     if (!cell) return;
+    if (page().draggable === 'seek') {
+      seekAll(cell[1], { animate: false });
+      return undefined;
+    }
     pickRectangle(anchor, cell, second);
     return rebuild({ seekEnd: true });
   }));
@@ -562,6 +577,15 @@ function wireControls() {
     }));
   }
   wireDragging($('primary-canvas'), () => view.primary);
+  for (const [id, config] of Object.entries(PAGES)) {
+    view.hooks[id] = config.wire?.({
+      run: (action) => guarded(() => withEngine(action)),
+      setInput: (text) => {
+        $('input-text').value = text;
+        return rebuild();
+      },
+    });
+  }
   window.addEventListener('hashchange', () => guarded(() => selectAlgorithm(location.hash.slice(1))));
   $('play').addEventListener('click', togglePlay);
   $('step-forward').addEventListener('click', () => step(1));

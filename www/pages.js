@@ -66,6 +66,60 @@ export const PAGES = {
     /** A few rows of cells: shorter canvases. */
     compact: true,
   },
+  roc: {
+    lede: 'How good is a classifier at every cut-off at once? Lower a threshold over the scores: '
+      + 'each step flags more samples, moving true positives (hits) and false positives (Type I '
+      + 'errors, false alarms) — what stays unflagged are misses (Type II) and correct '
+      + 'rejections. TPR against FPR traces the ROC curve; the area under it is the AUC.',
+    inputLabel: 'Samples (CSV: score,label)',
+    inputRows: 6,
+    randomLabel: 'Random n',
+    compareLabel: '',
+    options: () => {
+      const options = { plain: $('plain').checked };
+      if ($('positive-class').value.trim()) options.positive = $('positive-class').value.trim();
+      return options;
+    },
+    keepsPosition: [],
+    controls: '#plain',
+    stacked: true,
+    /** Dragging on the score axis or the curve moves the threshold (seeks the clock). */
+    draggable: 'seek',
+    /** Wires the Gaussian generator and the CSV file input. */
+    wire({ run, setInput }) {
+      let generated = null;
+      $('separation').addEventListener('input', (event) => {
+        $('separation-value').textContent = Number(event.target.value).toFixed(1);
+      });
+      $('gauss-go').addEventListener('click', () => run((stepwise) => {
+        const separation = Number($('separation').value);
+        const size = Math.min(20000, Math.max(2, Math.floor(Number($('gauss-size').value) || 2)));
+        const seed = Math.max(0, Math.floor(Number($('gauss-seed').value) || 0));
+        const text = stepwise.gaussianScores(size, separation, seed);
+        generated = { text, theory: stepwise.binormalAuc(separation), separation };
+        return setInput(text);
+      }));
+      $('csv-file').addEventListener('change', async (event) => {
+        const file = event.target.files[0];
+        event.target.value = '';
+        if (!file) return;
+        const text = await file.text();
+        generated = null;
+        run(() => setInput(text));
+      });
+      $('positive-class').addEventListener('change', () => run(() => setInput($('input-text').value)));
+      return {
+        /** After each rebuild: the empirical AUC beside the theoretical one when generated. */
+        afterRebuild(player) {
+          const auc = player.result().auc;
+          const current = $('input-text').value;
+          $('auc-compare').textContent = generated && generated.text === current
+            ? `theoretical AUC Φ(d′/√2) = ${generated.theory.toFixed(4)} for d′ = ${generated.separation.toFixed(1)} · empirical AUC = ${auc.toFixed(4)}`
+            : `AUC = ${auc.toFixed(4)}`;
+        },
+      };
+    },
+  },
 };
 
 /** Writes the rectangle between two picked cells into A's (or B's) box. */

@@ -11,10 +11,10 @@ pub mod summed_area;
 use crate::input::{InputError, OptionMap};
 use crate::scene::{Frame, Scene};
 use crate::trace::{animate, Animation, Recorder};
-use serde::Serialize;
+use crate::value::{Describe, Value};
 
 /// One operation counter shown beside the animation ("comparisons: 12").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Counter {
     /// What is counted, in plain words.
     pub name: &'static str,
@@ -23,7 +23,7 @@ pub struct Counter {
 }
 
 /// A named example input offered in the page's preset menu.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Preset {
     /// The menu label.
     pub name: &'static str,
@@ -32,7 +32,7 @@ pub struct Preset {
 }
 
 /// One way of solving the problem (the fast method, the naive baseline, ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Method {
     /// The value of the `method` option.
     pub id: &'static str,
@@ -43,8 +43,7 @@ pub struct Method {
 }
 
 /// What the page needs to know about an algorithm before running it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AlgorithmInfo {
     /// Registry id, e.g. `"next-greater"`.
     pub id: &'static str,
@@ -70,11 +69,11 @@ pub trait Algorithm: 'static {
     /// Variants and method, parsed from an [`OptionMap`].
     type Options;
     /// The result of a run.
-    type Output: Serialize;
+    type Output: Describe;
     /// One step of the animation.
     type Event;
     /// What the animation shows; a checkpoint is a clone of it.
-    type State: Clone + Serialize;
+    type State: Clone + Describe;
 
     /// Registry id.
     const ID: &'static str;
@@ -167,6 +166,48 @@ pub fn find(id: &str) -> Result<&'static Entry, InputError> {
                 known.join(", ")
             ))
         })
+}
+
+impl Describe for Counter {
+    fn describe(&self) -> Value {
+        Value::record([
+            ("name", self.name.describe()),
+            ("value", self.value.describe()),
+        ])
+    }
+}
+
+impl Describe for Preset {
+    fn describe(&self) -> Value {
+        Value::record([
+            ("name", self.name.describe()),
+            ("text", self.text.describe()),
+        ])
+    }
+}
+
+impl Describe for Method {
+    fn describe(&self) -> Value {
+        Value::record([
+            ("id", self.id.describe()),
+            ("title", self.title.describe()),
+            ("pseudocode", self.pseudocode.describe()),
+        ])
+    }
+}
+
+impl Describe for AlgorithmInfo {
+    fn describe(&self) -> Value {
+        Value::record([
+            ("id", self.id.describe()),
+            ("title", self.title.describe()),
+            ("pseudocode", self.pseudocode.describe()),
+            ("example", self.example.describe()),
+            ("methods", self.methods.describe()),
+            ("presets", self.presets.describe()),
+            ("inputHelp", self.input_help.describe()),
+        ])
+    }
 }
 
 #[cfg(test)]

@@ -4,12 +4,13 @@
 pub mod canvas;
 pub mod svg;
 
-/// The CSS font for a text of `size` and weight: one family for every view.
+/// The CSS font for a text of `size` and weight: one family for every view. (Sizes print as
+/// whole pixels: formatting an `f64` here would link float printing into the wasm.)
 pub fn font(size: crate::scene::TextSize, bold: bool) -> String {
     format!(
         "{}{}px system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif",
         if bold { "600 " } else { "" },
-        size.pixels()
+        size.pixels() as u32
     )
 }
 

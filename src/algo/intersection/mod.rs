@@ -22,7 +22,7 @@ use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Prese
 use crate::input::{format_number, parse_numbers, quote, InputError, OptionMap, SeededRandom};
 use crate::scene::{Frame, Scene};
 use crate::trace::{group_digits, Recorder};
-use serde::Serialize;
+use crate::value::{Describe, Value};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -33,8 +33,7 @@ pub const MAX_ANIMATED_ITEMS: usize = 1_000;
 pub const GALLOP_RATIO: usize = 32;
 
 /// Which common values the result keeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Semantics {
     /// Each common value as many times as it appears in both.
     #[default]
@@ -308,8 +307,7 @@ pub fn merge_sort<R: Recorder<Event>>(values: &mut [i32], side: Side, recorder: 
 }
 
 /// Which input array.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
     /// The first array.
     A,
@@ -327,8 +325,7 @@ impl Side {
 }
 
 /// Which method to animate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
     /// Merge sort both, then two pointers.
     Pointers,
@@ -341,7 +338,7 @@ pub enum Method {
 }
 
 /// What a run does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// The method.
     pub method: Method,
@@ -452,8 +449,7 @@ pub enum Event {
 
 /// The hash map's contents as the animation draws them: values in order with their counts.
 /// (A sorted vector rather than a `BTreeMap`: the same answers for far less wasm.)
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Counts(Vec<(i32, u32)>);
 
 impl Counts {
@@ -498,7 +494,7 @@ impl Counts {
 }
 
 /// What the animation shows at one step.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// The first array (sorted in place by the sorting methods).
     pub a: Vec<i32>,
@@ -558,7 +554,7 @@ impl State {
 }
 
 /// The result: the intersection, sorted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     /// The common values, sorted ascending.
     pub values: Vec<i32>,
@@ -1274,5 +1270,37 @@ impl Algorithm for Intersection {
 
     fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
         view::draw(state, last, frame)
+    }
+}
+
+impl Describe for State {
+    fn describe(&self) -> Value {
+        Value::record([
+            ("a", self.a.describe()),
+            ("b", self.b.describe()),
+            ("i", self.i.describe()),
+            ("j", self.j.describe()),
+            ("matchedA", self.matched_a.describe()),
+            ("matchedB", self.matched_b.describe()),
+            ("counts", self.counts.0.describe()),
+            ("output", self.output.describe()),
+            (
+                "semantics",
+                match self.options.semantics {
+                    Semantics::Multiset => "multiset",
+                    Semantics::Set => "set",
+                }
+                .describe(),
+            ),
+            ("comparisons", self.comparisons.describe()),
+            ("probes", self.probes.describe()),
+            ("writes", self.writes.describe()),
+        ])
+    }
+}
+
+impl Describe for Answer {
+    fn describe(&self) -> Value {
+        Value::record([("values", self.values.describe())])
     }
 }

@@ -5,7 +5,7 @@
 //! per item, coloured by status.
 
 use super::{Event, Method, Side, State};
-use crate::scene::{Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
+use crate::scene::{within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 use std::rc::Rc;
 
 const PADDING: f64 = 16.0;
@@ -62,7 +62,7 @@ pub fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
         3.0
     };
     let top = PADDING + LEGEND + 8.0;
-    let row = ((frame.height - top - PADDING) / rows - POINTER).clamp(22.0, 40.0);
+    let row = within((frame.height - top - PADDING) / rows - POINTER, 22.0, 40.0);
     let room = frame.width - 2.0 * PADDING - LABEL;
     let cell = (room / longest as f64).min(row * 1.5);
     let used = LABEL + cell * longest as f64;

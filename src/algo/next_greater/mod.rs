@@ -19,7 +19,7 @@ use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Prese
 use crate::input::{format_number, parse_numbers, InputError, OptionMap, SeededRandom};
 use crate::scene::{Frame, Scene};
 use crate::trace::{group_digits, Recorder};
-use serde::Serialize;
+use crate::value::{Describe, Value};
 
 /// The most items the stack method animates.
 pub const MAX_ANIMATED_ITEMS: usize = 10_000;
@@ -28,7 +28,7 @@ pub const MAX_ANIMATED_ITEMS: usize = 10_000;
 pub const MAX_SCAN_ITEMS: usize = 1_000;
 
 /// Which neighbour each element looks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Variant {
     /// Look to the left (previous) instead of to the right (next).
     pub previous: bool,
@@ -110,8 +110,7 @@ impl Variant {
 pub const KERNEL_OPTIONS: &[&str] = &["previous", "smaller", "circular"];
 
 /// Which method to animate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
     /// The monotonic stack, O(n).
     Stack,
@@ -120,8 +119,7 @@ pub enum Method {
 }
 
 /// What the answer row shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnswerKind {
     /// The index of the answer (−1 for none).
     Index,
@@ -130,7 +128,7 @@ pub enum AnswerKind {
 }
 
 /// Everything a run of this algorithm can be asked to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// The variant.
     pub variant: Variant,
@@ -198,7 +196,7 @@ pub enum Event {
 }
 
 /// What the animation shows at one step.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// The input array.
     pub values: Vec<f64>,
@@ -221,7 +219,7 @@ pub struct State {
 }
 
 /// The result of a run: answer indices and the values they point at.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     /// For each element the index of its answer, −1 where there is none.
     pub indices: Vec<i32>,
@@ -720,5 +718,40 @@ impl Algorithm for NextGreater {
 
     fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
         view::draw(state, last, frame)
+    }
+}
+
+impl Describe for State {
+    fn describe(&self) -> Value {
+        let variant = self.options.variant;
+        Value::record([
+            ("values", self.values.describe()),
+            ("stack", self.stack.describe()),
+            ("answer", self.answer.describe()),
+            ("cursor", self.cursor.map(|(_, index)| index).describe()),
+            ("finished", self.finished.describe()),
+            ("variant", variant.name().describe()),
+            ("circular", variant.circular.describe()),
+            (
+                "method",
+                match self.options.method {
+                    Method::Stack => "stack",
+                    Method::Scan => "scan",
+                }
+                .describe(),
+            ),
+            ("comparisons", self.comparisons.describe()),
+            ("pushes", self.pushes.describe()),
+            ("pops", self.pops.describe()),
+        ])
+    }
+}
+
+impl Describe for Answer {
+    fn describe(&self) -> Value {
+        Value::record([
+            ("indices", self.indices.describe()),
+            ("values", self.values.describe()),
+        ])
     }
 }

@@ -7,7 +7,7 @@
 
 use super::{AnswerKind, Event, Method, State};
 use crate::input::format_number;
-use crate::scene::{Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
+use crate::scene::{within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 use crate::trace::group_digits;
 
 const PADDING: f64 = 16.0;
@@ -57,7 +57,7 @@ impl Layout {
         let count = state.values.len().max(1) as f64;
         let has_stack = state.options.method == Method::Stack;
         let stack_width = if has_stack {
-            (frame.width * 0.16).clamp(56.0, 112.0)
+            within(frame.width * 0.16, 56.0, 112.0)
         } else {
             0.0
         };
@@ -232,7 +232,7 @@ fn draw_bars(
     frame: &Frame,
 ) {
     let palette = frame.palette;
-    let gap = (layout.slot * 0.18).clamp(1.0, 8.0);
+    let gap = within(layout.slot * 0.18, 1.0, 8.0);
     let width = layout.slot - gap;
     for (index, &value) in state.values.iter().enumerate() {
         let (top, height) = layout.bar(value);

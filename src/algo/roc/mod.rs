@@ -20,13 +20,13 @@ use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Prese
 use crate::input::{format_fixed, format_number, InputError, OptionMap, SeededRandom};
 use crate::scene::{Frame, Scene};
 use crate::trace::{group_digits, Recorder};
-use serde::Serialize;
+use crate::value::{Describe, Value};
 
 /// The most samples the animation takes (about what 1 MiB of CSV holds); the kernel has no limit.
 pub const MAX_ANIMATED_SAMPLES: usize = 100_000;
 
 /// A ROC curve: one point per threshold, highest threshold first.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Curve {
     /// False-positive rate at each threshold.
     pub fpr: Vec<f64>,
@@ -39,7 +39,7 @@ pub struct Curve {
 }
 
 /// One sample: its score, whether it is positive, and its weight.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Sample {
     /// The classifier's score.
     pub score: f64,
@@ -276,7 +276,7 @@ pub fn gaussian_samples(size: usize, separation: f64, seed: u64) -> String {
 }
 
 /// What a run does.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Options {
     /// Narrate in plain language ("we flag 7 of the 10 sick patients").
     pub plain: bool,
@@ -303,7 +303,7 @@ pub enum Event {
 }
 
 /// What the animation shows at one step.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// The samples, highest score first.
     pub samples: Vec<Sample>,
@@ -627,5 +627,35 @@ impl Algorithm for Roc {
 
     fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
         view::locate(state, frame, x, y)
+    }
+}
+
+impl Describe for Curve {
+    fn describe(&self) -> Value {
+        Value::record([
+            ("fpr", self.fpr.describe()),
+            ("tpr", self.tpr.describe()),
+            ("thresholds", self.thresholds.describe()),
+            ("auc", self.auc.describe()),
+        ])
+    }
+}
+
+impl Describe for State {
+    fn describe(&self) -> Value {
+        let [true_positives, false_positives, false_negatives, true_negatives] = self.confusion();
+        Value::record([
+            ("threshold", self.threshold().describe()),
+            ("samples", self.samples.len().describe()),
+            ("passed", self.passed.describe()),
+            ("positive", self.class_names[0].describe()),
+            ("negative", self.class_names[1].describe()),
+            ("tp", true_positives.describe()),
+            ("fp", false_positives.describe()),
+            ("fn", false_negatives.describe()),
+            ("tn", true_negatives.describe()),
+            ("auc", self.auc.describe()),
+            ("points", self.points.describe()),
+        ])
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{Event, State};
 use crate::input::{format_fixed, format_number};
-use crate::scene::{Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
+use crate::scene::{within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 
 const PADDING: f64 = 16.0;
 const TITLE: f64 = 20.0;
@@ -207,7 +207,7 @@ fn draw_scores(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame)
     let (positive_color, negative_color) = class_colors(frame);
     let faded = |color: Color| color.mix(palette.background, 0.6);
     if state.samples.len() <= DOT_LIMIT {
-        let size = (height / 2.0 / 6.0).clamp(4.0, 10.0);
+        let size = within(height / 2.0 / 6.0, 4.0, 10.0);
         let mut stacks: Vec<(i64, usize)> = Vec::new();
         for sample in &state.samples {
             let x = x_of(sample.score);

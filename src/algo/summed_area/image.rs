@@ -6,7 +6,9 @@
 
 use super::{fill_rows, Rect};
 use crate::input::InputError;
-use crate::scene::{sequential, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
+use crate::scene::{
+    sequential, within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle,
+};
 use crate::trace::group_digits;
 use std::rc::Rc;
 
@@ -219,7 +221,7 @@ impl IntegralImage {
         if self.picture.0 != radius {
             let mut bytes = Vec::with_capacity(self.pixels.len() * 4);
             for &value in self.blurred(radius) {
-                let level = value.clamp(0.0, 255.0) as u8;
+                let level = within(value, 0.0, 255.0) as u8;
                 bytes.extend_from_slice(&[level, level, level, 255]);
             }
             self.picture = (radius, Rc::from(bytes));
@@ -246,7 +248,7 @@ impl IntegralImage {
                 let table_row = &self.table[(row + 1) * width + 1..(row + 2) * width];
                 let out = &mut heat[row * columns * 4..(row + 1) * columns * 4];
                 for (pixel, &value) in out.chunks_exact_mut(4).zip(table_row) {
-                    let step = ((value / highest).clamp(0.0, 1.0) * 255.0) as usize;
+                    let step = (within(value / highest, 0.0, 1.0) * 255.0) as usize;
                     pixel.copy_from_slice(&scale[step]);
                 }
             }

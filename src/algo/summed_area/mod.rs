@@ -27,13 +27,13 @@ use crate::input::{
 };
 use crate::scene::{Frame, Scene};
 use crate::trace::{group_digits, Recorder};
-use serde::Serialize;
+use crate::value::{Describe, Value};
 
 /// The most cells the animation fills (the kernel has no such limit).
 pub const MAX_ANIMATED_CELLS: usize = 256 * 256;
 
 /// An inclusive rectangle of cells: rows `top..=bottom`, columns `left..=right`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rect {
     /// First row.
     pub top: usize,
@@ -240,8 +240,7 @@ fn ratio(part: f64, whole: f64) -> f64 {
 }
 
 /// Which method to animate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
     /// Fill the table once, then four lookups per rectangle.
     Table,
@@ -250,8 +249,7 @@ pub enum Method {
 }
 
 /// One rectangle the run sums.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// The query rectangle (A).
     A,
@@ -280,15 +278,13 @@ impl Target {
 }
 
 /// What to compute: one rectangle sum, or the IoU of two rectangles.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
     /// The method.
     pub method: Method,
     /// The corners of A, checked against the matrix when the input is parsed.
-    #[serde(skip)]
     query: Option<[f64; 4]>,
     /// B, present in IoU mode.
-    #[serde(skip)]
     second: Option<[f64; 4]>,
     /// True for the IoU of two rectangles.
     pub iou: bool,
@@ -345,7 +341,7 @@ pub enum Event {
 }
 
 /// What the animation shows at one step.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// Number of rows of M.
     pub rows: usize,
@@ -403,8 +399,7 @@ impl State {
 }
 
 /// The result of a run: the sums and, in IoU mode, both IoUs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     /// sum(A).
     pub sum: Option<f64>,
@@ -964,4 +959,42 @@ fn with_rects(mut input: Input, options: &Options) -> Result<Input, InputError> 
     };
     input.rects = Some((a, b));
     Ok(input)
+}
+
+impl Describe for Rect {
+    fn describe(&self) -> Value {
+        [self.top, self.left, self.bottom, self.right].describe()
+    }
+}
+
+impl Describe for State {
+    fn describe(&self) -> Value {
+        Value::record([
+            ("rows", self.rows.describe()),
+            ("columns", self.columns.describe()),
+            ("matrix", self.matrix.describe()),
+            ("table", self.table.describe()),
+            ("filled", self.filled.describe()),
+            ("iou", self.options.iou.describe()),
+            ("a", self.rects[0].describe()),
+            ("b", self.rects[1].describe()),
+            ("intersection", self.rects[2].describe()),
+            ("sums", self.sums.describe()),
+            ("complete", self.complete.describe()),
+            ("reads", self.reads.describe()),
+            ("additions", self.additions.describe()),
+        ])
+    }
+}
+
+impl Describe for Answer {
+    fn describe(&self) -> Value {
+        Value::record([
+            ("sum", self.sum.describe()),
+            ("secondSum", self.second_sum.describe()),
+            ("intersectionSum", self.intersection_sum.describe()),
+            ("weightedIou", self.weighted_iou.describe()),
+            ("areaIou", self.area_iou.describe()),
+        ])
+    }
 }

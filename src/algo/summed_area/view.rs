@@ -7,7 +7,9 @@
 
 use super::{area_iou, Event, Method, Rect, State, Target};
 use crate::input::{format_fixed, format_number};
-use crate::scene::{sequential, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
+use crate::scene::{
+    sequential, within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle,
+};
 use std::rc::Rc;
 
 const PADDING: f64 = 16.0;
@@ -75,7 +77,7 @@ impl Layout {
                 0.0,
             )
         };
-        let cell = side_by_side.max(stacked).clamp(0.5, 64.0);
+        let cell = within(side_by_side.max(stacked), 0.5, 64.0);
         let used = if has_table && side_by_side >= stacked {
             (2 * columns + 1) as f64 * cell + GAP + LABELS
         } else {
@@ -411,7 +413,7 @@ fn mark(
     sign: &str,
 ) {
     let (x, y) = grid.cell_origin(row, column);
-    let thick = (grid.cell * 0.12).clamp(1.5, 3.0);
+    let thick = within(grid.cell * 0.12, 1.5, 3.0);
     scene.push(Shape::Rect {
         key: Key::of(ROLE_MARK, slot),
         x: x + thick / 2.0,
