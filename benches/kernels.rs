@@ -7,6 +7,7 @@ use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criteri
 use std::collections::HashSet;
 use stepwise::algo::intersection::{intersect, Semantics};
 use stepwise::algo::next_greater::{next_greater, scan, Variant};
+use stepwise::algo::roc::roc_curve;
 use stepwise::algo::summed_area::{box_blur, summed_area_table};
 use stepwise::input::SeededRandom;
 
@@ -186,5 +187,60 @@ fn intersection(criterion: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, next_greater_element, summed_area, intersection);
+/// ROC written plainly: sort (score, label) pairs, then one pass building the curve.
+fn roc_plain(scores: &[f64], labels: &[u8]) -> (Vec<f64>, Vec<f64>, f64) {
+    let mut pairs: Vec<(f64, u8)> = scores.iter().copied().zip(labels.iter().copied()).collect();
+    pairs.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+    let positives = labels.iter().filter(|&&label| label == 1).count() as f64;
+    let negatives = labels.len() as f64 - positives;
+    let (mut fpr, mut tpr) = (vec![0.0], vec![0.0]);
+    let (mut tp, mut fp, mut auc) = (0.0, 0.0, 0.0);
+    let mut index = 0;
+    while index < pairs.len() {
+        let score = pairs[index].0;
+        while index < pairs.len() && pairs[index].0 == score {
+            if pairs[index].1 == 1 {
+                tp += 1.0;
+            } else {
+                fp += 1.0;
+            }
+            index += 1;
+        }
+        let (x, y) = (fp / negatives, tp / positives);
+        auc += (x - fpr[fpr.len() - 1]) * (y + tpr[tpr.len() - 1]) / 2.0;
+        fpr.push(x);
+        tpr.push(y);
+    }
+    (fpr, tpr, auc)
+}
+
+/// The ROC kernel against a plain sort-then-scan, on 10^6 and 10^7 samples.
+fn roc(criterion: &mut Criterion) {
+    let mut group = criterion.benchmark_group("roc");
+    group.sample_size(10);
+    for length in [1_000_000, 10_000_000] {
+        let mut random = SeededRandom::new(length as u64);
+        let labels: Vec<u8> = (0..length).map(|_| (random.next_u64() & 1) as u8).collect();
+        let scores: Vec<f64> = labels
+            .iter()
+            .map(|&label| random.integer(0, 1_000_000) as f64 / 1e6 + f64::from(label) * 0.3)
+            .collect();
+        group.throughput(Throughput::Elements(length as u64));
+        group.bench_function(BenchmarkId::new("kernel", length), |bench| {
+            bench.iter(|| roc_curve(black_box(&scores), black_box(&labels), None, false))
+        });
+        group.bench_function(BenchmarkId::new("plain-sort-then-scan", length), |bench| {
+            bench.iter(|| roc_plain(black_box(&scores), black_box(&labels)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    next_greater_element,
+    summed_area,
+    intersection,
+    roc
+);
 criterion_main!(benches);

@@ -3,7 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use stepwise::web::{
-    intersect, next_greater, rect_sum, summed_area_table, weighted_iou, IntegralImage, Player,
+    intersect, next_greater, rect_sum, roc_curve, summed_area_table, weighted_iou, IntegralImage,
+    Player,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -334,4 +335,37 @@ fn intersect_takes_typed_arrays_and_refuses_unknown_modes() {
         error_message(error),
         "mode must be \"multiset\" or \"set\", not 'bag'"
     );
+}
+
+#[wasm_bindgen_test]
+fn roc_curve_returns_typed_arrays_and_clear_errors() {
+    let result = roc_curve(&[0.9, 0.8, 0.3, 0.1], &[1, 0, 1, 0], JsValue::UNDEFINED).unwrap();
+    let auc = js_sys::Reflect::get(&result, &"auc".into()).unwrap();
+    assert_eq!(auc.as_f64(), Some(0.75));
+    let thresholds = js_sys::Reflect::get(&result, &"thresholds".into()).unwrap();
+    let thresholds: js_sys::Float64Array = thresholds.dyn_into().unwrap();
+    assert_eq!(thresholds.get_index(0), f64::INFINITY);
+    assert_eq!(thresholds.length(), 5);
+    let weights = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &weights,
+        &"weights".into(),
+        &js_sys::Float64Array::from(&[1.0, 1.0, -1.0, 1.0][..]).into(),
+    )
+    .unwrap();
+    let error = roc_curve(&[0.9, 0.8, 0.3, 0.1], &[1, 0, 1, 0], weights.into())
+        .err()
+        .unwrap();
+    assert_eq!(
+        error_message(error),
+        "weights[2] is -1: weights must be finite and non-negative"
+    );
+    let error = roc_curve(&[0.9], &[1], object(r#"{"dropIntermediates":true}"#))
+        .err()
+        .unwrap();
+    assert!(error_message(error).starts_with("unknown option 'dropIntermediates'"));
+    let error = roc_curve(&[0.9, 0.5], &[1, 1], JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert!(error_message(error).contains("AUC are undefined"));
 }

@@ -413,7 +413,8 @@ async function selectAlgorithm(id) {
   $('input-help').textContent = info.inputHelp;
   $('primary-title').textContent = info.methods[0].title;
   createOtherFigures(info.methods.slice(1));
-  $('primary-hint').hidden = !config.draggable;
+  $('primary-hint').textContent = config.hint ?? '';
+  $('primary-hint').hidden = !config.hint;
   $('players').dataset.layout = config.stacked ? 'stacked' : '';
   $('players').dataset.size = config.compact ? 'compact' : '';
   const preset = $('preset');

@@ -1,6 +1,6 @@
 // Browser benchmark: wasm kernels against idiomatic JS on the same data, same run.
 // Results land in `window.benchmarkResults` (read by tests/bench/browser.mjs) and on the page.
-import init, { nextGreater, summedAreaTable, IntegralImage } from './pkg/stepwise.js';
+import init, { nextGreater, summedAreaTable, IntegralImage, rocCurve, Player, gaussianScores } from './pkg/stepwise.js';
 
 const REPEATS = 9;
 
@@ -105,6 +105,26 @@ async function main() {
   image.free();
   results.push({ kernel: 'IntegralImage.fill (1024²)', length: side * side, wasmMs: median(fills), jsMs: NaN, copyMs: NaN });
   results.push({ kernel: 'box blur + redraw (1024²)', length: side * side, wasmMs: median(blurs), jsMs: NaN, copyMs: NaN });
+  // ROC: the kernel on 10^6 samples; the page's path (parse CSV, sort, trace, draw) on 10^5.
+  const million = 1_000_000;
+  const labels = new Uint8Array(million);
+  const scores = randomValues(million, 11).map((value, index) => {
+    labels[index] = index % 2;
+    return value / 1e6 + (index % 2) * 0.3;
+  });
+  results.push({ kernel: 'rocCurve', length: million, wasmMs: time(() => rocCurve(scores, labels)), jsMs: NaN, copyMs: time(() => scores.slice()) });
+  const csv = gaussianScores(100_000, 1.5, 3);
+  const loads = [];
+  for (let repeat = 0; repeat < 3; repeat += 1) {
+    const started = performance.now();
+    const player = new Player('roc', csv, {});
+    player.seek(player.len);
+    player.draw(context, 800, 400);
+    context.getImageData(0, 0, 1, 1);
+    loads.push(performance.now() - started);
+    player.free();
+  }
+  results.push({ kernel: 'ROC page path: parse + trace + draw', length: 100_000, wasmMs: median(loads), jsMs: NaN, copyMs: NaN });
   window.benchmarkResults = results;
   document.getElementById('results').textContent = results.map((row) =>
     `${row.kernel} n=${row.length.toLocaleString('en-US')}: wasm ${row.wasmMs.toFixed(1)} ms, `

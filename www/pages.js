@@ -47,6 +47,7 @@ export const PAGES = {
     stacked: true,
     /** Dragging on M picks rectangle A (Shift: B). */
     draggable: true,
+    hint: 'Drag on M to choose a rectangle (in IoU mode, “Drag sets” picks A or B; Shift-drag always sets B).',
   },
   intersection: {
     lede: 'Return the common values of two integer arrays in less than n² time. Sort both and '
@@ -85,6 +86,7 @@ export const PAGES = {
     stacked: true,
     /** Dragging on the score axis or the curve moves the threshold (seeks the clock). */
     draggable: 'seek',
+    hint: 'Drag on the score axis or on the curve to move the threshold; everything follows.',
     /** Wires the Gaussian generator and the CSV file input. */
     wire({ run, setInput }) {
       let generated = null;

@@ -1,0 +1,118 @@
+// End-to-end: the ROC page — stepping, dragging the threshold, plain narration, the Gaussian
+// generator, a CSV file with a bad line, and the single-class message.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.STEPWISE_URL ?? 'http://127.0.0.1:8000/';
+const PAGE_URL = new URL('#roc', BASE).href;
+const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+after(async () => { await browser?.close(); });
+
+async function open(width = 1280, height = 900) {
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  await page.goto(PAGE_URL);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  await page.click('body', { position: { x: 5, y: 5 } });
+  return { page, problems };
+}
+
+const narration = (page) => page.textContent('#narration');
+
+test('stepping lowers the threshold; the narration counts TP and FP', async () => {
+  const { page, problems } = await open();
+  assert.match(await narration(page), /^15 samples, P = 7 \(positives\), N = 8 \(negatives\)/);
+  for (let index = 0; index < 6; index += 1) await page.keyboard.press('ArrowRight');
+  assert.equal(await narration(page),
+    'Threshold 0.62 (2 tied samples move together): +1 TP, +1 FP → TPR 0.714, FPR 0.250; the trapezoid adds 0.0804, AUC 0.1161.');
+  await page.keyboard.press('End');
+  assert.match(await narration(page), /AUC 0\.7\d{3}\.$/);
+  await page.check('#plain');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await narration(page),
+    'Cut-off 0.95: we flag 1 of the 7 sick patients (TPR 14.3%) and wrongly flag 0 of the 8 healthy people (FPR 0%).');
+  await page.screenshot({ path: `${ARTIFACTS}roc-desktop.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('dragging the threshold moves the clock and updates the matrix', async () => {
+  const { page, problems } = await open();
+  const box = await page.$eval('#primary-canvas', (canvas) => {
+    const bounds = canvas.getBoundingClientRect();
+    return { x: bounds.left, y: bounds.top, width: bounds.width, height: bounds.height };
+  });
+  // Press near the left end of the score axis (low scores): most thresholds are passed.
+  await page.mouse.move(box.x + 40, box.y + box.height * 0.25);
+  await page.mouse.down();
+  const far = (await page.textContent('#step-count')).split(' / ');
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.25, { steps: 4 });
+  await page.mouse.up();
+  const near = (await page.textContent('#step-count')).split(' / ');
+  assert.ok(Number(far[0]) > Number(near[0]), `dragging right raises the threshold: ${far[0]} → ${near[0]}`);
+  assert.ok(Number(near[0]) > 0);
+  assert.match(await narration(page), /^Threshold /);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the generator shows the theoretical AUC beside the empirical one', async () => {
+  const { page, problems } = await open();
+  await page.$eval('#separation', (slider) => {
+    slider.value = '2';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.fill('#gauss-size', '2000');
+  await page.click('#gauss-go');
+  await page.waitForFunction(() => /theoretical/.test(document.getElementById('auc-compare').textContent));
+  const text = await page.textContent('#auc-compare');
+  const [theory, empirical] = [...text.matchAll(/AUC[^=]*= (0\.\d+)/g)].map((match) => Number(match[1]));
+  assert.ok(Math.abs(theory - 0.9214) < 1e-3, text);
+  assert.ok(Math.abs(empirical - theory) < 0.03, text);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a CSV with a bad line names the line; a single class says the AUC is undefined', async () => {
+  const { page, problems } = await open();
+  await page.setInputFiles('#csv-file', {
+    name: 'scores.csv', mimeType: 'text/csv', buffer: Buffer.from('score,label\n0.9,1\n0.4,0\nabc,1\n'),
+  });
+  await page.waitForSelector('#input-error:not([hidden])');
+  assert.equal(await page.textContent('#input-error'), "line 4: the score 'abc' is not a number");
+  await page.selectOption('#preset', { label: 'Single class (AUC undefined)' });
+  assert.equal(await page.textContent('#input-error'),
+    'no negatives among the 3 samples: the FPR, the ROC curve and the AUC are undefined');
+  assert.doesNotMatch(await page.textContent('body'), /NaN/);
+  await page.selectOption('#preset', { label: 'Words as labels (spam/ham)' });
+  assert.equal(await page.isVisible('#input-error'), false);
+  assert.match(await narration(page), /\(spam\), N = 5 \(ham\)/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the ROC page fits a phone', async () => {
+  const { page, problems } = await open(375, 812);
+  for (let index = 0; index < 4; index += 1) await page.click('#step-forward');
+  await page.screenshot({ path: `${ARTIFACTS}roc-phone.png`, fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
