@@ -95,7 +95,7 @@ pub fn check_inputs(
     Ok(())
 }
 
-/// Sorts samples by score, highest first (ties keep their order).
+/// Sorts samples by score, highest first.
 pub fn sorted_samples(scores: &[f64], labels: &[u8], weights: Option<&[f64]>) -> Vec<Sample> {
     let mut samples: Vec<Sample> = scores
         .iter()
@@ -107,7 +107,8 @@ pub fn sorted_samples(scores: &[f64], labels: &[u8], weights: Option<&[f64]>) ->
             weight: weights.map_or(1.0, |weights| weights[index]),
         })
         .collect();
-    samples.sort_by(|left, right| right.score.total_cmp(&left.score));
+    // Unstable is fine: tied scores are one step of the curve whatever their order.
+    samples.sort_unstable_by(|left, right| right.score.total_cmp(&left.score));
     samples
 }
 
