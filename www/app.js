@@ -416,7 +416,7 @@ async function selectAlgorithm(id) {
   $('primary-hint').textContent = config.hint ?? '';
   $('primary-hint').hidden = !config.hint;
   $('players').dataset.layout = config.stacked ? 'stacked' : '';
-  $('players').dataset.size = config.compact ? 'compact' : '';
+  $('players').dataset.size = config.compact ? 'compact' : config.tall ? 'tall' : '';
   const preset = $('preset');
   preset.replaceChildren(new Option('Choose…', ''), ...info.presets.map((entry) => new Option(entry.name, entry.text)));
   $('input-text').value = info.example;

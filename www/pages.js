@@ -86,6 +86,8 @@ export const PAGES = {
     stacked: true,
     /** Dragging on the score axis or the curve moves the threshold (seeks the clock). */
     draggable: 'seek',
+    /** Three panels: a tall canvas on phones. */
+    tall: true,
     hint: 'Drag on the score axis or on the curve to move the threshold; everything follows.',
     /** Wires the Gaussian generator and the CSV file input. */
     wire({ run, setInput }) {

@@ -42,11 +42,11 @@ impl Layout {
                 plot: (width - PADDING - side, PADDING + TITLE, side),
             }
         } else {
-            let scores_height = height * 0.42;
-            let side = ((width - 3.0 * PADDING) / 2.0)
-                .min(height - scores_height - 2.0 * PADDING - TITLE - 18.0)
-                .max(40.0);
-            let below = PADDING + scores_height + TITLE;
+            // Narrow screens: scores, then the curve, then the matrix, one under another.
+            let scores_height = height * 0.28;
+            let plot_top = PADDING + scores_height + TITLE + 12.0;
+            let side = (width - 2.0 * PADDING - 30.0).min(height * 0.38).max(40.0);
+            let matrix_top = plot_top + side + 44.0;
             Layout {
                 scores: (
                     PADDING,
@@ -55,12 +55,12 @@ impl Layout {
                     scores_height - TITLE,
                 ),
                 matrix: (
-                    width / 2.0 + 56.0,
-                    below + 14.0,
-                    (width / 2.0 - PADDING - 56.0).max(40.0),
-                    side - 24.0,
+                    PADDING + 60.0,
+                    matrix_top,
+                    (width - 2.0 * PADDING - 60.0).min(320.0).max(40.0),
+                    (height - matrix_top - PADDING).max(40.0),
                 ),
-                plot: (PADDING + 24.0, below, side - 24.0),
+                plot: (PADDING + 30.0, plot_top, side),
             }
         }
     }
@@ -171,7 +171,7 @@ fn draw_scores(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame)
     scene.text(
         Key::NONE,
         (left, top - TITLE / 2.0 - 2.0),
-        format!("scores: {positive} ● above, {negative} ■ below"),
+        format!("scores · ● {positive} · ■ {negative}"),
         title,
     );
     // The predicted-positive side of the threshold.
