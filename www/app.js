@@ -4,6 +4,7 @@
 
 import { PAGES, pickRectangle, edgeCase } from './pages.js';
 import { createImageMode } from './image-mode.js';
+import { encodeState, decodeState, collectControls, applyControls } from './share.js';
 
 const DEFAULT_ALGORITHM = 'next-greater';
 const SPEEDS = [
@@ -211,7 +212,138 @@ function seekAll(position, { animate }) {
   }
   updateText();
   requestDraw();
+  scheduleUrlUpdate();
+  if (!$('embed-panel').hidden) updateEmbedSnippets();
 }
+
+/** The controls that shape the current algorithm's run (its variant panel and the compare switch). */
+function controlRoot() {
+  return document.querySelector(`.panel [data-for="${view.algorithm}"]`) ?? document.createElement('div');
+}
+
+function currentControls() {
+  return { ...collectControls(controlRoot()), compare: $('compare').checked };
+}
+
+let urlTimer = 0;
+
+/** Keeps the URL in step with the page, so reloading or sharing lands on the same frame. */
+function scheduleUrlUpdate() {
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(async () => {
+    try {
+      const query = await encodeState({
+        algorithm: view.algorithm,
+        input: $('input-text').value,
+        controls: currentControls(),
+        step: view.position,
+        speed: view.speed,
+        theme: view.theme,
+      });
+      history.replaceState(null, '', `?${query}#${view.algorithm}`);
+    } catch (error) {
+      console.warn('could not write the state into the URL', error);
+    }
+  }, 250);
+}
+
+async function shareLink() {
+  clearTimeout(urlTimer);
+  const query = await encodeState({
+    algorithm: view.algorithm,
+    input: $('input-text').value,
+    controls: currentControls(),
+    step: view.position,
+    speed: view.speed,
+    theme: view.theme,
+  });
+  const url = `${location.origin}${location.pathname}?${query}#${view.algorithm}`;
+  history.replaceState(null, '', url);
+  try {
+    await navigator.clipboard.writeText(url);
+    toast('Link copied: it opens this exact step.');
+  } catch {
+    toast('The link is in the address bar: copy it from there.');
+  }
+}
+
+function toast(message) {
+  const element = $('toast');
+  element.textContent = message;
+  element.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { element.hidden = true; }, 3000);
+}
+
+/** Downloads `blob` as `name` (made in the browser: nothing goes to a server). */
+function download(blob, name) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+function exportName(extension) {
+  return `stepwise-${view.algorithm}-step-${view.position}.${extension}`;
+}
+
+function exportSvg() {
+  const canvas = $('primary-canvas');
+  const svg = view.primary.svg(canvas.clientWidth, canvas.clientHeight);
+  download(new Blob([svg], { type: 'image/svg+xml' }), exportName('svg'));
+}
+
+function exportPng() {
+  const canvas = $('primary-canvas');
+  paint(view.primary, canvas, 1);
+  canvas.toBlob((blob) => blob && download(blob, exportName('png')), 'image/png');
+}
+
+/** The player's options as the words of an embed's `variant` attribute. */
+function variantWords() {
+  return Object.entries(page().options())
+    .filter(([, value]) => value !== false && value !== '')
+    .map(([key, value]) => (value === true ? key : `${key}=${String(value).trim().replace(/[\s,]+/g, ',')}`))
+    .join(' ');
+}
+
+function escapeAttribute(text) {
+  return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('\n', '&#10;');
+}
+
+function updateEmbedSnippets() {
+  const base = new URL('./', location.href).href;
+  const input = $('input-text').value;
+  const variant = variantWords();
+  const attributes = [`algorithm="${view.algorithm}"`, `input="${escapeAttribute(input)}"`];
+  if (variant) attributes.push(`variant="${escapeAttribute(variant)}"`);
+  if (view.position > 0) attributes.push(`step="${view.position}"`);
+  $('embed-snippet').value = `<script type="module" src="${base}embed.js"></script>\n<stepwise-player ${attributes.join(' ')}></stepwise-player>`;
+  const query = new URLSearchParams({ algorithm: view.algorithm, input, step: String(view.position) });
+  if (variant) query.set('variant', variant);
+  $('iframe-snippet').value = `<iframe src="${base}embed.html?${query}" width="720" height="480" style="border:0" loading="lazy" title="Stepwise animation"></iframe>`;
+}
+
+function toggleEmbed() {
+  const panel = $('embed-panel');
+  panel.hidden = !panel.hidden;
+  $('embed-toggle').setAttribute('aria-expanded', String(!panel.hidden));
+  if (!panel.hidden) updateEmbedSnippets();
+}
+
+/** Presenter mode: full screen, large type, controls by keyboard or a clicker. */
+function togglePresenter(on = !document.body.classList.contains('presenting')) {
+  document.body.classList.toggle('presenting', on);
+  if (on && document.documentElement.requestFullscreen && !document.fullscreenElement) {
+    document.documentElement.requestFullscreen().catch(() => {});
+  } else if (!on && document.fullscreenElement) {
+    document.exitFullscreen().catch(() => {});
+  }
+  requestDraw();
+}
+
+let typedStep = '';
 
 function step(delta) {
   guarded(() => seekAll(view.position + delta, { animate: true }));
@@ -387,8 +519,8 @@ function fillStaticControls() {
   }));
 }
 
-/** Shows the controls of `id` and starts on its example. */
-async function selectAlgorithm(id) {
+/** Shows the controls of `id` and starts on its example, or on a state restored from a link. */
+async function selectAlgorithm(id, restored = null) {
   view.algorithm = PAGES[id] && view.infos.some((info) => info.id === id) ? id : DEFAULT_ALGORITHM;
   view.info = view.infos.find((info) => info.id === view.algorithm);
   view.playing = false;
@@ -422,8 +554,14 @@ async function selectAlgorithm(id) {
   $('input-text').value = info.example;
   $('rect-a').value = '';
   $('rect-b').value = '';
+  if (restored) {
+    $('input-text').value = restored.input;
+    applyControls(controlRoot(), restored.controls);
+    if (typeof restored.controls.compare === 'boolean') $('compare').checked = restored.controls.compare;
+  }
   updateIouRows();
   await rebuild();
+  if (restored?.step) seekAll(restored.step, { animate: false });
   if (view.algorithm === 'summed-area') imageMode.show();
 }
 
@@ -597,8 +735,20 @@ function wireControls() {
   $('speed').addEventListener('change', (event) => {
     view.speed = Number(event.target.value);
     view.carry = 0;
+    scheduleUrlUpdate();
   });
-  $('theme-toggle').addEventListener('click', () => setTheme(view.theme === 'dark' ? 'light' : 'dark'));
+  $('theme-toggle').addEventListener('click', () => {
+    setTheme(view.theme === 'dark' ? 'light' : 'dark');
+    scheduleUrlUpdate();
+  });
+  $('share').addEventListener('click', () => guarded(shareLink));
+  $('export-svg').addEventListener('click', () => guarded(exportSvg));
+  $('export-png').addEventListener('click', () => guarded(exportPng));
+  $('embed-toggle').addEventListener('click', () => guarded(toggleEmbed));
+  $('present').addEventListener('click', () => togglePresenter());
+  document.addEventListener('fullscreenchange', () => {
+    if (!document.fullscreenElement) togglePresenter(false);
+  });
   $('panic-dismiss').addEventListener('click', () => { $('panic-banner').hidden = true; });
   document.addEventListener('keydown', onKey);
   new ResizeObserver(() => requestDraw()).observe($('players'));
@@ -611,12 +761,28 @@ function onKey(event) {
   const typing = target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
     || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'range', 'button'].includes(target.type));
   if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+  // A number then Enter jumps to that step (presenters type it on the keyboard).
+  if (/^[0-9]$/.test(event.key)) {
+    typedStep += event.key;
+    toast(`Go to step ${typedStep}… (Enter)`);
+    return;
+  }
+  if (event.key === 'Enter' && typedStep) {
+    const target = Number(typedStep);
+    typedStep = '';
+    guarded(() => seekAll(target, { animate: false }));
+    return;
+  }
+  typedStep = '';
   const actions = {
     ' ': togglePlay,
     ArrowRight: () => step(1),
     ArrowLeft: () => step(-1),
+    PageDown: () => step(1),
+    PageUp: () => step(-1),
     Home: () => guarded(() => seekAll(0, { animate: false })),
     End: () => guarded(() => seekAll(totalSteps(), { animate: false })),
+    Escape: () => togglePresenter(false),
   };
   const action = actions[event.key];
   if (!action) return;
@@ -632,7 +798,30 @@ async function main() {
   view.infos = engine.algorithms();
   fillStaticControls();
   wireControls();
-  await selectAlgorithm(location.hash.slice(1) || DEFAULT_ALGORITHM);
+  let restored = null;
+  let linkProblem = '';
+  try {
+    restored = await decodeState(location.search);
+  } catch (error) {
+    linkProblem = `This link could not be read (${error.message}); here is the example instead.`;
+  }
+  if (restored) {
+    if (restored.theme) setTheme(restored.theme);
+    if (restored.speed !== undefined && restored.speed < SPEEDS.length) {
+      view.speed = restored.speed;
+      $('speed').value = String(restored.speed);
+    }
+    if (!view.infos.some((info) => info.id === restored.algorithm)) {
+      linkProblem = `This link names an unknown algorithm '${restored.algorithm.slice(0, 40)}'; here is the default instead.`;
+      restored = null;
+    }
+  }
+  await selectAlgorithm(restored?.algorithm ?? (location.hash.slice(1) || DEFAULT_ALGORITHM), restored);
+  if (restored && !$('input-error').hidden) {
+    linkProblem = `The input in this link was refused (${$('input-error').textContent}); here is the example instead.`;
+    await selectAlgorithm(restored.algorithm);
+  }
+  if (linkProblem) showInputError({ message: linkProblem }, '');
   document.body.dataset.ready = 'true';
 }
 

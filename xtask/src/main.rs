@@ -1,5 +1,5 @@
-//! `cargo xtask serve | build | test | bench`: set-up, build, serve, every test and the
-//! benchmarks, in one place.
+//! `cargo xtask serve | build | test | bench | dist`: set-up, build, serve, every test, the
+//! benchmarks and a deployable copy, in one place.
 //!
 //! Each command installs what it needs when it is missing (the wasm32 target, the
 //! wasm-bindgen CLI at the exact version in Cargo.lock, the npm packages, Chromium) and skips
@@ -22,6 +22,7 @@ const PAGE_FILES: &[&str] = &[
     "app.js",
     "pages.js",
     "image-mode.js",
+    "share.js",
     "pkg/stepwise.js",
     "pkg/stepwise_bg.wasm",
 ];
@@ -36,7 +37,8 @@ fn main() -> ExitCode {
         Some("build") => build(),
         Some("test") => test(),
         Some("bench") => bench(),
-        _ => Err("usage: cargo xtask serve [--port N] | build | test | bench".to_string()),
+        Some("dist") => build().and_then(|()| dist()),
+        _ => Err("usage: cargo xtask serve [--port N] | build | test | bench | dist".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -289,6 +291,52 @@ fn test() -> Result<(), String> {
     println!("{} passed, {} failed", tally.passed, tally.failed);
     if tally.failed > 0 {
         return Err("some tests failed".to_string());
+    }
+    Ok(())
+}
+
+/// Files of `www/` that are development tools, left out of `dist/`.
+const DEVELOPMENT_FILES: &[&str] = &["bench.html", "bench.js"];
+
+/// Writes `dist/`: the page, embed.js, the wasm and a package.json, ready for any static host
+/// or `npm pack`.
+fn dist() -> Result<(), String> {
+    let source = root().join("www");
+    let target = root().join("dist");
+    if target.exists() {
+        std::fs::remove_dir_all(&target).map_err(|error| format!("cannot clear dist/: {error}"))?;
+    }
+    copy_tree(&source, &target)?;
+    let version = env!("CARGO_PKG_VERSION");
+    let manifest = format!(
+        "{{\n  \"name\": \"stepwise-player\",\n  \"version\": \"{version}\",\n  \"description\": \"Algorithms animated step by step: the Stepwise page and the <stepwise-player> web component.\",\n  \"type\": \"module\",\n  \"main\": \"embed.js\",\n  \"files\": [\"*.html\", \"*.js\", \"*.css\", \"pkg/\"],\n  \"license\": \"MIT\"\n}}\n"
+    );
+    std::fs::write(target.join("package.json"), manifest)
+        .map_err(|error| format!("cannot write dist/package.json: {error}"))?;
+    println!(
+        "wrote {} (copy it to any static host, or run `npm pack` inside it)",
+        target.display()
+    );
+    Ok(())
+}
+
+fn copy_tree(source: &Path, target: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(target).map_err(|error| format!("{}: {error}", target.display()))?;
+    let entries =
+        std::fs::read_dir(source).map_err(|error| format!("{}: {error}", source.display()))?;
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name_text = name.to_string_lossy();
+        if DEVELOPMENT_FILES.contains(&name_text.as_ref()) || name_text.ends_with(".d.ts") {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            copy_tree(&path, &target.join(&name))?;
+        } else {
+            std::fs::copy(&path, target.join(&name))
+                .map_err(|error| format!("{}: {error}", path.display()))?;
+        }
     }
     Ok(())
 }

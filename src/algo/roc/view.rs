@@ -57,7 +57,7 @@ impl Layout {
                 matrix: (
                     PADDING + 60.0,
                     matrix_top,
-                    (width - 2.0 * PADDING - 60.0).min(320.0).max(40.0),
+                    within(width - 2.0 * PADDING - 60.0, 40.0, 320.0),
                     (height - matrix_top - PADDING).max(40.0),
                 ),
                 plot: (PADDING + 30.0, plot_top, side),

@@ -1,0 +1,172 @@
+// End-to-end: links that restore a frame, the <stepwise-player> element and its iframe page,
+// the blog example, exports, and presenter mode.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.STEPWISE_URL ?? 'http://127.0.0.1:8000/';
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+after(async () => { await browser?.close(); });
+
+async function open(url, width = 1280, height = 900) {
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+const ready = (page) => page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+const pixels = (page) => page.$eval('#primary-canvas', (canvas) => {
+  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  let hash = 0;
+  for (let index = 0; index < data.length; index += 4) hash = (hash * 31 + data[index] + data[index + 1]) >>> 0;
+  return hash;
+});
+
+test('a shared link reopens the exact frame', async () => {
+  const { page, problems } = await open(new URL('#intersection', BASE).href);
+  await ready(page);
+  await page.check('input[name="semantics"][value="set"]');
+  await page.selectOption('#speed', { label: '10 steps/s' });
+  await page.click('body', { position: { x: 5, y: 5 } });
+  for (let index = 0; index < 9; index += 1) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('step') === '9');
+  await page.waitForTimeout(500);
+  const url = page.url();
+  const narration = await page.textContent('#narration');
+  const picture = await pixels(page);
+  const { page: copy, problems: copyProblems } = await open(url);
+  await ready(copy);
+  await copy.waitForTimeout(500);
+  assert.equal(await copy.textContent('#narration'), narration);
+  assert.equal(await copy.textContent('#step-count'), await page.textContent('#step-count'));
+  assert.equal(await copy.$eval('input[name="semantics"][value="set"]', (radio) => radio.checked), true);
+  assert.equal(await copy.inputValue('#speed'), await page.inputValue('#speed'));
+  assert.equal(await pixels(copy), picture, 'the canvas shows the same pixels');
+  assert.deepEqual([...problems, ...copyProblems], []);
+  await page.close();
+  await copy.close();
+});
+
+test('long inputs are compressed; a broken link says so and shows the example', async () => {
+  const { page, problems } = await open(new URL('#next-greater', BASE).href);
+  await ready(page);
+  await page.fill('#random-size', '300');
+  await page.click('#random-go');
+  await page.waitForFunction(() => new URLSearchParams(location.search).has('z'));
+  const long = await page.inputValue('#input-text');
+  const { page: copy } = await open(page.url());
+  await ready(copy);
+  assert.equal(await copy.inputValue('#input-text'), long);
+  const { page: broken, problems: brokenProblems } = await open(`${BASE}?algorithm=next-greater&z=%%%broken&step=2`);
+  await ready(broken);
+  assert.match(await broken.textContent('#input-error'), /^This link could not be read/);
+  assert.match(await broken.textContent('#narration'), /^Find the next greater element of each of 7 items/);
+  const { page: unknown } = await open(`${BASE}?algorithm=<script>alert(1)</script>`);
+  await ready(unknown);
+  assert.match(await unknown.textContent('#input-error'), /unknown algorithm '<script>alert\(1\)<\/script>'/);
+  assert.equal(await unknown.$$eval('#input-error script', (scripts) => scripts.length), 0);
+  assert.deepEqual([...problems, ...brokenProblems], []);
+  for (const opened of [page, copy, broken, unknown]) await opened.close();
+});
+
+test('the blog example: three players, one locked to a range, all independent', async () => {
+  const { page, problems } = await open(new URL('blog-example.html', BASE).href);
+  const players = page.locator('stepwise-player');
+  assert.equal(await players.count(), 3);
+  for (const id of ['#stack-figure', '#locked-figure', '#table-figure']) {
+    await page.$eval(id, (figure) => figure.scrollIntoView());
+    await page.waitForFunction((selector) => document.querySelector(`${selector} stepwise-player`).dataset.position !== undefined, id);
+  }
+  const position = (id) => page.$eval(`${id} stepwise-player`, (player) => Number(player.dataset.position));
+  const locked = await position('#locked-figure');
+  assert.ok(locked >= 15 && locked <= 20, `locked player at ${locked}`);
+  await page.$eval('#stack-figure stepwise-player', (player) => player.focus());
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await position('#stack-figure'), 2);
+  assert.equal(await position('#table-figure'), 0, 'the other players do not move');
+  const scrubberHidden = await page.$eval('#locked-figure stepwise-player', (player) =>
+    player.shadowRoot.querySelector('input[type=range]').hidden);
+  assert.equal(scrubberHidden, true, 'controls="minimal" hides the scrubber');
+  const narration = await page.$eval('#table-figure stepwise-player', (player) =>
+    player.shadowRoot.querySelector('.narration').textContent);
+  assert.match(narration, /^Fill the 4×6 summed-area table/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the iframe embed and a bad attribute', async () => {
+  const { page, problems } = await open(new URL('blog-example.html', BASE).href);
+  await page.evaluate((base) => {
+    const frame = document.createElement('iframe');
+    frame.src = `${base}embed.html?algorithm=roc&input=${encodeURIComponent('0.9,1\n0.4,0\n0.2,1')}&step=2`;
+    frame.width = '640';
+    frame.height = '480';
+    document.body.prepend(frame);
+    const broken = document.createElement('stepwise-player');
+    broken.setAttribute('algorithm', 'next-greater');
+    broken.setAttribute('input', '1 2 <b>x</b>');
+    broken.id = 'broken';
+    document.body.prepend(broken);
+  }, BASE);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('stepwise-player[data-position="2"]').waitFor({ timeout: 10000 });
+  const text = await page.frames()[1].$eval('stepwise-player', (player) => player.shadowRoot.querySelector('.narration').textContent);
+  assert.match(text, /^Threshold 0\.4/);
+  await page.waitForFunction(() => !document.getElementById('broken').shadowRoot.querySelector('.error').hidden);
+  const message = await page.$eval('#broken', (player) => player.shadowRoot.querySelector('.error').textContent);
+  assert.equal(message, "Stepwise: item 3: '<b>x</b>' is not a number");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('exports: an SVG of the frame and a PNG of the canvas size; presenter mode', async () => {
+  const { page, problems } = await open(new URL('#next-greater', BASE).href);
+  await ready(page);
+  await page.click('#step-forward');
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+  const svg = readFileSync(await svgDownload.path(), 'utf8');
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(svg, /<\/svg>\n$/);
+  assert.equal(svgDownload.suggestedFilename(), 'stepwise-next-greater-step-1.svg');
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+  const png = readFileSync(await pngDownload.path());
+  assert.equal(png.subarray(1, 4).toString(), 'PNG');
+  const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  const canvas = await page.$eval('#primary-canvas', (element) => [element.width, element.height]);
+  assert.deepEqual([width, height], canvas);
+
+  await page.click('#embed-toggle');
+  assert.match(await page.inputValue('#embed-snippet'), /<stepwise-player algorithm="next-greater" input="2 7 3 5 4 6 8" variant="answer=index" step="1">/);
+  assert.match(await page.inputValue('#iframe-snippet'), /embed\.html\?algorithm=next-greater&input=2\+7\+3/);
+
+  await page.click('#present');
+  assert.equal(await page.evaluate(() => document.body.classList.contains('presenting')), true);
+  assert.equal(await page.isVisible('.panel'), false);
+  await page.keyboard.press('PageDown');
+  assert.match(await page.textContent('#step-count'), /^2 \//);
+  await page.keyboard.press('1');
+  await page.keyboard.press('2');
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent('#step-count'), /^12 \//);
+  await page.keyboard.press('PageUp');
+  assert.match(await page.textContent('#step-count'), /^11 \//);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.body.classList.contains('presenting')), false);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

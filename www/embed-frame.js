@@ -1,0 +1,11 @@
+// embed.html?algorithm=…&input=…: one <stepwise-player> filling an iframe, for platforms that
+// allow only iframes. Every query parameter becomes the attribute of the same name.
+import './embed.js';
+
+const ATTRIBUTES = ['algorithm', 'input', 'variant', 'step', 'from', 'to', 'controls', 'autoplay', 'loop', 'speed', 'theme'];
+const params = new URLSearchParams(location.search);
+const player = document.createElement('stepwise-player');
+for (const name of ATTRIBUTES) {
+  if (params.has(name)) player.setAttribute(name, params.get(name));
+}
+document.getElementById('frame').append(player);
