@@ -5,6 +5,7 @@
 import { PAGES, pickRectangle, edgeCase } from './pages.js';
 import { createImageMode } from './image-mode.js';
 import { encodeState, decodeState, collectControls, applyControls } from './share.js';
+import { createQuiz } from './quiz.js';
 
 const DEFAULT_ALGORITHM = 'next-greater';
 const SPEEDS = [
@@ -52,6 +53,13 @@ const view = {
 };
 
 const page = () => PAGES[view.algorithm];
+
+const quiz = createQuiz({
+  $,
+  getPlayer: () => view.primary,
+  getPosition: () => view.position,
+  advance: () => guarded(() => seekAll(view.position + 1, { animate: true })),
+});
 
 const imageMode = createImageMode({
   run: (action) => guarded(() => withEngine(action)),
@@ -178,6 +186,7 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
     if (seekEnd) target = view.primary.len;
     seekAll(target, { animate: false });
     view.hooks[view.algorithm]?.afterRebuild?.(view.primary);
+    if (!$('quiz').hidden) quiz.ask();
   });
 }
 
@@ -746,6 +755,7 @@ function wireControls() {
   $('export-png').addEventListener('click', () => guarded(exportPng));
   $('embed-toggle').addEventListener('click', () => guarded(toggleEmbed));
   $('present').addEventListener('click', () => togglePresenter());
+  $('quiz-toggle').addEventListener('click', () => guarded(() => quiz.toggle()));
   document.addEventListener('fullscreenchange', () => {
     if (!document.fullscreenElement) togglePresenter(false);
   });
@@ -823,6 +833,9 @@ async function main() {
   }
   if (linkProblem) showInputError({ message: linkProblem }, '');
   document.body.dataset.ready = 'true';
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('sw.js').catch((error) => console.warn('offline mode unavailable:', error));
+  }
 }
 
 main().catch(onFailure);

@@ -72,6 +72,7 @@ class StepwisePlayer extends HTMLElement {
     root.adoptedStyleSheets = [styles()];
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-label', 'Stepwise animation (loads when scrolled into view)');
     this.bar = document.createElement('div');
     this.bar.className = 'bar';
     const button = (label, text, action) => {

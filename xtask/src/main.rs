@@ -23,6 +23,7 @@ const PAGE_FILES: &[&str] = &[
     "pages.js",
     "image-mode.js",
     "share.js",
+    "quiz.js",
     "pkg/stepwise.js",
     "pkg/stepwise_bg.wasm",
 ];

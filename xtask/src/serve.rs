@@ -120,6 +120,7 @@ fn content_type(file: &Path) -> &'static str {
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
         Some("json") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
         Some("ts") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }

@@ -1,0 +1,35 @@
+// Offline for workshops: the page's files are cached on the first visit; afterwards the
+// network is tried first (so a new build shows at once) and the cache answers when it fails.
+const CACHE = 'stepwise-v1';
+const FILES = [
+  './', 'index.html', 'style.css', 'app.js', 'pages.js', 'image-mode.js', 'share.js', 'quiz.js',
+  'embed.js', 'pkg/stepwise.js', 'pkg/stepwise_bg.wasm', 'manifest.webmanifest',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== location.origin) return;
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      })
+      .catch(() => caches.match(request, { ignoreSearch: true })),
+  );
+});
