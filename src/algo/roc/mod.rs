@@ -266,8 +266,15 @@ pub fn gaussian_samples(size: usize, separation: f64, seed: u64) -> String {
     let mut uniform = || ((random.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
     let mut text = String::from("score,label\n");
     for index in 0..size {
-        // Box–Muller: two uniforms give a standard normal.
-        let normal = (-2.0 * uniform().ln()).sqrt() * (std::f64::consts::TAU * uniform()).cos();
+        // Marsaglia's polar method: a standard normal from uniforms without trigonometry
+        // (a cosine would add its argument reduction, kilobytes, to the wasm).
+        let normal = loop {
+            let (x, y) = (2.0 * uniform() - 1.0, 2.0 * uniform() - 1.0);
+            let radius = x * x + y * y;
+            if radius > 0.0 && radius < 1.0 {
+                break x * (-2.0 * radius.ln() / radius).sqrt();
+            }
+        };
         let positive = index % 2 == 0;
         let score = normal + if positive { separation } else { 0.0 };
         text.push_str(&format_fixed(score, 3));
