@@ -6,6 +6,7 @@ import { PAGES, pickRectangle, edgeCase } from './pages.js';
 import { createImageMode } from './image-mode.js';
 import { encodeState, decodeState, collectControls, applyControls } from './share.js';
 import { createQuiz } from './quiz.js';
+import { wireRecording } from './record.js';
 
 const DEFAULT_ALGORITHM = 'next-greater';
 const SPEEDS = [
@@ -756,6 +757,21 @@ function wireControls() {
   $('embed-toggle').addEventListener('click', () => guarded(toggleEmbed));
   $('present').addEventListener('click', () => togglePresenter());
   $('quiz-toggle').addEventListener('click', () => guarded(() => quiz.toggle()));
+  wireRecording({
+    screenSize: () => [$('primary-canvas').clientWidth, $('primary-canvas').clientHeight],
+    total: totalSteps,
+    draw: (position, context, width, height) => {
+      seekAll(position, { animate: false });
+      view.primary.draw(context, width, height);
+    },
+    position: {
+      get: () => view.position,
+      set: (position) => seekAll(position, { animate: false }),
+    },
+    download,
+    name: exportName,
+    onFailure: (error) => console.warn(error),
+  });
   document.addEventListener('fullscreenchange', () => {
     if (!document.fullscreenElement) togglePresenter(false);
   });

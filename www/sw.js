@@ -2,7 +2,7 @@
 // network is tried first (so a new build shows at once) and the cache answers when it fails.
 const CACHE = 'stepwise-v1';
 const FILES = [
-  './', 'index.html', 'style.css', 'app.js', 'pages.js', 'image-mode.js', 'share.js', 'quiz.js',
+  './', 'index.html', 'style.css', 'app.js', 'pages.js', 'image-mode.js', 'share.js', 'quiz.js', 'record.js',
   'embed.js', 'pkg/stepwise.js', 'pkg/stepwise_bg.wasm', 'manifest.webmanifest',
 ];
 

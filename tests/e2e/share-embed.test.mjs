@@ -134,6 +134,36 @@ test('the iframe embed and a bad attribute', async () => {
   await page.close();
 });
 
+/** Counts the image descriptors of a GIF by walking its blocks. */
+function countGifFrames(bytes) {
+  let offset = 13;
+  const flags = bytes[10];
+  if (flags & 0x80) offset += 3 * (1 << ((flags & 7) + 1));
+  let frames = 0;
+  const skipSubBlocks = () => {
+    while (bytes[offset] !== 0) offset += bytes[offset] + 1;
+    offset += 1;
+  };
+  while (offset < bytes.length) {
+    const block = bytes[offset];
+    if (block === 0x3b) break;
+    if (block === 0x21) {
+      offset += 2;
+      skipSubBlocks();
+    } else if (block === 0x2c) {
+      frames += 1;
+      const local = bytes[offset + 9];
+      offset += 10;
+      if (local & 0x80) offset += 3 * (1 << ((local & 7) + 1));
+      offset += 1;
+      skipSubBlocks();
+    } else {
+      throw new Error(`unexpected GIF block ${block} at ${offset}`);
+    }
+  }
+  return frames;
+}
+
 test('exports: an SVG of the frame and a PNG of the canvas size; presenter mode', async () => {
   const { page, problems } = await open(new URL('#next-greater', BASE).href);
   await ready(page);
@@ -150,6 +180,25 @@ test('exports: an SVG of the frame and a PNG of the canvas size; presenter mode'
   const canvas = await page.$eval('#primary-canvas', (element) => [element.width, element.height]);
   assert.deepEqual([width, height], canvas);
 
+  await page.click('#record-toggle');
+  await page.fill('#record-from', '0');
+  await page.fill('#record-to', '3');
+  await page.fill('#record-rate', '10');
+  const [video] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), page.click('#record-go')]);
+  const webm = readFileSync(await video.path());
+  assert.deepEqual([...webm.subarray(0, 4)], [0x1a, 0x45, 0xdf, 0xa3], 'a WebM (EBML) file');
+  assert.equal(video.suggestedFilename(), 'stepwise-next-greater-step-3.webm');
+  assert.match(await page.textContent('#record-status'), /^Saved 4 steps as WEBM, 640×360/);
+  await page.selectOption('#record-format', 'gif');
+  await page.selectOption('#record-size', '480x270');
+  await page.fill('#record-from', '2');
+  await page.fill('#record-to', '6');
+  const [gifDownload] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.click('#record-go')]);
+  const gif = readFileSync(await gifDownload.path());
+  assert.equal(gif.subarray(0, 6).toString(), 'GIF89a');
+  assert.deepEqual([gif.readUInt16LE(6), gif.readUInt16LE(8)], [480, 270]);
+  assert.equal(countGifFrames(gif), 5, 'one frame per step of 2..=6');
+
   await page.click('#embed-toggle');
   assert.match(await page.inputValue('#embed-snippet'), /<stepwise-player algorithm="next-greater" input="2 7 3 5 4 6 8" variant="answer=index" step="1">/);
   assert.match(await page.inputValue('#iframe-snippet'), /embed\.html\?algorithm=next-greater&input=2\+7\+3/);
@@ -157,6 +206,8 @@ test('exports: an SVG of the frame and a PNG of the canvas size; presenter mode'
   await page.click('#present');
   assert.equal(await page.evaluate(() => document.body.classList.contains('presenting')), true);
   assert.equal(await page.isVisible('.panel'), false);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
   assert.match(await page.textContent('#step-count'), /^2 \//);
   await page.keyboard.press('1');

@@ -24,6 +24,7 @@ const PAGE_FILES: &[&str] = &[
     "image-mode.js",
     "share.js",
     "quiz.js",
+    "record.js",
     "pkg/stepwise.js",
     "pkg/stepwise_bg.wasm",
 ];
@@ -129,46 +130,48 @@ fn build() -> Result<(), String> {
     let started = Instant::now();
     setup::wasm_toolchain()?;
     setup::npm_packages()?;
-    run(
-        "cargo",
-        &[
-            "build",
-            "--release",
-            "--package",
-            "stepwise",
-            "--lib",
-            "--target",
-            "wasm32-unknown-unknown",
-        ],
-        &[],
-    )?;
-    run(
-        &setup::cargo_bin("wasm-bindgen"),
-        &[
-            "--target",
-            "web",
-            "--out-dir",
-            "www/pkg",
-            "target/wasm32-unknown-unknown/release/stepwise.wasm",
-        ],
-        &[],
-    )?;
-    run(
-        "node_modules/.bin/wasm-opt",
-        &[
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-            "www/pkg/stepwise_bg.wasm",
-            "-o",
-            "www/pkg/stepwise_bg.wasm",
-        ],
-        &[],
-    )?;
+    // The page's module, and the GIF encoder the page loads only when someone exports a GIF.
+    for (package, artifact, out_dir) in [
+        ("stepwise", "stepwise", "www/pkg"),
+        ("stepwise-gif", "stepwise_gif", "www/pkg-gif"),
+    ] {
+        run(
+            "cargo",
+            &[
+                "build",
+                "--release",
+                "--package",
+                package,
+                "--lib",
+                "--target",
+                "wasm32-unknown-unknown",
+            ],
+            &[],
+        )?;
+        let wasm = format!("target/wasm32-unknown-unknown/release/{artifact}.wasm");
+        run(
+            &setup::cargo_bin("wasm-bindgen"),
+            &["--target", "web", "--out-dir", out_dir, &wasm],
+            &[],
+        )?;
+        let optimized = format!("{out_dir}/{artifact}_bg.wasm");
+        run(
+            "node_modules/.bin/wasm-opt",
+            &[
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+                &optimized,
+                "-o",
+                &optimized,
+            ],
+            &[],
+        )?;
+    }
     println!("built www/pkg in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }
