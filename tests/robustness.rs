@@ -9,7 +9,6 @@ use stepwise::algo::summed_area::Rect;
 use stepwise::algo::{self, REGISTRY};
 use stepwise::input::{parse_matrix, parse_numbers, OptionMap, OptionValue};
 use stepwise::scene::{Frame, Theme};
-use stepwise::trace::Animation;
 
 /// Text that looks like input often enough to get past the first character.
 fn hostile_text() -> impl Strategy<Value = String> {

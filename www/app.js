@@ -140,8 +140,16 @@ function clearInputError() {
 }
 
 /** Builds new players from the input; on bad input keeps the old ones and says why. */
+/** The most input text the engine reads (its own limit, checked here before any copying). */
+const MAX_INPUT_CHARACTERS = 1 << 20;
+
 async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
   const text = $('input-text').value;
+  if (text.length > MAX_INPUT_CHARACTERS) {
+    const count = (value) => value.toLocaleString('en-US');
+    showInputError({ message: `The input is ${count(text.length)} characters long; the limit is ${count(MAX_INPUT_CHARACTERS)}.` }, '');
+    return;
+  }
   const options = page().options();
   const primaryMethod = view.info.methods[0].id;
   await withEngine((stepwise) => {
@@ -733,6 +741,7 @@ function wireControls() {
         $('input-text').value = text;
         return rebuild();
       },
+      reportError: (message) => showInputError({ message }, ''),
     });
   }
   window.addEventListener('hashchange', () => guarded(() => selectAlgorithm(location.hash.slice(1))));

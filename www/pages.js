@@ -2,6 +2,8 @@
 // variant controls produce, and pointer interaction. Everything else is shared by app.js.
 
 const $ = (id) => document.getElementById(id);
+/** The most CSV the ROC page reads (the engine's own text limit). */
+const MAX_CSV_BYTES = 1 << 20;
 const checked = (name) => document.querySelector(`input[name="${name}"]:checked`).value;
 
 /** Reads an "r0,c0,r1,c1" box; empty means "let the engine choose". */
@@ -90,7 +92,7 @@ export const PAGES = {
     tall: true,
     hint: 'Drag on the score axis or on the curve to move the threshold; everything follows.',
     /** Wires the Gaussian generator and the CSV file input. */
-    wire({ run, setInput }) {
+    wire({ run, setInput, reportError }) {
       let generated = null;
       $('separation').addEventListener('input', (event) => {
         $('separation-value').textContent = Number(event.target.value).toFixed(1);
@@ -107,6 +109,10 @@ export const PAGES = {
         const file = event.target.files[0];
         event.target.value = '';
         if (!file) return;
+        if (file.size > MAX_CSV_BYTES) {
+          reportError(`'${file.name}' is ${(file.size / 1048576).toFixed(1)} MB; the animation reads at most 1 MB of CSV (use the rocCurve kernel for more).`);
+          return;
+        }
         const text = await file.text();
         generated = null;
         run(() => setInput(text));
