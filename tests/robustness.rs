@@ -113,14 +113,26 @@ proptest! {
 fn events_stay_small() {
     const BUDGET: usize = 48;
     let sizes = [
-        ("next-greater", std::mem::size_of::<algo::next_greater::Event>()),
-        ("summed-area", std::mem::size_of::<algo::summed_area::Event>()),
-        ("intersection", std::mem::size_of::<algo::intersection::Event>()),
+        (
+            "next-greater",
+            std::mem::size_of::<algo::next_greater::Event>(),
+        ),
+        (
+            "summed-area",
+            std::mem::size_of::<algo::summed_area::Event>(),
+        ),
+        (
+            "intersection",
+            std::mem::size_of::<algo::intersection::Event>(),
+        ),
         ("roc", std::mem::size_of::<algo::roc::Event>()),
     ];
     for (name, bytes) in sizes {
         println!("bytes per event, {name}: {bytes}");
-        assert!(bytes <= BUDGET, "{name}: {bytes} bytes per event, over the {BUDGET}-byte budget");
+        assert!(
+            bytes <= BUDGET,
+            "{name}: {bytes} bytes per event, over the {BUDGET}-byte budget"
+        );
     }
 }
 
