@@ -1,6 +1,6 @@
 // Browser benchmark: wasm kernels against idiomatic JS on the same data, same run.
 // Results land in `window.benchmarkResults` (read by tests/bench/browser.mjs) and on the page.
-import init, { nextGreater, summedAreaTable, IntegralImage, rocCurve, Player, gaussianScores } from './pkg/stepwise.js';
+import init, { nextGreater, summedAreaTable, IntegralImage, rocCurve, Player, gaussianScores, randomInput } from './pkg/stepwise.js';
 
 const REPEATS = 9;
 
@@ -57,8 +57,14 @@ function time(run) {
   return median(samples);
 }
 
+/** The p-th percentile (0–100) of `samples`. */
+function percentile(samples, p) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
 async function main() {
-  await init();
+  const wasm = await init();
   const results = [];
   for (const length of [1_000_000, 10_000_000]) {
     const values = randomValues(length, 42);
@@ -125,6 +131,60 @@ async function main() {
     player.free();
   }
   results.push({ kernel: 'ROC page path: parse + trace + draw', length: 100_000, wasmMs: median(loads), jsMs: NaN, copyMs: NaN });
+  // Seeking in a trace of about 10^6 events (nested loops over two disjoint 1,000-item arrays).
+  const disjoint = `a: ${Array.from({ length: 1000 }, (_, i) => 2 * i).join(' ')}\nb: ${Array.from({ length: 1000 }, (_, i) => 2 * i + 1).join(' ')}`;
+  let started = performance.now();
+  const long = new Player('intersection', disjoint, { method: 'nested' });
+  const buildMs = performance.now() - started;
+  const seeks = [];
+  let state = 12345;
+  for (let repeat = 0; repeat < 200; repeat += 1) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const target = state % (long.len + 1);
+    const begin = performance.now();
+    long.seek(target);
+    seeks.push(performance.now() - begin);
+  }
+  results.push({ kernel: `seek in a ${long.len.toLocaleString('en-US')}-event trace (median; p99 ${percentile(seeks, 99).toFixed(2)} ms; trace built in ${buildMs.toFixed(0)} ms)`, length: long.len, wasmMs: percentile(seeks, 50), jsMs: NaN, copyMs: NaN });
+  results.push({ kernel: 'wasm memory after that trace (MB)', length: long.len, wasmMs: wasm.memory.buffer.byteLength / 1048576, jsMs: NaN, copyMs: NaN });
+  long.free();
+
+  // Draw time per algorithm at its reference size, on an 800×400 canvas.
+  const references = { 'next-greater': 1000, 'summed-area': 64, intersection: 200, roc: 2000 };
+  for (const [id, size] of Object.entries(references)) {
+    const player = new Player(id, randomInput(id, size, 5), {});
+    player.seek(Math.floor(player.len / 2));
+    const draws = [];
+    for (let repeat = 0; repeat < 20; repeat += 1) {
+      const begin = performance.now();
+      player.draw(context, 800, 400);
+      context.getImageData(0, 0, 1, 1);
+      draws.push(performance.now() - begin);
+    }
+    results.push({ kernel: `draw ${id} (size ${size})`, length: player.len, wasmMs: percentile(draws, 50), jsMs: NaN, copyMs: NaN });
+    player.free();
+  }
+
+  // Playback at full speed for 3 s: one step and one draw per animation frame.
+  const playback = new Player('next-greater', randomInput('next-greater', 1000, 9), { method: 'scan' });
+  const frames = [];
+  await new Promise((resolve) => {
+    let last = performance.now();
+    const end = last + 3000;
+    const frame = (now) => {
+      frames.push(now - last);
+      last = now;
+      playback.forward();
+      playback.draw(context, 800, 400);
+      if (now < end) requestAnimationFrame(frame);
+      else resolve();
+    };
+    requestAnimationFrame(frame);
+  });
+  frames.shift();
+  const dropped = frames.filter((duration) => duration > 1000 / 60 * 1.5).length;
+  results.push({ kernel: `playback frame time p50 (p99 ${percentile(frames, 99).toFixed(1)} ms, ${dropped} of ${frames.length} frames late)`, length: frames.length, wasmMs: percentile(frames, 50), jsMs: NaN, copyMs: NaN });
+  playback.free();
   window.benchmarkResults = results;
   document.getElementById('results').textContent = results.map((row) =>
     `${row.kernel} n=${row.length.toLocaleString('en-US')}: wasm ${row.wasmMs.toFixed(1)} ms, `

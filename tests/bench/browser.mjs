@@ -9,6 +9,78 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
+  // Startup: navigation to the first drawn frame, median of 10 cold loads.
+  const loads = [];
+  for (let repeat = 0; repeat < 10; repeat += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.waitForSelector('body[data-ready="true"]');
+    loads.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  loads.sort((a, b) => a - b);
+  console.log(`startup (navigation to first drawn frame, median of 10 cold loads): ${loads[5].toFixed(0)} ms\n`);
+  // Long tasks (> 50 ms) on the page's main thread during load and a round of interaction.
+  const watched = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await watched.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longTasks.push(Math.round(entry.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await watched.goto(base);
+  await watched.waitForSelector('body[data-ready="true"]');
+  for (const id of ['summed-area', 'intersection', 'roc', 'next-greater']) {
+    await watched.click(`#algorithm-tabs a[data-algorithm="${id}"]`);
+    await watched.waitForTimeout(300);
+    await watched.click('#step-forward');
+    await watched.keyboard.press('End');
+  }
+  await watched.fill('#random-size', '1000');
+  await watched.click('#random-go');
+  await watched.selectOption('#speed', { label: '1024 steps/frame' });
+  await watched.click('#play');
+  await watched.waitForTimeout(2000);
+  const tasks = await watched.evaluate(() => window.longTasks);
+  console.log(`long tasks during load and interaction: ${tasks.length}${tasks.length ? ` (longest ${Math.max(...tasks)} ms: ${tasks.join(', ')})` : ''}\n`);
+  await watched.close();
+  // Soak: 10^5 steps of playback and scrubbing across the algorithms in one page, sampling the
+  // JS heap and the wasm memory; the growth after warm-up is the figure that matters.
+  const soak = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await soak.goto(base);
+  await soak.waitForSelector('body[data-ready="true"]');
+  const samples = [];
+  const sample = async (label) => {
+    samples.push(await soak.evaluate(async (name) => {
+      const exports = await (await import('./pkg/stepwise.js')).default();
+      return { name, heap: performance.memory.usedJSHeapSize, wasm: exports.memory.buffer.byteLength };
+    }, label));
+  };
+  await sample('start');
+  for (let round = 0; round < 2; round += 1) {
+    for (const id of ['next-greater', 'summed-area', 'intersection', 'roc']) {
+      await soak.click(`#algorithm-tabs a[data-algorithm="${id}"]`);
+      await soak.fill('#random-size', id === 'summed-area' ? '40' : '400');
+      await soak.fill('#random-seed', String(round + 1));
+      await soak.click('#random-go');
+      await soak.waitForTimeout(100);
+      await soak.evaluate(() => {
+        const scrubber = document.getElementById('scrubber');
+        const total = Number(scrubber.max);
+        for (let step = 0; step < 12_500; step += 1) {
+          scrubber.value = String(step % 7 === 0 ? (step * 7919) % (total + 1) : step % (total + 1));
+          scrubber.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      });
+    }
+    await sample(`after round ${round + 1}`);
+  }
+  const megabytes = (bytes) => (bytes / 1048576).toFixed(1);
+  console.log('soak (10^5 scrubbing steps over all four algorithms, two rounds):');
+  for (const { name, heap, wasm } of samples) console.log(`  ${name}: JS heap ${megabytes(heap)} MB, wasm memory ${megabytes(wasm)} MB`);
+  console.log('');
+  await soak.close();
   const page = await browser.newPage();
   await page.goto(new URL('bench.html', base).href);
   await page.waitForFunction(() => window.benchmarkResults !== undefined, null, { timeout: 300000 });
