@@ -3,10 +3,7 @@
 // User text is only ever inserted with textContent, never as HTML.
 
 import { PAGES, pickRectangle, edgeCase } from './pages.js';
-import { createImageMode } from './image-mode.js';
 import { encodeState, decodeState, collectControls, applyControls } from './share.js';
-import { createQuiz } from './quiz.js';
-import { wireRecording } from './record.js';
 
 const DEFAULT_ALGORITHM = 'next-greater';
 const SPEEDS = [
@@ -55,18 +52,32 @@ const view = {
 
 const page = () => PAGES[view.algorithm];
 
-const quiz = createQuiz({
-  $,
-  getPlayer: () => view.primary,
-  getPosition: () => view.position,
-  advance: () => guarded(() => seekAll(view.position + 1, { animate: true })),
-});
+// Quiz, video export and image mode load on first use: they are not part of the first page load.
+let quizModule = null;
+function quiz() {
+  quizModule ??= import('./quiz.js').then(({ createQuiz }) => createQuiz({
+    $,
+    getPlayer: () => view.primary,
+    getPosition: () => view.position,
+    advance: () => guarded(() => seekAll(view.position + 1, { animate: true })),
+  }));
+  return quizModule;
+}
 
-const imageMode = createImageMode({
-  run: (action) => guarded(() => withEngine(action)),
-  getTheme: () => view.theme,
-  onFailure: (error) => onFailure(error),
-});
+let imageModule = null;
+function imageMode() {
+  imageModule ??= import('./image-mode.js').then(({ createImageMode }) => createImageMode({
+    run: (action) => guarded(() => withEngine(action)),
+    getTheme: () => view.theme,
+    onFailure: (error) => onFailure(error),
+  }));
+  return imageModule;
+}
+
+/** Calls `action` with image mode when the summed-area page shows it. */
+function withImageMode(action) {
+  if (view.algorithm === 'summed-area') imageMode().then(action).catch(onFailure);
+}
 
 async function loadEngine() {
   const suffix = engineGeneration === 0 ? '' : `?generation=${engineGeneration}`;
@@ -85,11 +96,11 @@ async function withEngine(action) {
       // Handles into the trapped instance are dead: drop them without calling into it.
       view.primary = null;
       for (const other of view.others) other.player = null;
-      imageMode.reset();
+      imageModule?.then((mode) => mode.reset());
     })().finally(() => { reloading = null; });
     await reloading;
     const result = await action(engine);
-    if (view.algorithm === 'summed-area') imageMode.show();
+    withImageMode((mode) => mode.show());
     return result;
   }
   return action(engine);
@@ -195,7 +206,7 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
     if (seekEnd) target = view.primary.len;
     seekAll(target, { animate: false });
     view.hooks[view.algorithm]?.afterRebuild?.(view.primary);
-    if (!$('quiz').hidden) quiz.ask();
+    if (!$('quiz').hidden) quiz().then((questions) => questions.ask());
   });
 }
 
@@ -361,6 +372,26 @@ function togglePresenter(on = !document.body.classList.contains('presenting')) {
   requestDraw();
 }
 
+let recordingModule = null;
+function recording() {
+  recordingModule ??= import('./record.js').then(({ createRecording }) => createRecording({
+    screenSize: () => [$('primary-canvas').clientWidth, $('primary-canvas').clientHeight],
+    total: totalSteps,
+    draw: (position, context, width, height) => {
+      seekAll(position, { animate: false });
+      view.primary.draw(context, width, height);
+    },
+    position: {
+      get: () => view.position,
+      set: (position) => seekAll(position, { animate: false }),
+    },
+    download,
+    name: exportName,
+    onFailure: (error) => console.warn(error),
+  }));
+  return recordingModule;
+}
+
 let typedStep = '';
 
 function step(delta) {
@@ -521,7 +552,7 @@ function setTheme(theme) {
   toggle.setAttribute('aria-label', theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme');
   for (const player of players()) player.setTheme(theme);
   requestDraw();
-  if (view.algorithm === 'summed-area') imageMode.draw();
+  withImageMode((mode) => mode.draw());
 }
 
 function fillStaticControls() {
@@ -580,7 +611,7 @@ async function selectAlgorithm(id, restored = null) {
   updateIouRows();
   await rebuild();
   if (restored?.step) seekAll(restored.step, { animate: false });
-  if (view.algorithm === 'summed-area') imageMode.show();
+  withImageMode((mode) => mode.show());
 }
 
 /** One figure (and pseudocode block) per method after the first, from the template. */
@@ -765,29 +796,15 @@ function wireControls() {
   $('export-png').addEventListener('click', () => guarded(exportPng));
   $('embed-toggle').addEventListener('click', () => guarded(toggleEmbed));
   $('present').addEventListener('click', () => togglePresenter());
-  $('quiz-toggle').addEventListener('click', () => guarded(() => quiz.toggle()));
-  wireRecording({
-    screenSize: () => [$('primary-canvas').clientWidth, $('primary-canvas').clientHeight],
-    total: totalSteps,
-    draw: (position, context, width, height) => {
-      seekAll(position, { animate: false });
-      view.primary.draw(context, width, height);
-    },
-    position: {
-      get: () => view.position,
-      set: (position) => seekAll(position, { animate: false }),
-    },
-    download,
-    name: exportName,
-    onFailure: (error) => console.warn(error),
-  });
+  $('quiz-toggle').addEventListener('click', () => quiz().then((questions) => questions.toggle()).catch(onFailure));
+  $('record-toggle').addEventListener('click', () => recording().then((panel) => panel.toggle()).catch(onFailure));
   document.addEventListener('fullscreenchange', () => {
     if (!document.fullscreenElement) togglePresenter(false);
   });
   $('panic-dismiss').addEventListener('click', () => { $('panic-banner').hidden = true; });
   document.addEventListener('keydown', onKey);
   new ResizeObserver(() => requestDraw()).observe($('players'));
-  new ResizeObserver(() => { if (view.algorithm === 'summed-area') guarded(() => imageMode.draw()); }).observe($('image-canvas'));
+  new ResizeObserver(() => withImageMode((mode) => mode.draw())).observe($('image-canvas'));
   window.addEventListener('stepwise-panic', (event) => showPanic(String(event.detail)));
 }
 

@@ -1,6 +1,6 @@
 // Browser benchmark: wasm kernels against idiomatic JS on the same data, same run.
 // Results land in `window.benchmarkResults` (read by tests/bench/browser.mjs) and on the page.
-import init, { nextGreater, summedAreaTable, IntegralImage, rocCurve, Player, gaussianScores, randomInput } from './pkg/stepwise.js';
+import init, { nextGreater, summedAreaTable, IntegralImage, rocCurve, intersect, Player, gaussianScores, randomInput } from './pkg/stepwise.js';
 
 const REPEATS = 9;
 
@@ -29,6 +29,52 @@ function summedAreaInJs(values, rows, columns) {
     }
   }
   return table;
+}
+
+/** Multiset intersection as a JS developer would write it: sort copies, walk two pointers. */
+function intersectInJs(a, b) {
+  const left = Int32Array.from(a).sort();
+  const right = Int32Array.from(b).sort();
+  const output = [];
+  let i = 0;
+  let j = 0;
+  while (i < left.length && j < right.length) {
+    if (left[i] < right[j]) i += 1;
+    else if (left[i] > right[j]) j += 1;
+    else {
+      output.push(left[i]);
+      i += 1;
+      j += 1;
+    }
+  }
+  return Int32Array.from(output);
+}
+
+/** The ROC AUC as a JS developer would write it: sort pairs, sweep, trapezoids. */
+function rocInJs(scores, labels) {
+  const order = Array.from(scores.keys()).sort((x, y) => scores[y] - scores[x]);
+  let positives = 0;
+  for (const label of labels) positives += label;
+  const negatives = labels.length - positives;
+  let tp = 0;
+  let fp = 0;
+  let auc = 0;
+  let lastX = 0;
+  let lastY = 0;
+  for (let k = 0; k < order.length;) {
+    const score = scores[order[k]];
+    while (k < order.length && scores[order[k]] === score) {
+      if (labels[order[k]] === 1) tp += 1;
+      else fp += 1;
+      k += 1;
+    }
+    const x = fp / negatives;
+    const y = tp / positives;
+    auc += ((x - lastX) * (y + lastY)) / 2;
+    lastX = x;
+    lastY = y;
+  }
+  return auc;
 }
 
 /** Seeded values in -1e6..1e6 (a small LCG: the same data on every run). */
@@ -118,7 +164,17 @@ async function main() {
     labels[index] = index % 2;
     return value / 1e6 + (index % 2) * 0.3;
   });
-  results.push({ kernel: 'rocCurve', length: million, wasmMs: time(() => rocCurve(scores, labels)), jsMs: NaN, copyMs: time(() => scores.slice()) });
+  const kernelAuc = rocCurve(scores, labels).auc;
+  if (Math.abs(kernelAuc - rocInJs(scores, labels)) > 1e-9) throw new Error('rocCurve disagrees with the JS reference');
+  results.push({ kernel: 'rocCurve', length: million, wasmMs: time(() => rocCurve(scores, labels)), jsMs: time(() => rocInJs(scores, labels)), copyMs: time(() => scores.slice()) });
+  const left = Int32Array.from(randomValues(million, 21), (value) => value % 1000);
+  const right = Int32Array.from(randomValues(million, 22), (value) => value % 1000);
+  const fromKernel = intersect(left, right);
+  const fromJs = intersectInJs(left, right);
+  if (fromKernel.length !== fromJs.length || fromKernel.some((value, index) => value !== fromJs[index])) {
+    throw new Error('intersect disagrees with the JS reference');
+  }
+  results.push({ kernel: 'intersect (multiset, values ±1e3)', length: million, wasmMs: time(() => intersect(left, right)), jsMs: time(() => intersectInJs(left, right)), copyMs: time(() => left.slice()) });
   const csv = gaussianScores(100_000, 1.5, 3);
   const loads = [];
   for (let repeat = 0; repeat < 3; repeat += 1) {

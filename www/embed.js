@@ -12,14 +12,41 @@
 
 const MODULE_URL = new URL('./pkg/stepwise.js', import.meta.url).href;
 let engine = null;
+let generation = 0;
+const players = new Set();
 
-/** One wasm instance for every player on the page. */
+/** One wasm instance for every player on the page (a fresh one after a panic). */
 function loadEngine() {
-  engine ??= import(MODULE_URL).then(async (module) => {
+  const url = generation === 0 ? MODULE_URL : `${MODULE_URL}?generation=${generation}`;
+  engine ??= import(url).then(async (module) => {
     await module.default();
     return module;
   });
   return engine;
+}
+
+/** A panic trapped the shared instance: start a fresh one and rebuild every player on it. */
+function recover() {
+  generation += 1;
+  engine = null;
+  for (const element of players) {
+    element.player = null; // a handle into the dead instance: dropped, never called
+    element.build();
+  }
+}
+
+// The engine's panic hook announces a panic before the trapped call returns.
+window.addEventListener('stepwise-panic', () => recover());
+
+/** Runs `action`; a trapped wasm call recovers every player instead of breaking the page. */
+function guarded(action) {
+  try {
+    return action();
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) recover();
+    else throw error;
+    return undefined;
+  }
 }
 
 const STYLE = `
@@ -109,6 +136,7 @@ class StepwisePlayer extends HTMLElement {
   }
 
   connectedCallback() {
+    players.add(this);
     // Focusable for its keys; set here, since a constructor may not add attributes.
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
     this.resizeObserver = new ResizeObserver(() => this.draw());
@@ -123,6 +151,7 @@ class StepwisePlayer extends HTMLElement {
   }
 
   disconnectedCallback() {
+    players.delete(this);
     this.resizeObserver?.disconnect();
     this.intersectionObserver?.disconnect();
     this.playing = false;
@@ -196,6 +225,10 @@ class StepwisePlayer extends HTMLElement {
 
   seek(position) {
     if (!this.player) return;
+    guarded(() => this.seekNow(position));
+  }
+
+  seekNow(position) {
     const [from, to] = this.range();
     this.position = Math.max(from, Math.min(to, position));
     this.player.seek(this.position);
@@ -264,6 +297,10 @@ class StepwisePlayer extends HTMLElement {
 
   draw() {
     if (!this.player) return;
+    guarded(() => this.drawNow());
+  }
+
+  drawNow() {
     const width = this.canvas.clientWidth;
     const height = this.canvas.clientHeight;
     if (!width || !height) return;

@@ -62,14 +62,8 @@ export async function recordGif({ width, height, from, to, rate, draw }) {
   return new Blob([writer.finish()], { type: 'image/gif' });
 }
 
-/** Wires the export panel: validates the range and size, exports, downloads. */
-export function wireRecording({ screenSize, total, draw, position, download, name, onFailure }) {
-  $('record-toggle').addEventListener('click', () => {
-    const panel = $('record-panel');
-    panel.hidden = !panel.hidden;
-    $('record-toggle').setAttribute('aria-expanded', String(!panel.hidden));
-    if (!panel.hidden) $('record-to').value = String(total());
-  });
+/** Wires the export panel (validates the range and size, exports, downloads); `toggle` shows it. */
+export function createRecording({ screenSize, total, draw, position, download, name, onFailure }) {
   $('record-go').addEventListener('click', async () => {
     const from = Number($('record-from').value);
     const to = Number($('record-to').value);
@@ -100,4 +94,12 @@ export function wireRecording({ screenSize, total, draw, position, download, nam
       $('record-go').disabled = false;
     }
   });
+  return {
+    toggle() {
+      const panel = $('record-panel');
+      panel.hidden = !panel.hidden;
+      $('record-toggle').setAttribute('aria-expanded', String(!panel.hidden));
+      if (!panel.hidden) $('record-to').value = String(total());
+    },
+  };
 }

@@ -109,6 +109,25 @@ test('the blog example: three players, one locked to a range, all independent', 
   await page.close();
 });
 
+test('a panic in the shared engine: every player recovers on a fresh instance', async () => {
+  const { page, problems } = await open(new URL('blog-example.html', BASE).href);
+  await page.waitForFunction(() => document.querySelector('#stack-figure stepwise-player').dataset.position !== undefined);
+  await page.evaluate(async () => {
+    const module = await import('./pkg/stepwise.js');
+    try { module.panicForTesting(); } catch { /* the trap is expected */ }
+  });
+  await page.waitForTimeout(300);
+  await page.$eval('#stack-figure stepwise-player', (player) => player.focus());
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#stack-figure stepwise-player').dataset.position === '2');
+  const narration = await page.$eval('#stack-figure stepwise-player', (player) => player.shadowRoot.querySelector('.narration').textContent);
+  assert.equal(narration, 'Push 0: a[0]=2 waits on the stack for its next greater element.');
+  const unexpected = problems.filter((problem) => !/deliberate panic|unreachable/.test(problem));
+  assert.deepEqual(unexpected, []);
+  await page.close();
+});
+
 test('the iframe embed and a bad attribute', async () => {
   const { page, problems } = await open(new URL('blog-example.html', BASE).href);
   await page.evaluate((base) => {
