@@ -5,30 +5,20 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchBrowser, openPage, BASE } from './harness.mjs';
 
-const BASE = process.env.STEPWISE_URL ?? 'http://127.0.0.1:8000/';
 const PAYLOAD = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
 let browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); });
 
+/** Opens `url`; `dialogs` lists every alert or prompt the page tried to show. */
 async function open(url) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const dialogs = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    dialog.dismiss();
-  });
-  await page.goto(url);
-  return { page, dialogs };
+  const { page, problems } = await openPage(browser, url);
+  return { page, dialogs: problems.filter((problem) => problem.startsWith('dialog:')) };
 }
 
 const injected = (page) => page.evaluate(() =>

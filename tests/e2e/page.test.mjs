@@ -2,42 +2,23 @@
 // Run by `cargo xtask test`, which serves www/ and sets STEPWISE_URL and CHROMIUM.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchBrowser, openPage, BASE, ARTIFACTS } from './harness.mjs';
 
-const URL_UNDER_TEST = process.env.STEPWISE_URL ?? 'http://127.0.0.1:8000/';
-const ARTIFACTS = new globalThis.URL('./artifacts/', import.meta.url).pathname;
-mkdirSync(ARTIFACTS, { recursive: true });
+const URL_UNDER_TEST = BASE;
 
 let browser;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
 });
 
-/** Opens the page at a viewport, collecting console errors and page errors. */
-async function open(width = 1280, height = 900) {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    dialog.dismiss();
-  });
-  const response = await page.goto(URL_UNDER_TEST);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
-  return { page, problems, response };
+/** Opens the page at a viewport, collecting console errors, page errors and dialogs. */
+function open(width = 1280, height = 900) {
+  return openPage(browser, URL_UNDER_TEST, { width, height, ready: true });
 }
 
 const narration = (page) => page.textContent('#narration');

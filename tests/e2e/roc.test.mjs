@@ -2,35 +2,20 @@
 // generator, a CSV file with a bad line, and the single-class message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchBrowser, openPage, BASE, ARTIFACTS } from './harness.mjs';
 
-const BASE = process.env.STEPWISE_URL ?? 'http://127.0.0.1:8000/';
 const PAGE_URL = new URL('#roc', BASE).href;
-const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
-mkdirSync(ARTIFACTS, { recursive: true });
 
 let browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); });
 
 async function open(width = 1280, height = 900) {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  await page.goto(PAGE_URL);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
-  await page.click('body', { position: { x: 5, y: 5 } });
-  return { page, problems };
+  const opened = await openPage(browser, PAGE_URL, { width, height, ready: true });
+  await opened.page.click('body', { position: { x: 5, y: 5 } });
+  return opened;
 }
 
 const narration = (page) => page.textContent('#narration');

@@ -3,29 +3,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchBrowser, openPage, BASE } from './harness.mjs';
 
-const BASE = process.env.STEPWISE_URL ?? 'http://127.0.0.1:8000/';
 
 let browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); });
 
-async function open(url, width = 1280, height = 900) {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  await page.goto(url);
-  return { page, problems };
+function open(url, width = 1280, height = 900) {
+  return openPage(browser, url, { width, height });
 }
 
 const ready = (page) => page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });

@@ -4,18 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { launchBrowser, BASE } from './harness.mjs';
 
-const BASE = process.env.STEPWISE_URL ?? 'http://127.0.0.1:8000/';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); });
 
@@ -25,6 +20,7 @@ test('quiz: questions come from the trace and are graded', async () => {
   await page.goto(new URL('#next-greater', BASE).href);
   await page.waitForSelector('body[data-ready="true"]');
   await page.click('#quiz-toggle');
+  await page.waitForSelector('#quiz-options button');
   const options = page.locator('#quiz-options button');
   assert.ok(await options.count() >= 2);
   // The right answer is what the next step will narrate: find it by looking ahead in a copy.
