@@ -2,6 +2,8 @@
 //! semantics, the two-pointer invariant at every step, seek/undo, and input messages.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use stepwise::algo::intersection::{intersect, Event, Intersection, Semantics};
@@ -108,20 +110,8 @@ proptest! {
                 let mut replay = Timeline::<Intersection>::from_text(&source, &mut options(method, semantics, steps)).unwrap();
                 timeline.seek(timeline.len());
                 prop_assert_eq!(&timeline.state().output, &reference(&a, &b, semantics), "{} {:?}", method, semantics);
-                for target in &seeks {
-                    let target = target % (timeline.len() + 1);
-                    timeline.seek(target);
-                    replay.seek(0);
-                    while replay.position() < target {
-                        replay.forward();
-                    }
-                    prop_assert_eq!(timeline.state(), replay.state());
-                    let before = timeline.state().clone();
-                    if timeline.forward() {
-                        timeline.back();
-                        prop_assert_eq!(timeline.state(), &before);
-                    }
-                }
+                let checked = common::seeks_match_replay(&mut timeline, &mut replay, &seeks);
+                prop_assert!(checked.is_ok(), "{} {:?}: {:?}", method, semantics, checked);
             }
         }
     }

@@ -2,6 +2,8 @@
 //! hand-checked cases, errors, and the timeline's seek/undo.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use stepwise::algo::roc::{
     binormal_auc, drop_intermediate, gaussian_samples, parse_samples, roc_curve, Roc,
@@ -92,20 +94,8 @@ proptest! {
         timeline.seek(timeline.len());
         prop_assert!((timeline.state().auc - kernel.auc).abs() < 1e-12);
         prop_assert_eq!(timeline.state().points.len(), kernel.fpr.len());
-        for target in seeks {
-            let target = target % (timeline.len() + 1);
-            timeline.seek(target);
-            replay.seek(0);
-            while replay.position() < target {
-                replay.forward();
-            }
-            prop_assert_eq!(timeline.state(), replay.state());
-            let before = timeline.state().clone();
-            if timeline.forward() {
-                timeline.back();
-                prop_assert_eq!(timeline.state(), &before);
-            }
-        }
+        let checked = common::seeks_match_replay(&mut timeline, &mut replay, &seeks);
+        prop_assert!(checked.is_ok(), "{:?}", checked);
     }
 }
 

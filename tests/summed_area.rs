@@ -2,6 +2,8 @@
 //! force, the trace's shape, seek/undo on 2-D states, and input messages.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use stepwise::algo::summed_area::{
     area_iou, rect_sum, summed_area_table, weighted_iou, Event, Rect, SummedArea,
@@ -182,20 +184,8 @@ proptest! {
             let b = timeline.state().rects[1].unwrap();
             prop_assert_eq!(iou_value, brute_iou(&values, rows, columns, a, b));
         }
-        for target in seeks {
-            let target = target % (timeline.len() + 1);
-            timeline.seek(target);
-            replay.seek(0);
-            while replay.position() < target {
-                replay.forward();
-            }
-            prop_assert_eq!(timeline.state(), replay.state());
-            let before = timeline.state().clone();
-            if timeline.forward() {
-                timeline.back();
-                prop_assert_eq!(timeline.state(), &before);
-            }
-        }
+        let checked = common::seeks_match_replay(&mut timeline, &mut replay, &seeks);
+        prop_assert!(checked.is_ok(), "{:?}", checked);
     }
 }
 
