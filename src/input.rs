@@ -394,16 +394,22 @@ fn decimal_exponent(magnitude: f64) -> i32 {
 }
 
 fn format_scientific(value: f64) -> String {
-    let exponent = decimal_exponent(value.abs());
-    let mut mantissa = value;
-    for _ in 0..exponent.unsigned_abs() {
-        if exponent > 0 {
-            mantissa /= 10.0;
+    let mut exponent = decimal_exponent(value.abs());
+    // One scaling by a power of ten, not a loop of them: no drift in the mantissa.
+    let scale = |exponent: i32| {
+        if exponent >= 0 {
+            value / 10f64.powi(exponent)
         } else {
-            mantissa *= 10.0;
+            value * 10f64.powi(-exponent)
         }
+    };
+    let mut mantissa = format_fixed(scale(exponent), 6);
+    // Rounding may carry into a tenth digit (9.9999999e-5 → "10.000000"): one more power.
+    if mantissa.trim_start_matches('-').starts_with("10") {
+        exponent += 1;
+        mantissa = format_fixed(scale(exponent), 6);
     }
-    format!("{}e{exponent}", trim_zeros(format_fixed(mantissa, 6)))
+    format!("{}e{exponent}", trim_zeros(mantissa))
 }
 
 fn trim_zeros(text: String) -> String {
@@ -523,6 +529,10 @@ mod tests {
         assert_eq!(format_number(2.5e15), "2.5e15");
         assert_eq!(format_number(f64::MAX), "1.797693e308");
         assert_eq!(format_number(f64::NAN), "NaN");
+        assert_eq!(format_number(9.9999999e-5), "1e-4");
+        assert_eq!(format_number(9.99999996e20), "1e21");
+        assert_eq!(format_number(-9.99999999995e-5), "-1e-4");
+        assert_eq!(format_number(1e-300), "1e-300");
         assert_eq!(format_fixed(0.20930232558, 4), "0.2093");
         assert_eq!(format_fixed(-0.00001, 2), "0.00");
         assert_eq!(format_fixed(1.0, 0), "1");

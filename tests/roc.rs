@@ -143,6 +143,10 @@ fn errors_name_the_first_offending_index() {
         "no negatives among the 2 samples: the FPR, the ROC curve and the AUC are undefined"
     );
     assert!(message(&[0.1], &[0], None).starts_with("no positives"));
+    assert!(
+        message(&[0.5, 0.4, 0.3], &[1, 1, 0], Some(&[1e308, 1e308, 1.0]))
+            .starts_with("the weights add up past the largest number")
+    );
     let single = Timeline::<Roc>::from_text("0.9,1\n0.7,1", &mut OptionMap::new());
     assert!(single
         .err()

@@ -25,8 +25,13 @@ function loadEngine() {
   return engine;
 }
 
-/** A panic trapped the shared instance: start a fresh one and rebuild every player on it. */
-function recover() {
+/**
+ * A panic trapped instance `broken`: start a fresh one and rebuild every player on it. The panic
+ * hook's event and the trapped call both report one panic; the second report finds the
+ * generation already moved on and does nothing.
+ */
+function recover(broken) {
+  if (broken !== generation) return;
   generation += 1;
   engine = null;
   for (const element of players) {
@@ -36,14 +41,15 @@ function recover() {
 }
 
 // The engine's panic hook announces a panic before the trapped call returns.
-window.addEventListener('stepwise-panic', () => recover());
+window.addEventListener('stepwise-panic', () => recover(generation));
 
 /** Runs `action`; a trapped wasm call recovers every player instead of breaking the page. */
 function guarded(action) {
+  const current = generation;
   try {
     return action();
   } catch (error) {
-    if (error instanceof WebAssembly.RuntimeError) recover();
+    if (error instanceof WebAssembly.RuntimeError) recover(current);
     else throw error;
     return undefined;
   }

@@ -125,6 +125,11 @@ pub fn class_totals(samples: &[Sample]) -> Result<(f64, f64), InputError> {
         .map(|s| s.weight)
         .sum();
     let count = samples.len();
+    if !positives.is_finite() || !negatives.is_finite() {
+        return Err(InputError::new(
+            "the weights add up past the largest number a double holds; scale them down",
+        ));
+    }
     if positives == 0.0 {
         return Err(InputError::new(format!(
             "no positives among the {} samples: the TPR, the ROC curve and the AUC are undefined",
