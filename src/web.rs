@@ -330,6 +330,112 @@ pub fn weighted_iou(
     Ok(summed_area::weighted_iou(table, columns, a, b))
 }
 
+/// A fresh `Float64Array` over `values` where they lie in wasm memory: nothing is copied.
+///
+/// The view is valid until wasm memory grows (any allocation may grow it): take a new one with
+/// `view()` after every call that may allocate, never keep one.
+fn view_of(values: &[f64]) -> js_sys::Float64Array {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    // Addresses in wasm32 memory fit in u32; the cast of the pointer is safe code.
+    js_sys::Float64Array::new_with_byte_offset_and_length(
+        &memory.buffer(),
+        values.as_ptr() as usize as u32,
+        values.len() as u32,
+    )
+}
+
+/// A matrix that lives in wasm memory: fill it through `view()` and make its summed-area table
+/// without copying it in or out (the Game of Life pattern from the Rust and WebAssembly book).
+///
+/// ```js
+/// const m = Matrix.zeros(rows, cols);
+/// m.view().set(pixels);          // fill in place
+/// const s = m.summedAreaTable(); // a handle again
+/// s.rectSum(r0, c0, r1, c1);
+/// ```
+#[wasm_bindgen]
+pub struct Matrix {
+    rows: usize,
+    columns: usize,
+    values: Vec<f64>,
+}
+
+#[wasm_bindgen]
+impl Matrix {
+    /// A `rows` × `cols` matrix of zeros in wasm memory.
+    pub fn zeros(rows: f64, columns: f64) -> Result<Matrix, JsValue> {
+        let (rows, columns) = (dimension(rows, "rows")?, dimension(columns, "cols")?);
+        if table_length(rows, columns).is_none() {
+            return Err(input_error(InputError::new(format!(
+                "a {rows}×{columns} matrix needs a table of more than {MAX_TABLE_CELLS} cells"
+            ))));
+        }
+        Ok(Matrix {
+            rows,
+            columns,
+            values: vec![0.0; rows * columns],
+        })
+    }
+
+    /// Number of rows.
+    #[wasm_bindgen(getter)]
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Number of columns.
+    #[wasm_bindgen(getter)]
+    pub fn cols(&self) -> usize {
+        self.columns
+    }
+
+    /// A fresh view of the values, row-major, in place (valid until wasm memory grows).
+    pub fn view(&self) -> js_sys::Float64Array {
+        view_of(&self.values)
+    }
+
+    /// The summed-area table, as a handle that stays in wasm memory.
+    #[wasm_bindgen(js_name = summedAreaTable)]
+    pub fn summed_area_table(&self) -> Table {
+        Table {
+            rows: self.rows,
+            columns: self.columns,
+            table: summed_area::summed_area_table(&self.values, self.rows, self.columns, &mut ()),
+        }
+    }
+}
+
+/// A summed-area table that lives in wasm memory: O(1) rectangle sums and IoUs without copies.
+#[wasm_bindgen]
+pub struct Table {
+    rows: usize,
+    columns: usize,
+    table: Vec<f64>,
+}
+
+#[wasm_bindgen]
+impl Table {
+    /// The sum of rows r0..=r1, columns c0..=c1 of the matrix.
+    #[wasm_bindgen(js_name = rectSum)]
+    pub fn rect_sum(&self, r0: f64, c0: f64, r1: f64, c1: f64) -> Result<f64, JsValue> {
+        let rect = rect_from(&[r0, c0, r1, c1], self.rows, self.columns, "rectangle")?;
+        Ok(summed_area::rect_sum(&self.table, self.columns, rect))
+    }
+
+    /// The weighted IoU of `a` and `b` (`[r0, c0, r1, c1]` each); 0 when the union weighs 0.
+    #[wasm_bindgen(js_name = weightedIou)]
+    pub fn weighted_iou(&self, a: &[f64], b: &[f64]) -> Result<f64, JsValue> {
+        let a = rect_from(a, self.rows, self.columns, "rectangle a")?;
+        let b = rect_from(b, self.rows, self.columns, "rectangle b")?;
+        Ok(summed_area::weighted_iou(&self.table, self.columns, a, b))
+    }
+
+    /// A fresh view of the `(rows+1)·(cols+1)` table in place (valid until memory grows).
+    pub fn view(&self) -> js_sys::Float64Array {
+        view_of(&self.table)
+    }
+}
+
 /// A grayscale image with its summed-area table, filled a band at a time, and a box blur of
 /// any radius in O(1) per pixel: the page's image mode.
 #[wasm_bindgen]

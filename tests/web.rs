@@ -4,7 +4,7 @@
 
 use stepwise::web::{
     intersect, next_greater, rect_sum, roc_curve, summed_area_table, weighted_iou, IntegralImage,
-    Player,
+    Matrix, Player,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -368,4 +368,44 @@ fn roc_curve_returns_typed_arrays_and_clear_errors() {
         .err()
         .unwrap();
     assert!(error_message(error).contains("AUC are undefined"));
+}
+
+#[wasm_bindgen_test]
+fn matrix_handles_match_the_copying_kernels_without_copies() {
+    let values: Vec<f64> = (0..12).map(|value| f64::from(value) - 3.0).collect();
+    let matrix = Matrix::zeros(3.0, 4.0).unwrap();
+    assert_eq!((matrix.rows(), matrix.cols()), (3, 4));
+    matrix.view().copy_from(&values);
+    let table = matrix.summed_area_table();
+    let copied = summed_area_table(&values, 3.0, 4.0).unwrap();
+    assert_eq!(table.view().to_vec(), copied);
+    assert_eq!(
+        table.rect_sum(0.0, 1.0, 2.0, 3.0).unwrap(),
+        rect_sum(&copied, 3.0, 4.0, 0.0, 1.0, 2.0, 3.0).unwrap()
+    );
+    assert_eq!(
+        table
+            .weighted_iou(&[0.0, 0.0, 1.0, 1.0], &[1.0, 1.0, 2.0, 2.0])
+            .unwrap(),
+        weighted_iou(
+            &copied,
+            3.0,
+            4.0,
+            &[0.0, 0.0, 1.0, 1.0],
+            &[1.0, 1.0, 2.0, 2.0]
+        )
+        .unwrap()
+    );
+    // Growing wasm memory detaches old views; a fresh view still reads the same values.
+    let stale = matrix.view();
+    let growth = vec![0u8; 64 << 20];
+    assert!(!growth.is_empty());
+    assert_eq!(
+        stale.length(),
+        0,
+        "a view taken before the growth is detached, never stale"
+    );
+    assert_eq!(matrix.view().to_vec(), values);
+    let error = table.rect_sum(0.0, 0.0, 3.0, 0.0).err().unwrap();
+    assert!(error_message(error).starts_with("rectangle: rows 0..3"));
 }

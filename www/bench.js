@@ -1,6 +1,6 @@
 // Browser benchmark: wasm kernels against idiomatic JS on the same data, same run.
 // Results land in `window.benchmarkResults` (read by tests/bench/browser.mjs) and on the page.
-import init, { nextGreater, summedAreaTable, IntegralImage, rocCurve, intersect, Player, gaussianScores, randomInput } from './pkg/stepwise.js';
+import init, { nextGreater, summedAreaTable, IntegralImage, rocCurve, intersect, Player, gaussianScores, randomInput, Matrix } from './pkg/stepwise.js';
 
 const REPEATS = 9;
 
@@ -123,6 +123,18 @@ async function main() {
     const wasmMs = time(() => nextGreater(values));
     const jsMs = time(() => nextGreaterInJs(values));
     results.push({ kernel: 'nextGreater', length, wasmMs, jsMs, copyMs: copy });
+  }
+  // 4096²: the copying kernel against the resident handles, and a plain copy of the same bytes.
+  {
+    const large = 4096;
+    const values = randomValues(large * large, 13);
+    const copying = time(() => summedAreaTable(values, large, large));
+    const matrix = Matrix.zeros(large, large);
+    matrix.view().set(values);
+    const resident = time(() => matrix.summedAreaTable().free());
+    const copyOnly = time(() => values.slice());
+    matrix.free();
+    results.push({ kernel: 'summed-area 4096²: copying API (wasm) vs resident handle (JS col.)', length: large * large, wasmMs: copying, jsMs: resident, copyMs: copyOnly });
   }
   // The summed-area table of a 1024² image: the kernel with copies, JS, and the page's path
   // (fill the integral image, then one full box-blur redraw of an 800×400 canvas).

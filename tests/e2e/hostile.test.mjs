@@ -115,3 +115,28 @@ test('a 50 MB CSV is refused before it is read', async () => {
   assert.equal(await page.textContent('#input-error'), "'huge.csv' is 50.0 MB; the animation reads at most 1 MB of CSV (use the rocCurve kernel for more).");
   await page.close();
 });
+
+test('a freed handle is a clear JS Error, never a trap', async () => {
+  const { page } = await open(BASE);
+  await page.waitForSelector('body[data-ready="true"]');
+  const outcome = await page.evaluate(async () => {
+    const { Matrix } = await import('./pkg/stepwise.js');
+    const matrix = Matrix.zeros(2, 2);
+    matrix.view().set([1, 2, 3, 4]);
+    const table = matrix.summedAreaTable();
+    const sum = table.rectSum(0, 0, 1, 1);
+    table.free();
+    try {
+      table.rectSum(0, 0, 1, 1);
+      return { sum, error: 'no error' };
+    } catch (error) {
+      return { sum, error: error instanceof WebAssembly.RuntimeError ? 'trap' : `${error.constructor.name}: ${error.message}` };
+    }
+  });
+  assert.equal(outcome.sum, 10);
+  assert.match(outcome.error, /^Error: /);
+  // The page's own engine is untouched.
+  await page.click('#step-forward');
+  assert.match(await page.textContent('#step-count'), /^1 \//);
+  await page.close();
+});
