@@ -335,13 +335,24 @@ pub fn weighted_iou(
 /// The view is valid until wasm memory grows (any allocation may grow it): take a new one with
 /// `view()` after every call that may allocate, never keep one.
 fn view_of(values: &[f64]) -> js_sys::Float64Array {
-    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
-    // Addresses in wasm32 memory fit in u32; the cast of the pointer is safe code.
     js_sys::Float64Array::new_with_byte_offset_and_length(
-        &memory.buffer(),
-        values.as_ptr() as usize as u32,
+        &memory_buffer(),
+        address(values),
         values.len() as u32,
     )
+}
+
+/// The buffer behind wasm memory, for views into it.
+fn memory_buffer() -> JsValue {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+}
+
+/// Where `values` start in wasm memory (wasm32 addresses fit in u32; reading a pointer's
+/// address is safe code).
+fn address<T>(values: &[T]) -> u32 {
+    values.as_ptr() as usize as u32
 }
 
 /// A matrix that lives in wasm memory: fill it through `view()` and make its summed-area table
@@ -433,6 +444,103 @@ impl Table {
     /// A fresh view of the `(rows+1)·(cols+1)` table in place (valid until memory grows).
     pub fn view(&self) -> js_sys::Float64Array {
         view_of(&self.table)
+    }
+}
+
+/// Samples for a ROC curve kept in wasm memory: fill `scores()` and `labels()` in place, then
+/// call `rocCurve(options?)` without copying the inputs in.
+#[wasm_bindgen]
+pub struct Samples {
+    scores: Vec<f64>,
+    labels: Vec<u8>,
+}
+
+#[wasm_bindgen]
+impl Samples {
+    /// `length` samples, all scores 0 and labels 0.
+    pub fn zeros(length: f64) -> Result<Samples, JsValue> {
+        let length = dimension(length, "length")?;
+        Ok(Samples {
+            scores: vec![0.0; length],
+            labels: vec![0; length],
+        })
+    }
+
+    /// A fresh view of the scores in place (valid until wasm memory grows).
+    pub fn scores(&self) -> js_sys::Float64Array {
+        view_of(&self.scores)
+    }
+
+    /// A fresh view of the 0/1 labels in place (valid until wasm memory grows).
+    pub fn labels(&self) -> js_sys::Uint8Array {
+        js_sys::Uint8Array::new_with_byte_offset_and_length(
+            &memory_buffer(),
+            address(&self.labels),
+            self.labels.len() as u32,
+        )
+    }
+
+    /// The ROC curve of these samples, exactly as `rocCurve(scores, labels, options)`.
+    #[wasm_bindgen(js_name = rocCurve)]
+    pub fn roc_curve(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        roc_curve(&self.scores, &self.labels, options)
+    }
+}
+
+/// Numbers kept in wasm memory for `nextGreater`: fill `view()` in place.
+#[wasm_bindgen]
+pub struct Values {
+    values: Vec<f64>,
+}
+
+#[wasm_bindgen]
+impl Values {
+    /// `length` zeros.
+    pub fn zeros(length: f64) -> Result<Values, JsValue> {
+        Ok(Values {
+            values: vec![0.0; dimension(length, "length")?],
+        })
+    }
+
+    /// A fresh view of the numbers in place (valid until wasm memory grows).
+    pub fn view(&self) -> js_sys::Float64Array {
+        view_of(&self.values)
+    }
+
+    /// `nextGreater` of these numbers, exactly as the copying function.
+    #[wasm_bindgen(js_name = nextGreater)]
+    pub fn next_greater(&self, options: JsValue) -> Result<Vec<i32>, JsValue> {
+        next_greater(&self.values, options)
+    }
+}
+
+/// Whole numbers kept in wasm memory for `intersect`: fill `view()` in place.
+#[wasm_bindgen]
+pub struct Integers {
+    values: Vec<i32>,
+}
+
+#[wasm_bindgen]
+impl Integers {
+    /// `length` zeros.
+    pub fn zeros(length: f64) -> Result<Integers, JsValue> {
+        Ok(Integers {
+            values: vec![0; dimension(length, "length")?],
+        })
+    }
+
+    /// A fresh view of the numbers in place (valid until wasm memory grows).
+    pub fn view(&self) -> js_sys::Int32Array {
+        js_sys::Int32Array::new_with_byte_offset_and_length(
+            &memory_buffer(),
+            address(&self.values),
+            self.values.len() as u32,
+        )
+    }
+
+    /// The intersection with `other`, exactly as `intersect(a, b, mode)`.
+    pub fn intersect(&self, other: &Integers, mode: Option<String>) -> Result<Vec<i32>, JsValue> {
+        intersect(&self.values, &other.values, mode)
     }
 }
 

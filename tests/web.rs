@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use stepwise::web::{
-    intersect, next_greater, rect_sum, roc_curve, summed_area_table, weighted_iou, IntegralImage,
-    Matrix, Player,
+    intersect, next_greater, rect_sum, roc_curve, summed_area_table, weighted_iou, Integers,
+    IntegralImage, Matrix, Player, Samples, Values,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -408,4 +408,35 @@ fn matrix_handles_match_the_copying_kernels_without_copies() {
     assert_eq!(matrix.view().to_vec(), values);
     let error = table.rect_sum(0.0, 0.0, 3.0, 0.0).err().unwrap();
     assert!(error_message(error).starts_with("rectangle: rows 0..3"));
+}
+
+#[wasm_bindgen_test]
+fn resident_arrays_give_the_copying_kernels_answers() {
+    let scores = [0.9, 0.8, 0.3, 0.1];
+    let labels = [1u8, 0, 1, 0];
+    let samples = Samples::zeros(4.0).unwrap();
+    samples.scores().copy_from(&scores);
+    samples.labels().copy_from(&labels);
+    let resident = samples.roc_curve(JsValue::UNDEFINED).unwrap();
+    let copied = roc_curve(&scores, &labels, JsValue::UNDEFINED).unwrap();
+    let auc = |value: &JsValue| js_sys::Reflect::get(value, &"auc".into()).unwrap().as_f64();
+    assert_eq!(auc(&resident), auc(&copied));
+    assert_eq!(auc(&resident), Some(0.75));
+
+    let values = Values::zeros(7.0).unwrap();
+    values
+        .view()
+        .copy_from(&[2.0, 7.0, 3.0, 5.0, 4.0, 6.0, 8.0]);
+    assert_eq!(
+        values.next_greater(JsValue::UNDEFINED).unwrap(),
+        vec![1, 6, 3, 5, 5, 6, -1]
+    );
+
+    let (a, b) = (Integers::zeros(4.0).unwrap(), Integers::zeros(2.0).unwrap());
+    a.view().copy_from(&[1, 2, 2, 1]);
+    b.view().copy_from(&[2, 2]);
+    assert_eq!(a.intersect(&b, None).unwrap(), vec![2, 2]);
+    assert_eq!(a.intersect(&b, Some("set".into())).unwrap(), vec![2]);
+    let error = Values::zeros(-1.0).err().unwrap();
+    assert!(error_message(error).starts_with("length must be a whole number"));
 }
