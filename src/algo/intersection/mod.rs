@@ -671,6 +671,14 @@ impl Intersection {
         format!("{name}[{index}]={}", values[index])
     }
 
+    /// "a[i]=x" and "b[j]=y" for a compared pair.
+    fn pair(state: &State, i: usize, j: usize) -> (String, String) {
+        (
+            Self::describe(&state.a, "a", i),
+            Self::describe(&state.b, "b", j),
+        )
+    }
+
     fn list(values: &[i32]) -> String {
         const SHOWN: usize = 12;
         let mut text: Vec<String> = values.iter().take(SHOWN).map(i32::to_string).collect();
@@ -1119,8 +1127,7 @@ impl Algorithm for Intersection {
                 emitted,
             } => {
                 let (i, j) = (*i as usize, *j as usize);
-                let left = Self::describe(a, "a", i);
-                let right = Self::describe(b, "b", j);
+                let (left, right) = Self::pair(state, i, j);
                 match (outcome, emitted) {
                     (Ordering::Less, _) => format!("{left} < {right}: advance i."),
                     (Ordering::Greater, _) => format!("{left} > {right}: advance j."),
@@ -1160,8 +1167,7 @@ impl Algorithm for Intersection {
                 emitted,
             } => {
                 let (i, j) = (*i as usize, *j as usize);
-                let left = Self::describe(a, "a", i);
-                let right = Self::describe(b, "b", j);
+                let (left, right) = Self::pair(state, i, j);
                 match (equal, emitted) {
                     (true, true) => format!(
                         "{left} = {right}: match — output {}, mark b[{j}] used.",

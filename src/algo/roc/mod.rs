@@ -288,6 +288,17 @@ pub fn gaussian_samples(size: usize, separation: f64, seed: u64) -> String {
     text
 }
 
+/// The parsed input, ready for the sweep: samples sorted by score once, class totals known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    /// The samples, highest score first.
+    pub samples: Vec<Sample>,
+    /// Total positive and negative weight (both non-zero).
+    pub totals: (f64, f64),
+    /// How the classes are called.
+    pub class_names: [String; 2],
+}
+
 /// What a run does.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
@@ -388,7 +399,7 @@ fn percent(value: f64) -> String {
 }
 
 impl Algorithm for Roc {
-    type Input = Samples;
+    type Input = Prepared;
     type Options = Options;
     type Output = Answer;
     type Event = Event;
@@ -458,45 +469,43 @@ impl Algorithm for Roc {
         Ok(Options { plain, positive })
     }
 
-    fn parse(text: &str, options: &Options) -> Result<Samples, InputError> {
-        let samples = parse_samples(text, options.positive.as_deref())?;
-        let labels: Vec<u8> = samples.positive.iter().map(|&p| u8::from(p)).collect();
-        let sorted = sorted_samples(&samples.scores, &labels, None);
-        class_totals(&sorted)?;
-        Ok(samples)
+    fn parse(text: &str, options: &Options) -> Result<Prepared, InputError> {
+        let parsed = parse_samples(text, options.positive.as_deref())?;
+        let labels: Vec<u8> = parsed.positive.iter().map(|&p| u8::from(p)).collect();
+        let samples = sorted_samples(&parsed.scores, &labels, None);
+        let totals = class_totals(&samples)?;
+        Ok(Prepared {
+            samples,
+            totals,
+            class_names: parsed.class_names,
+        })
     }
 
     fn random_input(size: usize, seed: u64) -> String {
         gaussian_samples(size.clamp(2, 20_000), 1.5, seed)
     }
 
-    fn check_animation_limits(samples: &Samples, _options: &Options) -> Result<(), InputError> {
-        if samples.scores.len() > MAX_ANIMATED_SAMPLES {
+    fn check_animation_limits(input: &Prepared, _options: &Options) -> Result<(), InputError> {
+        if input.samples.len() > MAX_ANIMATED_SAMPLES {
             return Err(InputError::new(format!(
                 "{} samples: the animation takes at most {} (the rocCurve kernel has no such limit)",
-                group_digits(samples.scores.len()),
+                group_digits(input.samples.len()),
                 group_digits(MAX_ANIMATED_SAMPLES)
             )));
         }
         Ok(())
     }
 
-    fn run<R: Recorder<Event>>(samples: &Samples, _options: &Options, recorder: &mut R) -> Curve {
-        let labels: Vec<u8> = samples.positive.iter().map(|&p| u8::from(p)).collect();
-        let sorted = sorted_samples(&samples.scores, &labels, None);
-        // `parse` has checked both classes are present.
-        let (positives, negatives) = class_totals(&sorted).unwrap_or((1.0, 1.0));
-        sweep(&sorted, positives, negatives, recorder)
+    fn run<R: Recorder<Event>>(input: &Prepared, _options: &Options, recorder: &mut R) -> Curve {
+        let (positives, negatives) = input.totals;
+        sweep(&input.samples, positives, negatives, recorder)
     }
 
-    fn start(samples: &Samples, options: &Options) -> State {
-        let labels: Vec<u8> = samples.positive.iter().map(|&p| u8::from(p)).collect();
-        let sorted = sorted_samples(&samples.scores, &labels, None);
-        let totals = class_totals(&sorted).unwrap_or((1.0, 1.0));
+    fn start(input: &Prepared, options: &Options) -> State {
         State {
-            samples: sorted,
-            class_names: samples.class_names.clone(),
-            totals,
+            samples: input.samples.clone(),
+            class_names: input.class_names.clone(),
+            totals: input.totals,
             passed: 0,
             true_positives: 0.0,
             false_positives: 0.0,

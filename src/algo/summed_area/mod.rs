@@ -94,14 +94,18 @@ impl Rect {
 
     /// Parses `"r0,c0,r1,c1"` (commas and/or spaces) and checks it against the matrix.
     pub fn parse(text: &str, rows: usize, columns: usize, name: &str) -> Result<Rect, InputError> {
+        Rect::checked(Rect::corners_of(text, name)?, rows, columns, name)
+    }
+
+    /// Reads the four numbers of `"r0,c0,r1,c1"`, unchecked; `name` starts the messages.
+    fn corners_of(text: &str, name: &str) -> Result<[f64; 4], InputError> {
         let numbers = parse_numbers(text, &format!("{name}, number"))?;
-        let corners: [f64; 4] = numbers.as_slice().try_into().map_err(|_| {
+        numbers.as_slice().try_into().map_err(|_| {
             InputError::new(format!(
                 "{name}: write four numbers r0,c0,r1,c1 (got {})",
                 numbers.len()
             ))
-        })?;
-        Rect::checked(corners, rows, columns, name)
+        })
     }
 
     /// The cells both rectangles cover, if any.
@@ -554,15 +558,9 @@ impl Algorithm for SummedArea {
                 return Ok(None);
             };
             // The option's text is not the input text: its errors carry no span.
-            let numbers = parse_numbers(&text, &format!("{name}, number"))
-                .map_err(|error| InputError::new(error.message()))?;
-            let corners: [f64; 4] = numbers.as_slice().try_into().map_err(|_| {
-                InputError::new(format!(
-                    "{name}: write four numbers r0,c0,r1,c1 (got {})",
-                    numbers.len()
-                ))
-            })?;
-            Ok(Some(corners))
+            Rect::corners_of(&text, name)
+                .map(Some)
+                .map_err(|error| InputError::new(error.message()))
         };
         let query = corners("query", "rectangle A")?;
         let second = corners("second", "rectangle B")?;
