@@ -1,6 +1,7 @@
 // Browser benchmark: wasm kernels against idiomatic JS on the same data, same run.
 // Results land in `window.benchmarkResults` (read by tests/bench/browser.mjs) and on the page.
-import init, { nextGreater, summedAreaTable, IntegralImage, rocCurve, intersect, Player, gaussianScores, randomInput, Matrix } from './pkg/stepwise.js';
+import init, { IntegralImage, Player, gaussianScores, randomInput } from './pkg/stepwise.js';
+import initKernels, { nextGreater, summedAreaTable, rocCurve, intersect, Matrix } from './pkg-kernels/stepwise_kernels.js';
 
 const REPEATS = 9;
 
@@ -111,6 +112,7 @@ function percentile(samples, p) {
 
 async function main() {
   const wasm = await init();
+  await initKernels();
   const results = [];
   for (const length of [1_000_000, 10_000_000]) {
     const values = randomValues(length, 42);

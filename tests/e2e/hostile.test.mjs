@@ -120,7 +120,9 @@ test('a freed handle is a clear JS Error, never a trap', async () => {
   const { page } = await open(BASE);
   await page.waitForSelector('body[data-ready="true"]');
   const outcome = await page.evaluate(async () => {
-    const { Matrix } = await import('./pkg/stepwise.js');
+    const kernels = await import('./pkg-kernels/stepwise_kernels.js');
+    await kernels.default();
+    const { Matrix } = kernels;
     const matrix = Matrix.zeros(2, 2);
     matrix.view().set([1, 2, 3, 4]);
     const table = matrix.summedAreaTable();

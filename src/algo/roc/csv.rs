@@ -29,13 +29,31 @@ const KNOWN_PAIRS: &[(&str, &str)] = &[
     ("positive", "negative"),
 ];
 
-/// Parses CSV text; `positive` names the positive label when the labels are words.
+/// The most CSV a file may hold for [`parse_samples_up_to`] (the page's big-data path).
+pub const MAX_CSV_FILE_BYTES: usize = 64 << 20;
+
+/// How 0/1 (true/false, yes/no…) classes are called.
+pub fn numbered_class_names() -> [String; 2] {
+    ["positives".to_string(), "negatives".to_string()]
+}
+
+/// Parses CSV text typed into a box (at most [`MAX_TEXT_BYTES`]); `positive` names the
+/// positive label when the labels are words.
 pub fn parse_samples(text: &str, positive: Option<&str>) -> Result<Samples, InputError> {
-    if text.len() > MAX_TEXT_BYTES {
+    parse_samples_up_to(text, positive, MAX_TEXT_BYTES)
+}
+
+/// Parses CSV text of at most `limit` bytes, as [`parse_samples`].
+pub fn parse_samples_up_to(
+    text: &str,
+    positive: Option<&str>,
+    limit: usize,
+) -> Result<Samples, InputError> {
+    if text.len() > limit {
         return Err(InputError::new(format!(
             "the CSV is {} characters long; the limit is {}",
             group_digits(text.len()),
-            group_digits(MAX_TEXT_BYTES)
+            group_digits(limit)
         )));
     }
     let mut scores = Vec::new();
@@ -141,7 +159,7 @@ pub fn parse_samples(text: &str, positive: Option<&str>) -> Result<Samples, Inpu
                 );
             [labels[positive_index].clone(), other]
         }
-        _ => ["positives".to_string(), "negatives".to_string()],
+        _ => numbered_class_names(),
     };
     Ok(Samples {
         scores,

@@ -14,16 +14,21 @@
 mod csv;
 mod view;
 
-pub use csv::{parse_samples, Samples};
+pub use csv::{
+    numbered_class_names, parse_samples, parse_samples_up_to, Samples, MAX_CSV_FILE_BYTES,
+};
 
 use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset};
 use crate::input::{format_fixed, format_number, InputError, OptionMap, SeededRandom};
 use crate::scene::{Frame, Scene};
 use crate::trace::{group_digits, Recorder};
 use crate::value::{Describe, Value};
+use std::rc::Rc;
 
-/// The most samples the animation takes (about what 1 MiB of CSV holds); the kernel has no limit.
-pub const MAX_ANIMATED_SAMPLES: usize = 100_000;
+/// The most samples the animation takes: one step per distinct score stays within the trace's
+/// event cap. Typed CSV stops sooner (1 MiB holds about 100,000 samples); 10^6 samples reach the
+/// animation through resident samples (a file or the generator). The kernel has no limit.
+pub const MAX_ANIMATED_SAMPLES: usize = crate::trace::EVENT_CAP;
 
 /// A ROC curve: one point per threshold, highest threshold first.
 #[derive(Debug, Clone, PartialEq)]
@@ -265,11 +270,13 @@ pub fn binormal_auc(separation: f64) -> f64 {
     normal_cdf(separation / std::f64::consts::SQRT_2)
 }
 
-/// CSV text of `size` samples from two Gaussian classes (half each) `separation` apart.
-pub fn gaussian_samples(size: usize, separation: f64, seed: u64) -> String {
+/// `size` samples from two unit Gaussian classes `separation` apart, alternating positive and
+/// negative (half each): scores, and 1/0 labels.
+pub fn gaussian_columns(size: usize, separation: f64, seed: u64) -> (Vec<f64>, Vec<u8>) {
     let mut random = SeededRandom::new(seed);
     let mut uniform = || ((random.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
-    let mut text = String::from("score,label\n");
+    let mut scores = Vec::with_capacity(size);
+    let mut labels = Vec::with_capacity(size);
     for index in 0..size {
         // Marsaglia's polar method: a standard normal from uniforms without trigonometry
         // (a cosine would add its argument reduction, kilobytes, to the wasm).
@@ -281,9 +288,19 @@ pub fn gaussian_samples(size: usize, separation: f64, seed: u64) -> String {
             }
         };
         let positive = index % 2 == 0;
-        let score = normal + if positive { separation } else { 0.0 };
+        scores.push(normal + if positive { separation } else { 0.0 });
+        labels.push(u8::from(positive));
+    }
+    (scores, labels)
+}
+
+/// [`gaussian_columns`] as CSV text, scores to three decimals.
+pub fn gaussian_samples(size: usize, separation: f64, seed: u64) -> String {
+    let (scores, labels) = gaussian_columns(size, separation, seed);
+    let mut text = String::from("score,label\n");
+    for (score, label) in scores.into_iter().zip(labels) {
         text.push_str(&format_fixed(score, 3));
-        text.push_str(if positive { ",1\n" } else { ",0\n" });
+        text.push_str(if label == 1 { ",1\n" } else { ",0\n" });
     }
     text
 }
@@ -291,12 +308,30 @@ pub fn gaussian_samples(size: usize, separation: f64, seed: u64) -> String {
 /// The parsed input, ready for the sweep: samples sorted by score once, class totals known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prepared {
-    /// The samples, highest score first.
-    pub samples: Vec<Sample>,
+    /// The samples, highest score first; shared with every state and checkpoint, never copied.
+    pub samples: Rc<[Sample]>,
     /// Total positive and negative weight (both non-zero).
     pub totals: (f64, f64),
     /// How the classes are called.
     pub class_names: [String; 2],
+}
+
+impl Prepared {
+    /// Checks scores and 0/1 labels, sorts the samples once and totals the classes.
+    pub fn new(
+        scores: &[f64],
+        labels: &[u8],
+        class_names: [String; 2],
+    ) -> Result<Prepared, InputError> {
+        check_inputs(scores, labels, None)?;
+        let samples = sorted_samples(scores, labels, None);
+        let totals = class_totals(&samples)?;
+        Ok(Prepared {
+            samples: samples.into(),
+            totals,
+            class_names,
+        })
+    }
 }
 
 /// What a run does.
@@ -329,8 +364,8 @@ pub enum Event {
 /// What the animation shows at one step.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    /// The samples, highest score first.
-    pub samples: Vec<Sample>,
+    /// The samples, highest score first (shared with the input).
+    pub samples: Rc<[Sample]>,
     /// How the classes are called ("positive"/"negative", or the CSV's own labels).
     pub class_names: [String; 2],
     /// Total positive and negative weight.
@@ -472,13 +507,7 @@ impl Algorithm for Roc {
     fn parse(text: &str, options: &Options) -> Result<Prepared, InputError> {
         let parsed = parse_samples(text, options.positive.as_deref())?;
         let labels: Vec<u8> = parsed.positive.iter().map(|&p| u8::from(p)).collect();
-        let samples = sorted_samples(&parsed.scores, &labels, None);
-        let totals = class_totals(&samples)?;
-        Ok(Prepared {
-            samples,
-            totals,
-            class_names: parsed.class_names,
-        })
+        Prepared::new(&parsed.scores, &labels, parsed.class_names)
     }
 
     fn random_input(size: usize, seed: u64) -> String {
@@ -516,9 +545,8 @@ impl Algorithm for Roc {
     }
 
     fn state_bytes(state: &State) -> usize {
-        std::mem::size_of::<State>()
-            + state.samples.len() * std::mem::size_of::<Sample>()
-            + state.samples.len() * std::mem::size_of::<(f64, f64)>()
+        // The samples are shared; the curve grows to one point per sample at most.
+        std::mem::size_of::<State>() + state.samples.len() * std::mem::size_of::<(f64, f64)>()
     }
 
     fn apply(state: &mut State, event: &Event) {

@@ -77,7 +77,7 @@ fn score_range(state: &State) -> (f64, f64) {
 /// The distinct scores, highest first: step k puts the threshold at `distinct[k - 1]`.
 fn distinct_scores(state: &State) -> Vec<f64> {
     let mut distinct: Vec<f64> = Vec::new();
-    for sample in &state.samples {
+    for sample in state.samples.iter() {
         if distinct.last() != Some(&sample.score) {
             distinct.push(sample.score);
         }
@@ -209,7 +209,7 @@ fn draw_scores(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame)
     if state.samples.len() <= DOT_LIMIT {
         let size = within(height / 2.0 / 6.0, 4.0, 10.0);
         let mut stacks: Vec<(i64, usize)> = Vec::new();
-        for sample in &state.samples {
+        for sample in state.samples.iter() {
             let x = x_of(sample.score);
             let column = (x / size).round() as i64 * 2 + i64::from(sample.positive);
             let level = match stacks.iter_mut().find(|(key, _)| *key == column) {
@@ -246,7 +246,7 @@ fn draw_scores(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame)
         }
     } else {
         let mut bins = [[0.0_f64; 2]; BINS];
-        for sample in &state.samples {
+        for sample in state.samples.iter() {
             let bin = (((sample.score - low) / (high - low) * BINS as f64) as usize).min(BINS - 1);
             bins[bin][usize::from(sample.positive)] += sample.weight;
         }

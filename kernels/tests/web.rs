@@ -1,0 +1,200 @@
+//! The kernel module in a real browser: the copying kernels and the zero-copy handles give the
+//! same answers, views detach when memory grows, and bad arguments are JS `Error`s with a
+//! message. Run by `cargo xtask test` (wasm-bindgen-test in headless Chromium).
+#![cfg(target_arch = "wasm32")]
+
+use stepwise_kernels::{
+    intersect, next_greater, rect_sum, roc_curve, summed_area_table, weighted_iou, Integers,
+    Matrix, Samples, Values,
+};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn object(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn error_message(value: JsValue) -> String {
+    value
+        .dyn_into::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .unwrap_or_else(|value| format!("not an Error: {value:?}"))
+}
+
+#[wasm_bindgen_test]
+fn next_greater_reads_its_options_and_refuses_unknown_ones() {
+    let error = next_greater(&[1.0], object(r#"{"sideways":true}"#))
+        .err()
+        .unwrap();
+    assert_eq!(
+        error_message(error),
+        "unknown option 'sideways' (known options: previous, smaller, circular)"
+    );
+    let error = next_greater(&[1.0], JsValue::from_str("circular"))
+        .err()
+        .unwrap();
+    assert_eq!(
+        error_message(error),
+        "options must be an object such as { circular: true }"
+    );
+    let answer = next_greater(&[3.0, 1.0, 2.0], object(r#"{"circular":true}"#)).unwrap();
+    assert_eq!(answer, vec![-1, 2, 0]);
+}
+
+#[wasm_bindgen_test]
+fn summed_area_kernels_answer_and_refuse_clearly() {
+    let table = summed_area_table(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], 2.0, 3.0).unwrap();
+    assert_eq!(
+        table,
+        vec![0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 3.0, 6.0, 0.0, 5.0, 12.0, 21.0]
+    );
+    assert_eq!(
+        rect_sum(&table, 2.0, 3.0, 0.0, 1.0, 1.0, 2.0).unwrap(),
+        16.0
+    );
+    assert_eq!(
+        weighted_iou(
+            &table,
+            2.0,
+            3.0,
+            &[0.0, 0.0, 1.0, 1.0],
+            &[0.0, 1.0, 1.0, 2.0]
+        )
+        .unwrap(),
+        7.0 / 21.0
+    );
+    let error = rect_sum(&table, 2.0, 3.0, 1.0, 0.0, 0.0, 0.0)
+        .err()
+        .unwrap();
+    assert_eq!(
+        error_message(error),
+        "rectangle: r0 ≤ r1 and c0 ≤ c1 are needed, got rows 1..0 and columns 0..0"
+    );
+    let error = rect_sum(&table, 2.0, 3.0, 0.0, 0.0, 2.0, 0.0)
+        .err()
+        .unwrap();
+    assert!(error_message(error)
+        .starts_with("rectangle: rows 0..2, columns 0..0 is outside the 2×3 matrix"));
+    let error = summed_area_table(&[1.0, 2.0, 3.0], 2.0, 2.0).err().unwrap();
+    assert_eq!(
+        error_message(error),
+        "3 values do not make a 2×2 matrix (2·2 are needed)"
+    );
+    let error = weighted_iou(&table, 2.0, 3.0, &[0.0, 0.0], &[0.0, 0.0, 0.0, 0.0])
+        .err()
+        .unwrap();
+    assert_eq!(
+        error_message(error),
+        "rectangle a: expected [r0, c0, r1, c1], got 2 numbers"
+    );
+    let error = rect_sum(&table, 3.0, 3.0, 0.0, 0.0, 0.0, 0.0)
+        .err()
+        .unwrap();
+    assert!(error_message(error).starts_with("the table has 12 numbers"));
+    // Hostile sizes are refused, never wrapped around.
+    let error = rect_sum(&[], -1.0, 5.0, 0.0, 0.0, 0.0, 0.0).err().unwrap();
+    assert_eq!(
+        error_message(error),
+        "rows must be a whole number from 0 to 67108864, not -1"
+    );
+    let error = summed_area_table(&[], 0.0, 3e8).err().unwrap();
+    assert!(error_message(error).starts_with("cols must be a whole number"));
+    let error = summed_area_table(&[], 2.0, 5e7).err().unwrap();
+    assert!(error_message(error).starts_with("a 2×50000000 matrix needs a table of more than"));
+}
+
+#[wasm_bindgen_test]
+fn intersect_takes_typed_arrays_and_refuses_unknown_modes() {
+    assert_eq!(intersect(&[1, 2, 2, 1], &[2, 2], None).unwrap(), vec![2, 2]);
+    assert_eq!(
+        intersect(&[1, 2, 2, 1], &[2, 2], Some("set".into())).unwrap(),
+        vec![2]
+    );
+    assert_eq!(
+        intersect(
+            &[i32::MAX, i32::MIN],
+            &[i32::MIN, 0, i32::MAX],
+            Some("multiset".into())
+        )
+        .unwrap(),
+        vec![i32::MIN, i32::MAX]
+    );
+    let error = intersect(&[1], &[1], Some("bag".into())).err().unwrap();
+    assert_eq!(
+        error_message(error),
+        "mode must be \"multiset\" or \"set\", not 'bag'"
+    );
+}
+
+#[wasm_bindgen_test]
+fn matrix_handles_match_the_copying_kernels_without_copies() {
+    let values: Vec<f64> = (0..12).map(|value| f64::from(value) - 3.0).collect();
+    let matrix = Matrix::zeros(3.0, 4.0).unwrap();
+    assert_eq!((matrix.rows(), matrix.cols()), (3, 4));
+    matrix.view().copy_from(&values);
+    let table = matrix.summed_area_table();
+    let copied = summed_area_table(&values, 3.0, 4.0).unwrap();
+    assert_eq!(table.view().to_vec(), copied);
+    assert_eq!(
+        table.rect_sum(0.0, 1.0, 2.0, 3.0).unwrap(),
+        rect_sum(&copied, 3.0, 4.0, 0.0, 1.0, 2.0, 3.0).unwrap()
+    );
+    assert_eq!(
+        table
+            .weighted_iou(&[0.0, 0.0, 1.0, 1.0], &[1.0, 1.0, 2.0, 2.0])
+            .unwrap(),
+        weighted_iou(
+            &copied,
+            3.0,
+            4.0,
+            &[0.0, 0.0, 1.0, 1.0],
+            &[1.0, 1.0, 2.0, 2.0]
+        )
+        .unwrap()
+    );
+    // Growing wasm memory detaches old views; a fresh view still reads the same values.
+    let stale = matrix.view();
+    let growth = vec![0u8; 64 << 20];
+    assert!(!growth.is_empty());
+    assert_eq!(
+        stale.length(),
+        0,
+        "a view taken before the growth is detached, never stale"
+    );
+    assert_eq!(matrix.view().to_vec(), values);
+    let error = table.rect_sum(0.0, 0.0, 3.0, 0.0).err().unwrap();
+    assert!(error_message(error).starts_with("rectangle: rows 0..3"));
+}
+
+#[wasm_bindgen_test]
+fn resident_arrays_give_the_copying_kernels_answers() {
+    let scores = [0.9, 0.8, 0.3, 0.1];
+    let labels = [1u8, 0, 1, 0];
+    let samples = Samples::zeros(4.0).unwrap();
+    samples.scores().copy_from(&scores);
+    samples.labels().copy_from(&labels);
+    let resident = samples.roc_curve(JsValue::UNDEFINED).unwrap();
+    let copied = roc_curve(&scores, &labels, JsValue::UNDEFINED).unwrap();
+    let auc = |value: &JsValue| js_sys::Reflect::get(value, &"auc".into()).unwrap().as_f64();
+    assert_eq!(auc(&resident), auc(&copied));
+    assert_eq!(auc(&resident), Some(0.75));
+
+    let values = Values::zeros(7.0).unwrap();
+    values
+        .view()
+        .copy_from(&[2.0, 7.0, 3.0, 5.0, 4.0, 6.0, 8.0]);
+    assert_eq!(
+        values.next_greater(JsValue::UNDEFINED).unwrap(),
+        vec![1, 6, 3, 5, 5, 6, -1]
+    );
+
+    let (a, b) = (Integers::zeros(4.0).unwrap(), Integers::zeros(2.0).unwrap());
+    a.view().copy_from(&[1, 2, 2, 1]);
+    b.view().copy_from(&[2, 2]);
+    assert_eq!(a.intersect(&b, None).unwrap(), vec![2, 2]);
+    assert_eq!(a.intersect(&b, Some("set".into())).unwrap(), vec![2]);
+    let error = Values::zeros(-1.0).err().unwrap();
+    assert!(error_message(error).starts_with("length must be a whole number"));
+}

@@ -1,0 +1,145 @@
+//! The JavaScript boundary: the only module with `#[wasm_bindgen]` exports, and the helpers
+//! every Stepwise wasm module uses to cross it.
+//!
+//! - [`page`] (cargo feature `page`, on by default) is what the page and `<stepwise-player>`
+//!   use: the [`page::Player`] handle, the registry, random inputs, image mode, the panic hook.
+//! - [`roc`] keeps ROC samples in wasm memory and exports the `rocCurve` kernel. It is in the
+//!   page's module (the page animates up to 10^6 samples through it) and in the kernel module.
+//! - The `stepwise-kernels` crate (`kernels/`) builds the kernel module on these helpers: the
+//!   copying kernels and the handles the page itself does not need.
+//!
+//! Large state stays in Rust behind opaque handles; JS gets small copyable results (strings,
+//! numbers, plain objects, typed arrays) or zero-copy views. Every user-caused failure arrives
+//! in JS as an `Error` with a message; a panic is a bug, reported by [`install_panic_hook`]'s
+//! hook to the console and to the page (a `stepwise-panic` event on `globalThis`).
+
+#[cfg(feature = "page")]
+pub mod page;
+pub mod roc;
+
+use crate::input::{InputError, OptionMap, OptionValue};
+use crate::value::Value;
+
+use wasm_bindgen::prelude::*;
+
+/// Installs the panic hook: console message plus a `stepwise-panic` event for the page's banner.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        announce_panic(&info.to_string());
+    }));
+}
+
+fn announce_panic(message: &str) {
+    let Ok(target) = js_sys::global().dyn_into::<web_sys::EventTarget>() else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(message));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("stepwise-panic", &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// Turns an [`InputError`] into a JS `Error`; `start`/`end` give the offending text's range.
+pub fn input_error(error: InputError) -> JsValue {
+    let js_error = js_sys::Error::new(error.message());
+    if let Some(span) = error.span() {
+        let _ = js_sys::Reflect::set(&js_error, &"start".into(), &(span.start as f64).into());
+        let _ = js_sys::Reflect::set(&js_error, &"end".into(), &(span.end as f64).into());
+    }
+    js_error.into()
+}
+
+/// Turns plain data into plain JS values (records become objects, lists arrays, via
+/// serde-wasm-bindgen's JSON-compatible serializer).
+pub fn to_js(value: &Value) -> JsValue {
+    serde::Serialize::serialize(value, &serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// Reads an optional options object; `undefined` and `null` mean "all defaults".
+pub fn options_from(value: JsValue) -> Result<OptionMap, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(OptionMap::new());
+    }
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(input_error(InputError::new(
+            "options must be an object such as { circular: true }",
+        )));
+    }
+    // Read by hand rather than through serde: its deserializer costs the wasm kilobytes.
+    let mut options = OptionMap::new();
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let item = pair.get(1);
+        let parsed = if let Some(flag) = item.as_bool() {
+            OptionValue::Bool(flag)
+        } else if let Some(number) = item.as_f64() {
+            OptionValue::Number(number)
+        } else if let Some(word) = item.as_string() {
+            OptionValue::Text(word)
+        } else {
+            return Err(input_error(InputError::new(format!(
+                "option {}: the value must be true/false, a number or a word",
+                crate::input::quote(&key)
+            ))));
+        };
+        options = options.with(&key, parsed);
+    }
+    Ok(options)
+}
+
+/// Reads a JS number as a count or position: NaN and negatives are 0, fractions round down.
+pub fn to_count(value: f64) -> usize {
+    if value.is_nan() || value <= 0.0 {
+        0
+    } else if value >= usize::MAX as f64 {
+        usize::MAX
+    } else {
+        value as usize
+    }
+}
+
+/// The most items a handle made through the JS API may hold (2^26: 512 MiB of f64).
+pub const MAX_TABLE_CELLS: usize = 1 << 26;
+
+/// Reads a JS number as a length or matrix dimension: a whole number from 0 to
+/// [`MAX_TABLE_CELLS`].
+pub fn dimension(value: f64, name: &str) -> Result<usize, JsValue> {
+    if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= MAX_TABLE_CELLS as f64
+    {
+        Ok(value as usize)
+    } else {
+        Err(input_error(InputError::new(format!(
+            "{name} must be a whole number from 0 to {MAX_TABLE_CELLS}, not {}",
+            crate::input::format_number(value)
+        ))))
+    }
+}
+
+/// A fresh `Float64Array` over `values` where they lie in wasm memory: nothing is copied.
+///
+/// The view is valid until wasm memory grows (any allocation may grow it): take a new one with
+/// `view()` after every call that may allocate, never keep one.
+pub fn view_of(values: &[f64]) -> js_sys::Float64Array {
+    js_sys::Float64Array::new_with_byte_offset_and_length(
+        &memory_buffer(),
+        address(values),
+        values.len() as u32,
+    )
+}
+
+/// The buffer behind wasm memory, for views into it.
+pub fn memory_buffer() -> JsValue {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+}
+
+/// Where `values` start in wasm memory (wasm32 addresses fit in u32; reading a pointer's
+/// address is safe code).
+pub fn address<T>(values: &[T]) -> u32 {
+    values.as_ptr() as usize as u32
+}

@@ -1,0 +1,309 @@
+//! What the page and `<stepwise-player>` call: the [`Player`] handle that steps, seeks and draws
+//! one animation, the algorithm registry, seeded random inputs and image mode.
+
+use super::roc::Samples;
+use super::{input_error, options_from, to_count, to_js};
+use crate::algo::roc::{self, Roc};
+use crate::algo::{self, summed_area, Algorithm};
+use crate::input::InputError;
+use crate::render::{canvas, svg};
+use crate::scene::{Frame, Scene, Theme};
+use crate::trace::{Animation, Timeline};
+use crate::value::Describe;
+
+use wasm_bindgen::prelude::*;
+use web_sys::CanvasRenderingContext2d;
+
+/// Installs the panic hook when the module loads (see [`super::install_panic_hook`]).
+#[wasm_bindgen(start)]
+pub fn start() {
+    super::install_panic_hook();
+}
+
+/// Every algorithm: `[{ id, title, pseudocode, example, methods, presets, inputHelp }]`.
+#[wasm_bindgen]
+pub fn algorithms() -> JsValue {
+    let infos: Vec<_> = algo::REGISTRY.iter().map(|entry| entry.info).collect();
+    to_js(&infos.describe())
+}
+
+/// A random input of about `size` items for algorithm `id`; the same seed gives the same text.
+#[wasm_bindgen(js_name = randomInput)]
+pub fn random_input(id: &str, size: f64, seed: f64) -> Result<String, JsValue> {
+    let entry = algo::find(id).map_err(input_error)?;
+    // Seeds are whole numbers up to 2^53 (the integers a JS number holds exactly).
+    let seed = if seed.is_finite() && seed > 0.0 {
+        seed as u64
+    } else {
+        0
+    };
+    Ok((entry.random_input)(to_count(size), seed))
+}
+
+/// A grayscale image with its summed-area table, filled a band at a time, and a box blur of
+/// any radius in O(1) per pixel: the page's image mode.
+#[wasm_bindgen]
+pub struct IntegralImage {
+    image: summed_area::IntegralImage,
+}
+
+#[wasm_bindgen]
+impl IntegralImage {
+    /// The built-in test pattern, `side` × `side` pixels.
+    #[wasm_bindgen(js_name = testPattern)]
+    pub fn test_pattern(side: usize) -> Result<IntegralImage, JsValue> {
+        let side = side.clamp(1, summed_area::MAX_IMAGE_SIDE);
+        let image = summed_area::IntegralImage::new(summed_area::test_pattern(side), side, side)
+            .map_err(input_error)?;
+        Ok(IntegralImage { image })
+    }
+
+    /// An image from RGBA bytes (a canvas's `ImageData.data`), turned to grayscale.
+    #[wasm_bindgen(js_name = fromRgba)]
+    pub fn from_rgba(rgba: &[u8], width: usize, height: usize) -> Result<IntegralImage, JsValue> {
+        if width
+            .checked_mul(height)
+            .and_then(|pixels| pixels.checked_mul(4))
+            != Some(rgba.len())
+        {
+            return Err(input_error(InputError::new(format!(
+                "{} bytes are not the RGBA pixels of a {width}×{height} image",
+                rgba.len()
+            ))));
+        }
+        let image = summed_area::IntegralImage::new(summed_area::to_grayscale(rgba), height, width)
+            .map_err(input_error)?;
+        Ok(IntegralImage { image })
+    }
+
+    /// Image width in pixels.
+    #[wasm_bindgen(getter)]
+    pub fn width(&self) -> usize {
+        self.image.columns()
+    }
+
+    /// Image height in pixels.
+    #[wasm_bindgen(getter)]
+    pub fn height(&self) -> usize {
+        self.image.rows()
+    }
+
+    /// Rows of the table filled so far.
+    #[wasm_bindgen(getter, js_name = filledRows)]
+    pub fn filled_rows(&self) -> usize {
+        self.image.filled_rows()
+    }
+
+    /// Fills up to `rows` more table rows; false once the table is complete.
+    pub fn fill(&mut self, rows: f64) -> bool {
+        self.image.fill(to_count(rows))
+    }
+
+    /// Empties the table so the fill can be watched again.
+    pub fn restart(&mut self) {
+        self.image.restart();
+    }
+
+    /// Draws the image (blurred with `radius` once the table is filled) beside the table.
+    pub fn draw(
+        &mut self,
+        context: &CanvasRenderingContext2d,
+        width: f64,
+        height: f64,
+        radius: f64,
+        theme: &str,
+    ) -> Result<(), JsValue> {
+        let frame = Frame::new(width, height, Theme::from_name(theme));
+        canvas::paint(&self.image.scene(&frame, to_count(radius)), context)
+    }
+}
+
+/// Panics on purpose, so tests can check that the page reports panics and recovers.
+#[wasm_bindgen(js_name = panicForTesting)]
+pub fn panic_for_testing() {
+    panic!("deliberate panic for testing");
+}
+
+/// An animation of one algorithm on one input: step it, seek it, draw it.
+#[wasm_bindgen]
+pub struct Player {
+    animation: Box<dyn Animation>,
+    theme: Theme,
+    /// The scene on screen when the position last changed: where the transition starts.
+    from: Option<Scene>,
+    /// The scene drawn last.
+    shown: Option<Scene>,
+}
+
+impl Player {
+    fn showing(animation: Box<dyn Animation>) -> Player {
+        Player {
+            animation,
+            theme: Theme::Light,
+            from: None,
+            shown: None,
+        }
+    }
+
+    fn moved(&mut self, before: usize) {
+        if self.animation.position() != before {
+            self.from = self.shown.take().or_else(|| self.from.take());
+        }
+    }
+
+    fn frame(&self, width: f64, height: f64) -> Frame {
+        Frame::new(width, height, self.theme)
+    }
+}
+
+#[wasm_bindgen]
+impl Player {
+    /// Parses `text` for algorithm `id` and records the animation; throws an `Error` saying
+    /// what is wrong and where. `options` is an optional object (e.g. `{ method: "scan" }`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(id: &str, text: &str, options: JsValue) -> Result<Player, JsValue> {
+        let entry = algo::find(id).map_err(input_error)?;
+        let mut options = options_from(options)?;
+        let animation = (entry.animate)(text, &mut options).map_err(input_error)?;
+        Ok(Player::showing(animation))
+    }
+
+    /// The ROC sweep of samples kept in wasm memory (up to 2,000,000: a file or the generator,
+    /// with no text in between). `options` as for `new Player("roc", …)`; the samples are
+    /// copied once, sorted, so the handle may be freed or refilled afterwards.
+    #[wasm_bindgen(js_name = fromSamples)]
+    pub fn from_samples(samples: &Samples, options: JsValue) -> Result<Player, JsValue> {
+        let mut options = options_from(options)?;
+        let options = Roc::parse_options(&mut options).map_err(input_error)?;
+        let input = roc::Prepared::new(
+            samples.score_values(),
+            samples.label_values(),
+            samples.class_names().clone(),
+        )
+        .map_err(input_error)?;
+        let timeline = Timeline::<Roc>::new(input, options).map_err(input_error)?;
+        Ok(Player::showing(Box::new(timeline)))
+    }
+
+    /// The algorithm's id.
+    #[wasm_bindgen(getter)]
+    pub fn algorithm(&self) -> String {
+        self.animation.algorithm_id().to_string()
+    }
+
+    /// The number of steps.
+    #[wasm_bindgen(getter)]
+    pub fn len(&self) -> usize {
+        self.animation.len()
+    }
+
+    /// True when there are no steps.
+    #[wasm_bindgen(js_name = isEmpty)]
+    pub fn is_empty(&self) -> bool {
+        self.animation.is_empty()
+    }
+
+    /// How many steps have been applied (0..=len).
+    #[wasm_bindgen(getter)]
+    pub fn position(&self) -> usize {
+        self.animation.position()
+    }
+
+    /// Moves to step `position` (clamped to 0..=len).
+    pub fn seek(&mut self, position: f64) {
+        let before = self.animation.position();
+        self.animation.seek(to_count(position));
+        self.moved(before);
+    }
+
+    /// One step forward; false at the end.
+    pub fn forward(&mut self) -> bool {
+        let before = self.animation.position();
+        let moved = self.animation.forward();
+        self.moved(before);
+        moved
+    }
+
+    /// One step back; false at the start.
+    pub fn back(&mut self) -> bool {
+        let before = self.animation.position();
+        let moved = self.animation.back();
+        self.moved(before);
+        moved
+    }
+
+    /// One sentence about the current step.
+    pub fn narration(&self) -> String {
+        self.animation.narration()
+    }
+
+    /// The highlighted pseudocode line (0-based), or `undefined` before the first step.
+    pub fn line(&self) -> Option<usize> {
+        self.animation.line()
+    }
+
+    /// The pseudocode of the method this player runs, one string per line.
+    pub fn pseudocode(&self) -> Vec<String> {
+        self.animation
+            .pseudocode()
+            .iter()
+            .map(|line| line.to_string())
+            .collect()
+    }
+
+    /// The operation counters: `[{ name, value }]`.
+    pub fn counters(&self) -> JsValue {
+        to_js(&self.animation.counters().describe())
+    }
+
+    /// The algorithm's state at this step, as a plain object.
+    pub fn state(&self) -> JsValue {
+        to_js(&self.animation.state())
+    }
+
+    /// The result of the whole run, as a plain object.
+    pub fn result(&self) -> JsValue {
+        to_js(&self.animation.result())
+    }
+
+    /// Uses the `"light"` or `"dark"` palette from now on.
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&mut self, name: &str) {
+        self.theme = Theme::from_name(name);
+    }
+
+    /// Draws the current step on `context`, `width` × `height` CSS pixels. With `progress` in
+    /// 0..1 it draws that far into the transition from the previously shown step.
+    pub fn draw(
+        &mut self,
+        context: &CanvasRenderingContext2d,
+        width: f64,
+        height: f64,
+        progress: Option<f64>,
+    ) -> Result<(), JsValue> {
+        let target = self.animation.scene(&self.frame(width, height));
+        let shown = match (&self.from, progress) {
+            (Some(from), Some(progress)) if progress < 1.0 => target.tween(from, progress),
+            _ => {
+                self.from = None;
+                target
+            }
+        };
+        canvas::paint(&shown, context)?;
+        self.shown = Some(shown);
+        Ok(())
+    }
+
+    /// The `[row, column]` of the item under point `(x, y)` (CSS pixels) of a picture drawn
+    /// `width` × `height`, or `undefined` where nothing can be picked.
+    pub fn locate(&self, x: f64, y: f64, width: f64, height: f64) -> Option<Vec<u32>> {
+        self.animation
+            .locate(&self.frame(width, height), x, y)
+            .map(|(row, column)| vec![row as u32, column as u32])
+    }
+
+    /// The current step as a standalone SVG document, `width` × `height` pixels.
+    pub fn svg(&self, width: f64, height: f64) -> String {
+        svg::to_svg(&self.animation.scene(&self.frame(width, height)))
+    }
+}
