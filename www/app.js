@@ -150,12 +150,56 @@ function clearInputError() {
   $('input-text').removeAttribute('aria-invalid');
 }
 
-/** Builds new players from the input; on bad input keeps the old ones and says why. */
 /** The most input text the engine reads (its own limit, checked here before any copying). */
 const MAX_INPUT_CHARACTERS = 1 << 20;
 
+/**
+ * ROC samples kept in wasm memory in place of the text box: how the page animates up to
+ * 2,000,000 samples (a big CSV file or the generator) without a megabyte-long textarea or a
+ * text round trip. `{ label, source: 'generated' | 'file', make(stepwise, options) → Samples }`,
+ * plus the handle made from it (made again after an engine restart or a new positive class).
+ * In use while the text box is empty; typing text there replaces it.
+ */
+let resident = null;
+
+/** Frees the resident samples' handle, unless it died with a restarted engine. */
+function freeResidentHandle() {
+  if (resident?.handle && resident.generation === engineGeneration) resident.handle.free();
+  if (resident) resident.handle = null;
+}
+
+function dropResident() {
+  if (!resident) return;
+  freeResidentHandle();
+  resident = null;
+  $('input-text').placeholder = '';
+}
+
+/** Animates `next` resident samples (see `resident`). */
+function setResident(next) {
+  dropResident();
+  resident = { ...next, handle: null, key: null, generation: -1 };
+  $('input-text').value = '';
+  $('input-text').placeholder = `${next.label} are held in wasm memory, not in this box. Type or paste CSV here to use your own instead.`;
+  return rebuild();
+}
+
+/** The resident samples' handle in the current engine, made on first use. */
+function residentSamples(stepwise, options) {
+  const key = `${engineGeneration}|${options.positive ?? ''}`;
+  if (resident.key !== key) {
+    freeResidentHandle();
+    resident.handle = resident.make(stepwise, options);
+    resident.key = key;
+    resident.generation = engineGeneration;
+  }
+  return resident.handle;
+}
+
+/** Builds new players from the input; on bad input keeps the old ones and says why. */
 async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
   const text = $('input-text').value;
+  if (text !== '' || view.algorithm !== 'roc') dropResident();
   if (text.length > MAX_INPUT_CHARACTERS) {
     const count = (value) => value.toLocaleString('en-US');
     showInputError({ message: `The input is ${count(text.length)} characters long; the limit is ${count(MAX_INPUT_CHARACTERS)}.` }, '');
@@ -166,7 +210,9 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
   await withEngine((stepwise) => {
     let primary;
     try {
-      primary = new stepwise.Player(view.algorithm, text, { ...options, method: primaryMethod });
+      primary = resident
+        ? stepwise.Player.fromSamples(residentSamples(stepwise, options), { ...options, method: primaryMethod })
+        : new stepwise.Player(view.algorithm, text, { ...options, method: primaryMethod });
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) throw error;
       if (/^rectangle/.test(error.message)) {
@@ -251,7 +297,10 @@ function controlRoot() {
 }
 
 function currentControls() {
-  return { ...collectControls(controlRoot()), compare: $('compare').checked };
+  const controls = { ...collectControls(controlRoot()), compare: $('compare').checked };
+  // Generated samples come back from the generator's settings; a file's cannot travel in a link.
+  if (resident) controls.samples = resident.source;
+  return controls;
 }
 
 let urlTimer = 0;
@@ -603,13 +652,20 @@ async function selectAlgorithm(id, restored = null) {
   $('input-text').value = info.example;
   $('rect-a').value = '';
   $('rect-b').value = '';
+  let regenerate = null;
   if (restored) {
     $('input-text').value = restored.input;
     applyControls(controlRoot(), restored.controls);
     if (typeof restored.controls.compare === 'boolean') $('compare').checked = restored.controls.compare;
+    if (restored.controls.samples === 'generated') regenerate = view.hooks[view.algorithm]?.regenerate;
+    if (restored.controls.samples === 'file') {
+      $('input-text').value = info.example;
+      toast('This link was made from a CSV file, which stays on its owner\'s device: here is the example instead.');
+    }
   }
   updateIouRows();
-  await rebuild();
+  if (regenerate) await withEngine(regenerate);
+  else await rebuild();
   if (restored?.step) seekAll(restored.step, { animate: false });
   withImageMode((mode) => mode.show());
 }
@@ -772,6 +828,8 @@ function wireControls() {
         $('input-text').value = text;
         return rebuild();
       },
+      setResident,
+      isResident: () => resident !== null,
       reportError: (message) => showInputError({ message }, ''),
     });
   }

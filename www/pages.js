@@ -2,8 +2,14 @@
 // variant controls produce, and pointer interaction. Everything else is shared by app.js.
 
 const $ = (id) => document.getElementById(id);
-/** The most CSV the ROC page reads (the engine's own text limit). */
+/** CSV files up to this size go into the text box; larger ones stay in wasm memory. */
 const MAX_CSV_BYTES = 1 << 20;
+/** The most CSV the page reads from a file (the engine's own limit). */
+const MAX_CSV_FILE_BYTES = 64 << 20;
+/** Generated sets up to this size are written into the text box as CSV. */
+const MAX_TEXT_SAMPLES = 20_000;
+/** The most samples the animation takes (one step per distinct score, the trace's cap). */
+const MAX_RESIDENT_SAMPLES = 2_000_000;
 const checked = (name) => document.querySelector(`input[name="${name}"]:checked`).value;
 
 /** Reads an "r0,c0,r1,c1" box; empty means "let the engine choose". */
@@ -91,39 +97,71 @@ export const PAGES = {
     /** Three panels: a tall canvas on phones. */
     tall: true,
     hint: 'Drag on the score axis or on the curve to move the threshold; everything follows.',
-    /** Wires the Gaussian generator and the CSV file input. */
-    wire({ run, setInput, reportError }) {
+    /**
+     * Wires the Gaussian generator and the CSV file input. Small sets go into the text box;
+     * larger ones (generated above 20,000, files above 1 MB) stay in wasm memory as `Samples`.
+     */
+    wire({ run, setInput, setResident, isResident, reportError }) {
+      /** The generator's last run: its text (small sets), or that it made resident samples. */
       let generated = null;
+      const count = (value) => value.toLocaleString('en-US');
       $('separation').addEventListener('input', (event) => {
         $('separation-value').textContent = Number(event.target.value).toFixed(1);
       });
-      $('gauss-go').addEventListener('click', () => run((stepwise) => {
+      /** Runs the generator with the settings on screen. */
+      const generate = (stepwise) => {
         const separation = Number($('separation').value);
-        const size = Math.min(20000, Math.max(2, Math.floor(Number($('gauss-size').value) || 2)));
+        const size = Math.min(MAX_RESIDENT_SAMPLES, Math.max(2, Math.floor(Number($('gauss-size').value) || 2)));
         const seed = Math.max(0, Math.floor(Number($('gauss-seed').value) || 0));
-        const text = stepwise.gaussianScores(size, separation, seed);
-        generated = { text, theory: stepwise.binormalAuc(separation), separation };
-        return setInput(text);
-      }));
+        const theory = stepwise.binormalAuc(separation);
+        if (size <= MAX_TEXT_SAMPLES) {
+          const text = stepwise.gaussianScores(size, separation, seed);
+          generated = { text, theory, separation };
+          return setInput(text);
+        }
+        generated = { resident: true, theory, separation };
+        return setResident({
+          label: `${count(size)} generated samples (d′ = ${separation.toFixed(1)}, seed ${seed})`,
+          source: 'generated',
+          make: (engine) => engine.Samples.gaussian(size, separation, seed),
+        });
+      };
+      $('gauss-go').addEventListener('click', () => run(generate));
       $('csv-file').addEventListener('change', async (event) => {
         const file = event.target.files[0];
         event.target.value = '';
         if (!file) return;
-        if (file.size > MAX_CSV_BYTES) {
-          reportError(`'${file.name}' is ${(file.size / 1048576).toFixed(1)} MB; the animation reads at most 1 MB of CSV (use the rocCurve kernel for more).`);
+        const megabytes = (file.size / 1048576).toFixed(1);
+        if (file.size > MAX_CSV_FILE_BYTES) {
+          reportError(`'${file.name}' is ${megabytes} MB; the page reads at most 64 MB of CSV (the rocCurve kernel takes any size).`);
           return;
         }
-        const text = await file.text();
         generated = null;
-        run(() => setInput(text));
+        if (file.size <= MAX_CSV_BYTES) {
+          const text = await file.text();
+          run(() => setInput(text));
+          return;
+        }
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        run(() => setResident({
+          label: `The samples of '${file.name}' (${megabytes} MB)`,
+          source: 'file',
+          make: (engine, options) => engine.Samples.fromCsv(bytes, options.positive),
+        }));
       });
       $('positive-class').addEventListener('change', () => run(() => setInput($('input-text').value)));
       return {
+        /** Makes the generated samples a link asked for (their settings are in its controls). */
+        regenerate: generate,
         /** After each rebuild: the empirical AUC beside the theoretical one when generated. */
         afterRebuild(player) {
-          const auc = player.result().auc;
-          const current = $('input-text').value;
-          $('auc-compare').textContent = generated && generated.text === current
+          // The whole run's AUC from its last state (O(1)); result() would copy the whole curve.
+          const at = player.position;
+          player.seek(player.len);
+          const auc = player.state().auc;
+          player.seek(at);
+          const fromGenerator = generated && (generated.resident ? isResident() : generated.text === $('input-text').value);
+          $('auc-compare').textContent = fromGenerator
             ? `theoretical AUC Φ(d′/√2) = ${generated.theory.toFixed(4)} for d′ = ${generated.separation.toFixed(1)} · empirical AUC = ${auc.toFixed(4)}`
             : `AUC = ${auc.toFixed(4)}`;
         },

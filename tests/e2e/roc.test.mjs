@@ -74,6 +74,62 @@ test('the generator shows the theoretical AUC beside the empirical one', async (
   await page.close();
 });
 
+test('a million generated samples stay in wasm memory, animate, and come back from the link', async () => {
+  const { page, problems } = await open();
+  await page.fill('#gauss-size', '1000000');
+  await page.fill('#gauss-seed', '7');
+  await page.click('#gauss-go');
+  await page.waitForFunction(() => /theoretical/.test(document.getElementById('auc-compare').textContent), null, { timeout: 30000 });
+  assert.equal(await page.inputValue('#input-text'), '', 'no megabytes of text in the box');
+  assert.match(await page.getAttribute('#input-text', 'placeholder'), /^1,000,000 generated samples \(d′ = 1\.5, seed 7\) are held in wasm memory/);
+  assert.equal(await page.textContent('#step-count'), '0 / 1,000,000');
+  const text = await page.textContent('#auc-compare');
+  const [theory, empirical] = [...text.matchAll(/AUC[^=]*= (0\.\d+)/g)].map((match) => Number(match[1]));
+  assert.ok(Math.abs(empirical - theory) < 0.003, `a million samples land near Φ(d′/√2): ${text}`);
+  // The threshold moves anywhere at once; the narration and the drawing follow.
+  await page.$eval('#scrubber', (scrubber) => {
+    scrubber.value = '500000';
+    scrubber.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  assert.match(await page.textContent('#step-count'), /^500,000 \//);
+  assert.match(await narration(page), /^Threshold /);
+  await page.keyboard.press('End');
+  assert.match(await narration(page), /AUC 0\.8\d{3}\.$/);
+  await page.screenshot({ path: `${ARTIFACTS}roc-million.png` });
+  // The link carries the generator's settings, not the samples, and makes them again.
+  await page.waitForTimeout(400);
+  const link = page.url();
+  assert.ok(link.length < 2000, `a short link (${link.length} characters)`);
+  const reopened = await openPage(browser, link, { ready: true });
+  await reopened.page.waitForFunction(() => /^1,000,000 \/ 1,000,000$/.test(document.getElementById('step-count').textContent), null, { timeout: 30000 });
+  assert.match(await reopened.page.textContent('#auc-compare'), /theoretical/);
+  // Typing text replaces the resident samples.
+  await reopened.page.fill('#input-text', '0.9,1\n0.1,0');
+  await reopened.page.waitForFunction(() => document.getElementById('step-count').textContent === '0 / 2');
+  assert.equal(await reopened.page.getAttribute('#input-text', 'placeholder'), '');
+  assert.deepEqual([...problems, ...reopened.problems], []);
+  await reopened.page.close();
+  await page.close();
+});
+
+test('a CSV file over 1 MB is read into wasm memory, with its labels and positive class', async () => {
+  const { page, problems } = await open();
+  const lines = ['score,label'];
+  for (let index = 0; index < 150_000; index += 1) {
+    const spam = index % 3 === 0;
+    lines.push(`${((index * 7919) % 100_003) / 100_003 + (spam ? 0.3 : 0)},${spam ? 'spam' : 'ham'}`);
+  }
+  await page.setInputFiles('#csv-file', { name: 'mail.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await page.waitForFunction(() => /The samples of 'mail\.csv'/.test(document.getElementById('input-text').placeholder), null, { timeout: 30000 });
+  await page.waitForFunction(() => / \/ \d/.test(document.getElementById('step-count').textContent));
+  assert.match(await narration(page), /^150,000 samples, P = 50,000 \(spam\), N = 100,000 \(ham\)/);
+  await page.fill('#positive-class', 'ham');
+  await page.dispatchEvent('#positive-class', 'change');
+  await page.waitForFunction(() => /P = 100,000 \(ham\)/.test(document.getElementById('narration').textContent));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a CSV with a bad line names the line; a single class says the AUC is undefined', async () => {
   const { page, problems } = await open();
   await page.setInputFiles('#csv-file', {

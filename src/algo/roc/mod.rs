@@ -405,6 +405,15 @@ impl State {
     }
 }
 
+/// A sample count (a weight total, possibly fractional) with thousands grouped when whole.
+pub fn format_count(count: f64) -> String {
+    if count.fract() == 0.0 && (0.0..9e15).contains(&count) {
+        group_digits(count as usize)
+    } else {
+        format_number(count)
+    }
+}
+
 /// The result: the whole curve.
 pub type Answer = Curve;
 
@@ -593,16 +602,16 @@ impl Algorithm for Roc {
                  we pick a cut-off and flag everyone scoring at or above it. Start with the \
                  cut-off above every score: nobody is flagged.",
                 group_digits(state.samples.len()),
-                format_number(positives),
-                format_number(negatives)
+                format_count(positives),
+                format_count(negatives)
             )
         } else {
             format!(
                 "{} samples, P = {} ({positive}), N = {} ({negative}). Threshold +∞: nothing is \
                  predicted positive, the curve starts at (0, 0).",
                 group_digits(state.samples.len()),
-                format_number(positives),
-                format_number(negatives)
+                format_count(positives),
+                format_count(negatives)
             )
         }
     }
@@ -624,11 +633,11 @@ impl Algorithm for Roc {
             return format!(
                 "Cut-off {threshold}: we flag {} of the {} {positive} (TPR {}) and wrongly flag \
                  {} of the {} {negative} (FPR {}).",
-                format_number(state.true_positives),
-                format_number(positives),
+                format_count(state.true_positives),
+                format_count(positives),
                 percent(tpr),
-                format_number(state.false_positives),
-                format_number(negatives),
+                format_count(state.false_positives),
+                format_count(negatives),
                 percent(fpr)
             );
         }
@@ -641,8 +650,8 @@ impl Algorithm for Roc {
         format!(
             "Threshold {threshold}{group}: +{} TP, +{} FP → TPR {}, FPR {}; the trapezoid adds \
              {}, AUC {}.",
-            format_number(state.true_positives - true_before),
-            format_number(state.false_positives - false_before),
+            format_count(state.true_positives - true_before),
+            format_count(state.false_positives - false_before),
             format_fixed(tpr, 3),
             format_fixed(fpr, 3),
             format_fixed(state.auc - auc_before, 4),
@@ -694,6 +703,7 @@ impl Describe for Curve {
 impl Describe for State {
     fn describe(&self) -> Value {
         let [true_positives, false_positives, false_negatives, true_negatives] = self.confusion();
+        let (fpr, tpr) = self.points.last().copied().unwrap_or((0.0, 0.0));
         Value::record([
             ("threshold", self.threshold().describe()),
             ("samples", self.samples.len().describe()),
@@ -705,7 +715,10 @@ impl Describe for State {
             ("fn", false_negatives.describe()),
             ("tn", true_negatives.describe()),
             ("auc", self.auc.describe()),
-            ("points", self.points.describe()),
+            // The current point only: the curve so far is `result()`'s prefix, and a state
+            // stays O(1) to describe at a million samples.
+            ("fpr", fpr.describe()),
+            ("tpr", tpr.describe()),
         ])
     }
 }

@@ -3,6 +3,7 @@
 //! curve growing in its unit square with the last trapezoid shaded and the running AUC.
 
 use super::{Event, State};
+use super::format_count;
 use crate::input::{format_fixed, format_number};
 use crate::scene::{within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 
@@ -411,7 +412,7 @@ fn draw_matrix(
         scene.text(
             Key::NONE,
             (x + cell_width / 2.0, y + cell_height / 2.0 - 7.0),
-            format!("{name} {}", format_number(value)),
+            format!("{name} {}", format_count(value)),
             TextStyle::centered(TextSize::Body, palette.ink).bold(),
         );
         if cell_height >= 40.0 {
@@ -440,6 +441,26 @@ fn draw_matrix(
         ),
         TextStyle::centered(TextSize::Body, palette.ink).aligned(Align::Start),
     );
+}
+
+/// The curve in canvas coordinates, leaving out points within half a pixel of the one kept
+/// before (the last is always kept): a million-point curve draws the same with a few thousand
+/// vertices.
+fn screen_path(
+    points: &[(f64, f64)],
+    to_screen: impl Fn((f64, f64)) -> (f64, f64),
+) -> Vec<(f64, f64)> {
+    let mut path: Vec<(f64, f64)> = Vec::new();
+    for (index, &point) in points.iter().enumerate() {
+        let (x, y) = to_screen(point);
+        let last = index + 1 == points.len();
+        match path.last() {
+            Some(&(kept_x, kept_y))
+                if !last && (x - kept_x).abs() < 0.5 && (y - kept_y).abs() < 0.5 => {}
+            _ => path.push((x, y)),
+        }
+    }
+    path
 }
 
 fn draw_plot(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) {
@@ -503,7 +524,8 @@ fn draw_plot(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) {
     );
     let points = &state.points;
     if points.len() >= 2 {
-        let mut area: Vec<(f64, f64)> = points.iter().map(|&p| point(p)).collect();
+        let path = screen_path(points, point);
+        let mut area = path.clone();
         let (last_x, _) = *points.last().unwrap_or(&(0.0, 0.0));
         area.push(point((last_x, 0.0)));
         area.push(point((0.0, 0.0)));
@@ -530,7 +552,7 @@ fn draw_plot(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) {
         });
         scene.push(Shape::Polyline {
             key: Key::NONE,
-            points: points.iter().map(|&p| point(p)).collect(),
+            points: path,
             fill: None,
             stroke: Some(palette.waiting),
             width: 2.5,
@@ -547,4 +569,31 @@ fn draw_plot(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) {
         fill: Some(palette.current),
         stroke: Some(palette.background),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::screen_path;
+
+    #[test]
+    fn a_million_point_curve_keeps_its_shape_in_few_vertices() {
+        let count = 1_000_000;
+        let points: Vec<(f64, f64)> = (0..=count)
+            .map(|index| {
+                let x = index as f64 / count as f64;
+                (x, x.sqrt())
+            })
+            .collect();
+        let side = 400.0;
+        let path = screen_path(&points, |(x, y)| (x * side, side - y * side));
+        assert!(path.len() < 2_000, "{} vertices", path.len());
+        assert_eq!(path.first(), Some(&(0.0, side)));
+        assert_eq!(path.last(), Some(&(side, 0.0)));
+        // Consecutive vertices are at least half a pixel apart (except the kept last one), and
+        // the curve still only rises and moves right.
+        for pair in path[..path.len() - 1].windows(2) {
+            let (dx, dy) = (pair[1].0 - pair[0].0, pair[0].1 - pair[1].1);
+            assert!(dx >= 0.0 && dy >= 0.0 && (dx >= 0.5 || dy >= 0.5));
+        }
+    }
 }
