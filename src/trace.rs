@@ -19,11 +19,17 @@ use crate::value::{Describe, Value};
 
 /// Receives the events of one run. `()` ignores them, so the kernel pays nothing.
 pub trait Recorder<E> {
+    /// False for a recorder that drops every event (`()`): a kernel may then do its work in a
+    /// faster order than the one the animation shows, as long as the result is the same.
+    const KEEPS_EVENTS: bool = true;
+
     /// Records one event; the closure is only called when the event is kept.
     fn record(&mut self, event: impl FnOnce() -> E);
 }
 
 impl<E> Recorder<E> for () {
+    const KEEPS_EVENTS: bool = false;
+
     #[inline(always)]
     fn record(&mut self, _event: impl FnOnce() -> E) {}
 }

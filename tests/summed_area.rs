@@ -128,14 +128,29 @@ proptest! {
                 if row == 0 || column == 0 {
                     prop_assert_eq!(cell, 0.0);
                 } else {
-                    let expected = values[(row - 1) * columns + column - 1]
+                    let expected = (values[(row - 1) * columns + column - 1]
                         + table[(row - 1) * width + column]
-                        + table[row * width + column - 1]
-                        - table[(row - 1) * width + column - 1];
+                        - table[(row - 1) * width + column - 1])
+                        + table[row * width + column - 1];
                     prop_assert_eq!(cell, expected);
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_kernel_and_the_recorded_fill_agree_to_the_bit(
+        (rows, columns, values) in (0usize..9, 0usize..9).prop_flat_map(|(rows, columns)| {
+            (Just(rows), Just(columns), proptest::collection::vec(-1e6f64..1e6, rows * columns))
+        })
+    ) {
+        // The kernel fills two rows at a time; the animation one row at a time, in order.
+        let kernel = summed_area_table(&values, rows, columns, &mut ());
+        let mut trace = stepwise::trace::Trace::with_cap(1 << 20);
+        let recorded = summed_area_table(&values, rows, columns, &mut trace);
+        let bits = |table: &[f64]| table.iter().map(|cell| cell.to_bits()).collect::<Vec<_>>();
+        prop_assert_eq!(bits(&kernel), bits(&recorded));
+        prop_assert_eq!(trace.into_events().unwrap().len(), rows * columns);
     }
 
     #[test]

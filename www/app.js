@@ -175,8 +175,10 @@ function dropResident() {
   $('input-text').placeholder = '';
 }
 
-/** Animates `next` resident samples (see `resident`). */
-function setResident(next) {
+/** Animates `next` resident samples (see `resident`), saying so first: 10^6 take a moment. */
+async function setResident(next) {
+  toast(`Preparing ${next.label}…`);
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   dropResident();
   resident = { ...next, handle: null, key: null, generation: -1 };
   $('input-text').value = '';

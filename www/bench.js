@@ -1,7 +1,9 @@
 // Browser benchmark: wasm kernels against idiomatic JS on the same data, same run.
 // Results land in `window.benchmarkResults` (read by tests/bench/browser.mjs) and on the page.
-import init, { IntegralImage, Player, gaussianScores, randomInput } from './pkg/stepwise.js';
-import initKernels, { nextGreater, summedAreaTable, rocCurve, intersect, Matrix } from './pkg-kernels/stepwise_kernels.js';
+import init, { IntegralImage, Player, gaussianScores, randomInput, Samples as PageSamples } from './pkg/stepwise.js';
+import initKernels, {
+  nextGreater, summedAreaTable, rocCurve, intersect, Matrix, Values, Integers, Samples,
+} from './pkg-kernels/stepwise_kernels.js';
 
 const REPEATS = 9;
 
@@ -110,6 +112,114 @@ function percentile(samples, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/**
+ * Each kernel at its large size three ways: the copying function, the same kernel on data
+ * already resident behind a handle, and the baselines (a same-size copy inside wasm where the
+ * kernel writes a same-size result; idiomatic JS). Rows: { kernel, length, copyingMs,
+ * residentMs, wasmCopyMs, jsMs }.
+ */
+function handleBenchmarks(context) {
+  const rows = [];
+  // Summed-area table, 4096²: 128 MB in, 128 MB out.
+  {
+    const side = 4096;
+    const values = randomValues(side * side, 13);
+    const matrix = Matrix.zeros(side, side);
+    matrix.view().set(values);
+    const resident = matrix.summedAreaTable();
+    const fromCopy = summedAreaTable(values, side, side);
+    const view = resident.view();
+    if (fromCopy.length !== view.length || fromCopy.some((value, index) => value !== view[index])) {
+      throw new Error('the resident summed-area table differs from the copying one');
+    }
+    resident.free();
+    rows.push({
+      kernel: 'summedAreaTable 4096²',
+      length: side * side,
+      copyingMs: time(() => summedAreaTable(values, side, side)),
+      residentMs: time(() => matrix.summedAreaTable().free()),
+      wasmCopyMs: time(() => matrix.clone().free()),
+      jsMs: time(() => summedAreaInJs(values, side, side)),
+    });
+    matrix.free();
+  }
+  // nextGreater, 10^6 numbers.
+  {
+    const length = 1_000_000;
+    const values = randomValues(length, 42);
+    const resident = Values.zeros(length);
+    resident.view().set(values);
+    rows.push({
+      kernel: 'nextGreater 10^6',
+      length,
+      copyingMs: time(() => nextGreater(values)),
+      residentMs: time(() => resident.nextGreater()),
+      wasmCopyMs: NaN,
+      jsMs: time(() => nextGreaterInJs(values)),
+    });
+    resident.free();
+  }
+  // rocCurve, 10^6 samples.
+  {
+    const length = 1_000_000;
+    const labels = new Uint8Array(length);
+    const scores = randomValues(length, 11).map((value, index) => {
+      labels[index] = index % 2;
+      return value / 1e6 + (index % 2) * 0.3;
+    });
+    const resident = Samples.zeros(length);
+    resident.scores().set(scores);
+    resident.labels().set(labels);
+    if (resident.rocCurve().auc !== rocCurve(scores, labels).auc) throw new Error('resident rocCurve differs');
+    rows.push({
+      kernel: 'rocCurve 10^6',
+      length,
+      copyingMs: time(() => rocCurve(scores, labels)),
+      residentMs: time(() => resident.rocCurve()),
+      wasmCopyMs: NaN,
+      jsMs: time(() => rocInJs(scores, labels)),
+    });
+    resident.free();
+  }
+  // intersect, 10^6 against 10^6 values in ±1000.
+  {
+    const length = 1_000_000;
+    const left = Int32Array.from(randomValues(length, 21), (value) => value % 1000);
+    const right = Int32Array.from(randomValues(length, 22), (value) => value % 1000);
+    const a = Integers.zeros(length);
+    const b = Integers.zeros(length);
+    a.view().set(left);
+    b.view().set(right);
+    rows.push({
+      kernel: 'intersect 10^6 × 10^6',
+      length,
+      copyingMs: time(() => intersect(left, right)),
+      residentMs: time(() => a.intersect(b)),
+      wasmCopyMs: NaN,
+      jsMs: time(() => intersectInJs(left, right)),
+    });
+    a.free();
+    b.free();
+  }
+  // The page's own 10^6-sample ROC path: generate in wasm memory, sort and trace, draw the end.
+  {
+    const builds = [];
+    for (let repeat = 0; repeat < 3; repeat += 1) {
+      const started = performance.now();
+      const samples = PageSamples.gaussian(1_000_000, 1.5, repeat + 1);
+      const player = Player.fromSamples(samples, {});
+      samples.free();
+      player.seek(player.len);
+      player.draw(context, 800, 400);
+      context.getImageData(0, 0, 1, 1);
+      builds.push(performance.now() - started);
+      player.free();
+    }
+    rows.push({ kernel: 'ROC page path 10^6 (generate, sort, trace, draw)', length: 1_000_000, copyingMs: NaN, residentMs: median(builds), wasmCopyMs: NaN, jsMs: NaN });
+  }
+  return rows;
+}
+
 async function main() {
   const wasm = await init();
   await initKernels();
@@ -125,18 +235,6 @@ async function main() {
     const wasmMs = time(() => nextGreater(values));
     const jsMs = time(() => nextGreaterInJs(values));
     results.push({ kernel: 'nextGreater', length, wasmMs, jsMs, copyMs: copy });
-  }
-  // 4096²: the copying kernel against the resident handles, and a plain copy of the same bytes.
-  {
-    const large = 4096;
-    const values = randomValues(large * large, 13);
-    const copying = time(() => summedAreaTable(values, large, large));
-    const matrix = Matrix.zeros(large, large);
-    matrix.view().set(values);
-    const resident = time(() => matrix.summedAreaTable().free());
-    const copyOnly = time(() => values.slice());
-    matrix.free();
-    results.push({ kernel: 'summed-area 4096²: copying API (wasm) vs resident handle (JS col.)', length: large * large, wasmMs: copying, jsMs: resident, copyMs: copyOnly });
   }
   // The summed-area table of a 1024² image: the kernel with copies, JS, and the page's path
   // (fill the integral image, then one full box-blur redraw of an 800×400 canvas).
@@ -255,6 +353,7 @@ async function main() {
   const dropped = frames.filter((duration) => duration > 1000 / 60 * 1.5).length;
   results.push({ kernel: `playback frame time p50 (p99 ${percentile(frames, 99).toFixed(1)} ms, ${dropped} of ${frames.length} frames late)`, length: frames.length, wasmMs: percentile(frames, 50), jsMs: NaN, copyMs: NaN });
   playback.free();
+  window.handleResults = handleBenchmarks(context);
   window.benchmarkResults = results;
   document.getElementById('results').textContent = results.map((row) =>
     `${row.kernel} n=${row.length.toLocaleString('en-US')}: wasm ${row.wasmMs.toFixed(1)} ms, `

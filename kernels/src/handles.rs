@@ -57,6 +57,17 @@ impl Matrix {
         view_of(&self.values)
     }
 
+    /// A copy of this matrix, made in wasm memory (one allocation and one memory copy: also the
+    /// benchmark's baseline for what any kernel that writes a same-size result must cost).
+    #[wasm_bindgen(js_name = clone)]
+    pub fn duplicate(&self) -> Matrix {
+        Matrix {
+            rows: self.rows,
+            columns: self.columns,
+            values: self.values.clone(),
+        }
+    }
+
     /// The summed-area table, as a handle that stays in wasm memory.
     #[wasm_bindgen(js_name = summedAreaTable)]
     pub fn summed_area_table(&self) -> Table {

@@ -164,6 +164,14 @@ fn matrix_handles_match_the_copying_kernels_without_copies() {
         "a view taken before the growth is detached, never stale"
     );
     assert_eq!(matrix.view().to_vec(), values);
+    let copy = matrix.duplicate();
+    copy.view().fill(0.0, 0, 12);
+    assert_eq!(
+        matrix.view().to_vec(),
+        values,
+        "a clone is a separate matrix"
+    );
+    assert_eq!((copy.rows(), copy.cols()), (3, 4));
     let error = table.rect_sum(0.0, 0.0, 3.0, 0.0).err().unwrap();
     assert!(error_message(error).starts_with("rectangle: rows 0..3"));
 }

@@ -86,10 +86,20 @@ try {
   await page.waitForFunction(() => window.benchmarkResults !== undefined, null, { timeout: 300000 });
   const results = await page.evaluate(() => window.benchmarkResults);
   if (results.error) throw new Error(results.error);
+  const handles = await page.evaluate(() => window.handleResults);
+  const figure = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+  console.log('Kernel handles: the copying API against the same kernel on resident data, and the baselines.');
+  console.log('"in-wasm copy" clones the same-size input inside wasm memory (one allocation, one memcpy).\n');
+  console.log('| kernel | copying API (ms) | resident handle (ms) | copying / resident | in-wasm copy (ms) | resident / in-wasm copy | idiomatic JS (ms) | resident / JS |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const row of handles) {
+    console.log(`| ${row.kernel} | ${figure(row.copyingMs)} | ${figure(row.residentMs)} | ${figure(row.copyingMs / row.residentMs, 2)} | `
+      + `${figure(row.wasmCopyMs)} | ${figure(row.residentMs / row.wasmCopyMs, 2)} | ${figure(row.jsMs)} | ${figure(row.residentMs / row.jsMs, 2)} |`);
+  }
+  console.log('');
   console.log('| kernel | n | wasm (ms) | plain JS (ms) | wasm / JS | copy (ms) |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const row of results) {
-    const figure = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
     console.log(`| ${row.kernel} | ${row.length} | ${figure(row.wasmMs)} | ${figure(row.jsMs)} | `
       + `${figure(row.wasmMs / row.jsMs, 2)} | ${figure(row.copyMs)} |`);
   }

@@ -2,8 +2,8 @@
 //! ones) with the threshold line, the confusion matrix with the Type I/II cells named, and the
 //! curve growing in its unit square with the last trapezoid shaded and the running AUC.
 
-use super::{Event, State};
 use super::format_count;
+use super::{Event, State};
 use crate::input::{format_fixed, format_number};
 use crate::scene::{within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 

@@ -166,7 +166,8 @@ pub fn summed_area_table<R: Recorder<Event>>(
 }
 
 /// Fills table rows `rows` (table coordinates, 1-based) of the matrix `values` with `columns`
-/// columns; the rows above must be filled already.
+/// columns; the rows above must be filled already. Recorded runs go one row at a time, in the
+/// order the animation shows; unrecorded runs (the kernel) go two rows at a time.
 fn fill_rows<R: Recorder<Event>>(
     values: &[f64],
     columns: usize,
@@ -174,8 +175,15 @@ fn fill_rows<R: Recorder<Event>>(
     rows: std::ops::Range<usize>,
     recorder: &mut R,
 ) {
+    let mut row = rows.start;
+    if !R::KEEPS_EVENTS {
+        while row + 1 < rows.end {
+            fill_row_pair(values, columns, table, row);
+            row += 2;
+        }
+    }
     let width = columns + 1;
-    for row in rows {
+    for row in row..rows.end {
         let (done, rest) = table.split_at_mut(row * width);
         let above = &done[(row - 1) * width..];
         let current = &mut rest[..width];
@@ -200,11 +208,39 @@ fn fill_rows<R: Recorder<Event>>(
     }
 }
 
-/// `S[r][c] = M[r-1][c-1] + S[r-1][c] + S[r][c-1] − S[r-1][c-1]`, in this order of operations
-/// everywhere (kernel, animation, narration), so all three agree to the last bit.
+/// Fills table rows `row` and `row + 1` in one pass, cell by cell with [`fill_formula`] (so
+/// the same bits as row by row). The lower row reads the upper one from registers, and the two
+/// rows' chains of additions overlap: about twice the speed of one row at a time.
+fn fill_row_pair(values: &[f64], columns: usize, table: &mut [f64], row: usize) {
+    let width = columns + 1;
+    let (done, rest) = table.split_at_mut(row * width);
+    let above = &done[(row - 1) * width..row * width];
+    let (upper, lower) = rest[..2 * width].split_at_mut(width);
+    let upper_source = &values[(row - 1) * columns..row * columns];
+    let lower_source = &values[row * columns..(row + 1) * columns];
+    let (mut upper_left, mut upper_diagonal, mut lower_left) = (0.0, 0.0, 0.0);
+    for ((upper_cell, lower_cell), ((&upper_value, &lower_value), &up)) in upper[1..]
+        .iter_mut()
+        .zip(&mut lower[1..])
+        .zip(upper_source.iter().zip(lower_source).zip(&above[1..]))
+    {
+        let upper_sum = fill_formula(upper_value, up, upper_left, upper_diagonal);
+        let lower_sum = fill_formula(lower_value, upper_sum, lower_left, upper_left);
+        *upper_cell = upper_sum;
+        *lower_cell = lower_sum;
+        upper_diagonal = up;
+        upper_left = upper_sum;
+        lower_left = lower_sum;
+    }
+}
+
+/// `S[r][c] = M[r-1][c-1] + S[r-1][c] + S[r][c-1] − S[r-1][c-1]`, computed the same way
+/// everywhere (kernel, animation, narration), so all three agree to the last bit. `S[r][c-1]`
+/// is added last: it is the cell just written, so only one addition waits on it per cell
+/// (the fill runs at memory speed instead of at the latency of three dependent additions).
 #[inline(always)]
 fn fill_formula(value: f64, up: f64, left: f64, diagonal: f64) -> f64 {
-    value + up + left - diagonal
+    (value + up - diagonal) + left
 }
 
 /// The sum of the inclusive rectangle `rect` from a table of a matrix with `columns` columns.
