@@ -183,7 +183,8 @@ async function setResident(next) {
   resident = { ...next, handle: null, key: null, generation: -1 };
   $('input-text').value = '';
   $('input-text').placeholder = `${next.label} are held in wasm memory, not in this box. Type or paste CSV here to use your own instead.`;
-  return rebuild();
+  await rebuild();
+  $('toast').hidden = true;
 }
 
 /** The resident samples' handle in the current engine, made on first use. */
