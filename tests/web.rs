@@ -3,23 +3,16 @@
 #![cfg(target_arch = "wasm32")]
 
 use stepwise::web::page::{IntegralImage, Player};
-use stepwise::web::roc::roc_curve;
+use stepwise::web::roc::{roc_curve, Samples};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn object(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).unwrap()
-}
-
-fn error_message(value: JsValue) -> String {
-    value
-        .dyn_into::<js_sys::Error>()
-        .map(|error| String::from(error.message()))
-        .unwrap_or_else(|value| format!("not an Error: {value:?}"))
-}
+#[path = "support/js.rs"]
+mod js;
+use js::{error_message, object};
 
 fn canvas(width: u32, height: u32) -> (HtmlCanvasElement, CanvasRenderingContext2d) {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -261,6 +254,59 @@ fn roc_curve_returns_typed_arrays_and_clear_errors() {
         .unwrap();
     assert!(error_message(error).starts_with("unknown option 'dropIntermediates'"));
     let error = roc_curve(&[0.9, 0.5], &[1, 1], JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert!(error_message(error).contains("AUC are undefined"));
+}
+
+#[wasm_bindgen_test]
+fn resident_samples_animate_like_the_same_samples_typed_as_text() {
+    let text = "score,label\n0.9,spam\n0.8,ham\n0.8,spam\n0.3,ham\n0.1,spam";
+    let from_text = Player::new("roc", text, object(r#"{"positive":"ham"}"#)).unwrap();
+    let samples = Samples::from_csv(text.as_bytes(), Some("ham".into())).unwrap();
+    assert_eq!(samples.length(), 5);
+    let mut resident = Player::from_samples(&samples, JsValue::UNDEFINED).unwrap();
+    drop(samples);
+    let mut typed = from_text;
+    assert_eq!(resident.len(), typed.len());
+    assert_eq!(resident.narration(), typed.narration());
+    while typed.forward() {
+        assert!(resident.forward());
+        assert_eq!(resident.narration(), typed.narration());
+    }
+    let auc = |player: &Player| {
+        js_sys::Reflect::get(&player.state(), &"auc".into())
+            .unwrap()
+            .as_f64()
+    };
+    assert_eq!(auc(&resident), auc(&typed));
+
+    // Generated samples: the same seed gives the same set, at full precision.
+    let first = Samples::gaussian(1000.0, 1.5, 7.0).unwrap();
+    let again = Samples::gaussian(1000.0, 1.5, 7.0).unwrap();
+    assert_eq!(first.scores().to_vec(), again.scores().to_vec());
+    assert_eq!(
+        first
+            .labels()
+            .to_vec()
+            .iter()
+            .filter(|&&label| label == 1)
+            .count(),
+        500
+    );
+    let player = Player::from_samples(&first, JsValue::UNDEFINED).unwrap();
+    assert_eq!(player.len(), 1000, "one step per distinct score");
+
+    // Errors say what and where, as for typed text.
+    let error = Samples::from_csv(b"0.9,1\n0.5\n", None).err().unwrap();
+    assert!(error_message(error).starts_with("line 2: expected score,label"));
+    let error = Samples::from_csv(&[0x30, 0x2c, 0xff], None).err().unwrap();
+    assert_eq!(
+        error_message(error),
+        "the file is not UTF-8 text (byte 2 is not)"
+    );
+    let one_class = Samples::from_csv(b"0.9,1\n0.5,1\n", None).unwrap();
+    let error = Player::from_samples(&one_class, JsValue::UNDEFINED)
         .err()
         .unwrap();
     assert!(error_message(error).contains("AUC are undefined"));

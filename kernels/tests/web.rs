@@ -7,21 +7,14 @@ use stepwise_kernels::{
     intersect, next_greater, rect_sum, roc_curve, summed_area_table, weighted_iou, Integers,
     Matrix, Samples, Values,
 };
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn object(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).unwrap()
-}
-
-fn error_message(value: JsValue) -> String {
-    value
-        .dyn_into::<js_sys::Error>()
-        .map(|error| String::from(error.message()))
-        .unwrap_or_else(|value| format!("not an Error: {value:?}"))
-}
+#[path = "../../tests/support/js.rs"]
+mod js;
+use js::{error_message, object};
 
 #[wasm_bindgen_test]
 fn next_greater_reads_its_options_and_refuses_unknown_ones() {

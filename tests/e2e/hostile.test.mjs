@@ -2,7 +2,7 @@
 // clear message quickly while the page stays responsive.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openPage, BASE } from './harness.mjs';
@@ -141,4 +141,17 @@ test('a freed handle is a clear JS Error, never a trap', async () => {
   await page.click('#step-forward');
   assert.match(await page.textContent('#step-count'), /^1 \//);
   await page.close();
+});
+
+test('the page keeps no view into wasm memory, so none can outlive a memory growth', () => {
+  // Views (`view()`, `scores()`, `labels()`) detach when wasm memory grows. The page never takes
+  // one: data goes in through constructors (Samples.gaussian, Samples.fromCsv,
+  // IntegralImage.fromRgba) and Rust draws from its own memory. The benchmark page may.
+  const www = new URL('../../www/', import.meta.url);
+  const pageModules = readdirSync(www).filter((name) => name.endsWith('.js') && name !== 'bench.js');
+  assert.ok(pageModules.includes('app.js') && pageModules.includes('image-mode.js'));
+  for (const name of pageModules) {
+    const source = readFileSync(new URL(name, www), 'utf8');
+    assert.doesNotMatch(source, /\.(view|scores|labels)\(\)/, `${name} takes a view into wasm memory`);
+  }
 });
