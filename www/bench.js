@@ -333,12 +333,12 @@ async function main() {
     player.free();
   }
 
-  // Playback at full speed for 3 s: one step and one draw per animation frame.
+  // Playback at full speed for 10 s: one step and one draw per animation frame.
   const playback = new Player('next-greater', randomInput('next-greater', 1000, 9), { method: 'scan' });
   const frames = [];
   await new Promise((resolve) => {
     let last = performance.now();
-    const end = last + 3000;
+    const end = last + 10_000;
     const frame = (now) => {
       frames.push(now - last);
       last = now;

@@ -155,3 +155,74 @@ test('the page keeps no view into wasm memory, so none can outlive a memory grow
     assert.doesNotMatch(source, /\.(view|scores|labels)\(\)/, `${name} takes a view into wasm memory`);
   }
 });
+
+test('the link decoder, fuzzed: any query gives a state or an Error with a message', async () => {
+  const { page, problems } = await openPage(browser, BASE);
+  await page.waitForSelector('body[data-ready="true"]');
+  const report = await page.evaluate(async () => {
+    const { encodeState, decodeState } = await import('./share.js');
+    let seed = 20261124;
+    const random = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const pick = (items) => items[Math.floor(random() * items.length)];
+    const junk = () => Array.from({ length: Math.floor(random() * 40) },
+      () => String.fromCodePoint(pick([0x25, 0x26, 0x3d, 0x2b, 0x7b, 0x22, 0x0, 0x41, 0x7a, 0x30, 0xe9, 0x1f600, 0xfffd]))).join('');
+    const values = {
+      algorithm: () => pick(['roc', 'next-greater', 'summed-area', '', '__proto__', junk()]),
+      input: () => pick(['1 2 3', '', junk(), '0.9,1\n0.1,0']),
+      z: () => pick(['', 'AAAA', '____', junk(), btoa(junk().replace(/[^\x00-\xff]/g, '')).replaceAll('=', '')]),
+      controls: () => pick(['{}', '[]', 'null', '{"samples":"generated","gauss-size":"1e99"}', '{"compare":"yes"}', '{', junk()]),
+      step: () => pick(['0', '5', '-1', '1e400', 'NaN', '9007199254740993', junk()]),
+      speed: () => pick(['2', '999', '-3', junk()]),
+      theme: () => pick(['dark', 'light', 'purple', junk()]),
+    };
+    const outcomes = { states: 0, errors: 0, nulls: 0, wrong: [] };
+    for (let round = 0; round < 3000; round += 1) {
+      const params = new URLSearchParams();
+      for (const [key, make] of Object.entries(values)) if (random() < 0.6) params.set(key, make());
+      if (random() < 0.2) params.set(junk(), junk());
+      const query = random() < 0.1 ? junk() : params.toString();
+      try {
+        const state = await decodeState(query);
+        if (state === null) { outcomes.nulls += 1; continue; }
+        const sound = typeof state.algorithm === 'string' && typeof state.input === 'string'
+          && state.controls !== null && typeof state.controls === 'object' && !Array.isArray(state.controls)
+          && Number.isInteger(state.step) && state.step >= 0;
+        if (sound) outcomes.states += 1;
+        else outcomes.wrong.push(`unsound state from ${query}`);
+      } catch (error) {
+        if (error instanceof Error && error.message.length > 0) outcomes.errors += 1;
+        else outcomes.wrong.push(`not an Error with a message from ${query}: ${error}`);
+      }
+    }
+    // Round trip: whatever the page encodes, it decodes to the same state.
+    for (let round = 0; round < 300; round += 1) {
+      const state = {
+        algorithm: values.algorithm(),
+        input: random() < 0.3 ? junk().repeat(20) : values.input(),
+        controls: { compare: random() < 0.5, 'gauss-size': String(Math.floor(random() * 1e6)) },
+        step: Math.floor(random() * 1e6),
+        speed: Math.floor(random() * 11),
+        theme: pick(['dark', 'light']),
+      };
+      const decoded = await decodeState(await encodeState(state));
+      if (JSON.stringify(decoded) !== JSON.stringify(state)) outcomes.wrong.push(`round trip changed ${JSON.stringify(state)}`);
+    }
+    return outcomes;
+  });
+  assert.deepEqual(report.wrong, []);
+  assert.ok(report.states > 500 && report.errors > 100, JSON.stringify(report));
+  // A few hostile links through the whole page: a message or the example, never a blank page.
+  for (const query of ['algorithm=roc&controls={"samples":"generated","gauss-size":"1e99"}', 'algorithm=roc&controls={"samples":"file"}&step=7',
+    'algorithm=summed-area&z=____&step=1e400', 'algorithm=__proto__&input=%00']) {
+    const { page: linked, problems: linkedProblems } = await openPage(browser, `${BASE}?${query}`);
+    await linked.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    assert.match(await linked.textContent('#step-count'), /^\d[\d,]* \/ [\d,]+$/, query);
+    assert.deepEqual(linkedProblems, [], query);
+    await linked.close();
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});

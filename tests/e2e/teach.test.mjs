@@ -23,29 +23,70 @@ test('quiz: questions come from the trace and are graded', async () => {
   await page.waitForSelector('#quiz-options button');
   const options = page.locator('#quiz-options button');
   assert.ok(await options.count() >= 2);
-  // The right answer is what the next step will narrate: find it by looking ahead in a copy.
-  const expected = await page.evaluate(async () => {
+  // The right answer, from the same question maker on a copy of the run.
+  const expectedAt = (position) => page.evaluate(async (at) => {
     const { Player } = await import('./pkg/stepwise.js');
+    const { makeQuestion } = await import('./quiz.js');
     const player = new Player('next-greater', document.getElementById('input-text').value, {});
-    player.seek(1);
-    return player.narration();
-  });
+    player.seek(at);
+    return makeQuestion(player, at);
+  }, position);
+  const first = await expectedAt(0);
+  assert.equal(await page.textContent('#quiz-prompt'), first.prompt);
   const texts = await options.allTextContents();
-  assert.ok(texts.includes(expected), `${texts} include ${expected}`);
-  const wrong = texts.find((text) => text !== expected);
+  assert.deepEqual(texts, first.options);
+  const wrong = texts.find((text) => text !== first.answer);
   await options.filter({ hasText: wrong }).first().click();
   assert.equal(await page.textContent('#quiz-score'), 'Score: 0 of 1');
+  assert.match(await page.textContent('#quiz-feedback'), /^Not quite: the highlighted answer is right\. /);
   assert.match(await page.textContent('#step-count'), /^1 \//, 'the quiz moves one step on');
   // The next question replaces the options and clears the feedback.
   await page.waitForFunction(() => document.getElementById('quiz-feedback').textContent === '');
-  const next = await page.evaluate(async () => {
-    const { Player } = await import('./pkg/stepwise.js');
-    const player = new Player('next-greater', document.getElementById('input-text').value, {});
-    player.seek(2);
-    return player.narration();
-  });
-  await page.locator('#quiz-options button', { hasText: next }).first().click();
+  const next = await expectedAt(1);
+  await page.locator('#quiz-options button', { hasText: next.answer }).first().click();
   assert.equal(await page.textContent('#quiz-score'), 'Score: 1 of 2');
+  await context.close();
+});
+
+test('quiz: each algorithm asks its own questions, and their answers are what happens', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(BASE);
+  await page.waitForSelector('body[data-ready="true"]');
+  const report = await page.evaluate(async () => {
+    const stepwise = await import('./pkg/stepwise.js');
+    const { makeQuestion } = await import('./quiz.js');
+    const report = {};
+    for (const info of stepwise.algorithms()) {
+      const player = new stepwise.Player(info.id, info.example, {});
+      const kinds = {};
+      const problems = [];
+      for (let position = 0; position < Math.min(player.len, 400); position += 1) {
+        player.seek(position);
+        const question = makeQuestion(player, position);
+        if (player.position !== position) problems.push(`position moved at ${position}`);
+        if (new Set(question.options).size !== question.options.length) problems.push(`repeated options at ${position}`);
+        if (!question.options.includes(question.answer)) problems.push(`answer missing at ${position}`);
+        if (question.options.length < 2) problems.push(`one option at ${position}`);
+        kinds[question.prompt.split(' ')[0]] = (kinds[question.prompt.split(' ')[0]] ?? 0) + 1;
+        // Independent checks: the next step's narration states the same thing.
+        if (info.id === 'roc' && !question.prompt.startsWith('Which') && !question.why.includes(question.answer)) {
+          problems.push(`roc ${position}: '${question.answer}' not in '${question.why}'`);
+        }
+        if (info.id === 'summed-area' && question.prompt.startsWith('S[') && !question.why.includes(`= ${question.answer}`)) {
+          problems.push(`summed-area ${position}: '${question.answer}' not in '${question.why}'`);
+        }
+      }
+      report[info.id] = { kinds, problems };
+      player.free();
+    }
+    return report;
+  });
+  for (const [id, { kinds, problems }] of Object.entries(report)) {
+    assert.deepEqual(problems, [], id);
+    const specific = Object.entries(kinds).filter(([word]) => word !== 'Which').reduce((sum, [, count]) => sum + count, 0);
+    assert.ok(specific > 0, `${id} asks questions of its own: ${JSON.stringify(kinds)}`);
+  }
   await context.close();
 });
 
