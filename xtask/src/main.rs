@@ -145,16 +145,19 @@ fn build() -> Result<(), String> {
     // The page's module; the GIF encoder the page loads only when someone exports a GIF; the
     // kernel library for JS users (the benchmark page and blog authors), which the page never
     // loads.
-    for (package, artifact, out_dir) in [
-        ("stepwise", "stepwise", "www/pkg"),
-        ("stepwise-gif", "stepwise_gif", "www/pkg-gif"),
-        ("stepwise-kernels", "stepwise_kernels", "www/pkg-kernels"),
+    // Each module: (package, profile, wasm-opt level, output folder). The kernel library is
+    // outside the page's budget, so it is built for speed rather than size.
+    for (package, profile, level, out_dir) in [
+        ("stepwise", "release", "-Oz", "www/pkg"),
+        ("stepwise-gif", "release", "-Oz", "www/pkg-gif"),
+        ("stepwise-kernels", "kernels", "-O3", "www/pkg-kernels"),
     ] {
         run(
             "cargo",
             &[
                 "build",
-                "--release",
+                "--profile",
+                profile,
                 "--package",
                 package,
                 "--lib",
@@ -163,7 +166,8 @@ fn build() -> Result<(), String> {
             ],
             &[],
         )?;
-        let wasm = format!("target/wasm32-unknown-unknown/release/{artifact}.wasm");
+        let artifact = package.replace('-', "_");
+        let wasm = format!("target/wasm32-unknown-unknown/{profile}/{artifact}.wasm");
         run(
             &setup::cargo_bin("wasm-bindgen"),
             &["--target", "web", "--out-dir", out_dir, &wasm],
@@ -173,7 +177,7 @@ fn build() -> Result<(), String> {
         run(
             "node_modules/.bin/wasm-opt",
             &[
-                "-Oz",
+                level,
                 "--enable-bulk-memory",
                 "--enable-nontrapping-float-to-int",
                 "--enable-sign-ext",
