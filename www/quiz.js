@@ -31,7 +31,9 @@ function fillQuestion(before, after) {
   return {
     prompt: `S[${row}][${column}] comes next (M = ${show(value)}, above ${show(up)}, left ${show(left)}, diagonal ${show(diagonal)}). What does it hold?`,
     answer: show(after.table[row * width + column]),
-    wrong: [value + up + left, up + left - diagonal, value + up + left + diagonal, value + up - diagonal, value].map(show),
+    // The formula's classic slips first; near misses fill in where the slips coincide (zeros).
+    wrong: [value + up + left, up + left - diagonal, value + up + left + diagonal, value + up - diagonal, value,
+      2 * (value + up + left - diagonal), value + up + left - diagonal + 1, value + up + left - diagonal - 1].map(show),
   };
 }
 
@@ -52,7 +54,7 @@ function stackQuestion(before, after) {
   return {
     prompt: `a[${arriving}] = ${value(arriving)} has arrived; ${top === undefined ? 'the stack is empty' : `the top of the stack is index ${top} (a[${top}] = ${value(top)})`}. What happens next?`,
     answer,
-    wrong: [pop, stop, push, `Pop every index on the stack: a[${arriving}] answers them all`].filter(Boolean),
+    wrong: [pop, stop, push, `Scan every item after index ${top ?? arriving} for one that beats it`].filter(Boolean),
   };
 }
 
@@ -88,7 +90,7 @@ function thresholdQuestion(before, after) {
     prompt: `The threshold drops to ${show(after.threshold)}: every sample scoring at least that is now flagged. How do the counts change?`,
     answer: counts(hits, alarms),
     wrong: [counts(alarms, hits), counts(hits + alarms, 0), counts(0, hits + alarms),
-      `${change(hits)} FN, ${change(alarms)} TN`],
+      `${change(hits)} FN, ${change(alarms)} TN`, counts(hits + alarms, hits + alarms)],
   };
 }
 
