@@ -156,42 +156,73 @@ const MAX_INPUT_CHARACTERS = 1 << 20;
 /**
  * ROC samples kept in wasm memory in place of the text box: how the page animates up to
  * 2,000,000 samples (a big CSV file or the generator) without a megabyte-long textarea or a
- * text round trip. `{ label, source: 'generated' | 'file', make(stepwise, options) → Samples }`,
- * plus the handle made from it (made again after an engine restart or a new positive class).
- * In use while the text box is empty; typing text there replaces it.
+ * text round trip. `{ label, source: 'generated' | 'file', controls, make(stepwise, options) →
+ * Samples }` (`controls`: what a link needs to make them again), plus the handle made from it
+ * (made again after an engine restart, or for a file when the positive class changes). In use
+ * while the text box is empty; typing text there replaces it.
  */
 let resident = null;
 
-/** Frees the resident samples' handle, unless it died with a restarted engine. */
-function freeResidentHandle() {
-  if (resident?.handle && resident.generation === engineGeneration) resident.handle.free();
-  if (resident) resident.handle = null;
+/** Frees the handle of `samples` (resident samples), unless it died with a restarted engine. */
+function freeHandle(samples) {
+  if (samples?.handle && samples.generation === engineGeneration) samples.handle.free();
+  if (samples) samples.handle = null;
 }
 
+/** Forgets the resident samples: the text box is the input again. */
 function dropResident() {
   if (!resident) return;
-  freeResidentHandle();
+  freeHandle(resident);
   resident = null;
   $('input-text').placeholder = '';
 }
 
-/** Animates `next` resident samples (see `resident`), saying so first: 10^6 take a moment. */
+/** Lets the browser paint (a status line) before a long task; at once in a background tab. */
+function paintFirst() {
+  if (document.hidden) return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/**
+ * Animates `next` resident samples (see `resident`), saying so first: 10^6 take a moment. If
+ * they are refused (a bad line, too many samples) the message shows and the input stays as it
+ * was. Resolves to whether they were taken.
+ */
 async function setResident(next) {
   toast(`Preparing ${next.label}…`);
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  dropResident();
+  await paintFirst();
+  const previous = { resident, text: $('input-text').value, placeholder: $('input-text').placeholder };
+  const restore = () => {
+    resident = previous.resident;
+    $('input-text').value = previous.text;
+    $('input-text').placeholder = previous.placeholder;
+  };
   resident = { ...next, handle: null, key: null, generation: -1 };
   $('input-text').value = '';
   $('input-text').placeholder = `${next.label} are held in wasm memory, not in this box. Type or paste CSV here to use your own instead.`;
-  await rebuild();
-  $('toast').hidden = true;
+  let built;
+  try {
+    built = await rebuild();
+  } catch (error) {
+    restore(); // a trap: the handles died with the engine, which restarts
+    throw error;
+  } finally {
+    $('toast').hidden = true;
+  }
+  if (built) {
+    freeHandle(previous.resident);
+  } else {
+    freeHandle(resident);
+    restore();
+  }
+  return built;
 }
 
 /** The resident samples' handle in the current engine, made on first use. */
 function residentSamples(stepwise, options) {
-  const key = `${engineGeneration}|${options.positive ?? ''}`;
+  const key = `${engineGeneration}|${resident.source === 'file' ? options.positive ?? '' : ''}`;
   if (resident.key !== key) {
-    freeResidentHandle();
+    freeHandle(resident);
     resident.handle = resident.make(stepwise, options);
     resident.key = key;
     resident.generation = engineGeneration;
@@ -199,18 +230,21 @@ function residentSamples(stepwise, options) {
   return resident.handle;
 }
 
-/** Builds new players from the input; on bad input keeps the old ones and says why. */
+/**
+ * Builds new players from the input; on bad input keeps the old ones and says why. Resolves to
+ * whether the new players were built.
+ */
 async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
   const text = $('input-text').value;
   if (text !== '' || view.algorithm !== 'roc') dropResident();
   if (text.length > MAX_INPUT_CHARACTERS) {
     const count = (value) => value.toLocaleString('en-US');
     showInputError({ message: `The input is ${count(text.length)} characters long; the limit is ${count(MAX_INPUT_CHARACTERS)}.` }, '');
-    return;
+    return false;
   }
   const options = page().options();
   const primaryMethod = view.info.methods[0].id;
-  await withEngine((stepwise) => {
+  return withEngine((stepwise) => {
     let primary;
     try {
       primary = resident
@@ -223,7 +257,7 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
       } else {
         showInputError(error, text);
       }
-      return;
+      return false;
     }
     clearInputError();
     showRectError('');
@@ -256,6 +290,7 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
     seekAll(target, { animate: false });
     view.hooks[view.algorithm]?.afterRebuild?.(view.primary);
     if (!$('quiz').hidden) quiz().then((questions) => questions.ask());
+    return true;
   });
 }
 
@@ -301,8 +336,9 @@ function controlRoot() {
 
 function currentControls() {
   const controls = { ...collectControls(controlRoot()), compare: $('compare').checked };
-  // Generated samples come back from the generator's settings; a file's cannot travel in a link.
-  if (resident) controls.samples = resident.source;
+  // Generated samples come back from the settings they were made with; a file's cannot travel
+  // in a link.
+  if (resident) Object.assign(controls, resident.controls, { samples: resident.source });
   return controls;
 }
 
@@ -394,6 +430,12 @@ function escapeAttribute(text) {
 }
 
 function updateEmbedSnippets() {
+  if (resident) {
+    const why = `${resident.label} live in this page's memory; an embed carries its input as text. Generate 20,000 samples or fewer (or paste CSV) to embed this animation.`;
+    $('embed-snippet').value = why;
+    $('iframe-snippet').value = why;
+    return;
+  }
   const base = new URL('./', location.href).href;
   const input = $('input-text').value;
   const variant = variantWords();

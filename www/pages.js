@@ -109,7 +109,7 @@ export const PAGES = {
         $('separation-value').textContent = Number(event.target.value).toFixed(1);
       });
       /** Runs the generator with the settings on screen. */
-      const generate = (stepwise) => {
+      const generate = async (stepwise) => {
         const separation = Number($('separation').value);
         const size = Math.min(MAX_RESIDENT_SAMPLES, Math.max(2, Math.floor(Number($('gauss-size').value) || 2)));
         const seed = Math.max(0, Math.floor(Number($('gauss-seed').value) || 0));
@@ -120,11 +120,13 @@ export const PAGES = {
           return setInput(text);
         }
         generated = { resident: true, theory, separation };
-        return setResident({
+        const taken = await setResident({
           label: `${count(size)} generated samples (d′ = ${separation.toFixed(1)}, seed ${seed})`,
           source: 'generated',
+          controls: { separation: String(separation), 'gauss-size': String(size), 'gauss-seed': String(seed) },
           make: (engine) => engine.Samples.gaussian(size, separation, seed),
         });
+        if (!taken) generated = null;
       };
       $('gauss-go').addEventListener('click', () => run(generate));
       $('csv-file').addEventListener('change', async (event) => {
@@ -146,6 +148,7 @@ export const PAGES = {
         run(() => setResident({
           label: `The samples of '${file.name}' (${megabytes} MB)`,
           source: 'file',
+          controls: {},
           make: (engine, options) => engine.Samples.fromCsv(bytes, options.positive),
         }));
       });

@@ -40,7 +40,7 @@ function fillQuestion(before, after) {
 /** The monotonic stack: an item arrives; does the top pop, does popping stop, is it pushed? */
 function stackQuestion(before, after) {
   const arriving = before.cursor;
-  if (arriving === null || arriving === undefined || before.finished) return null;
+  if (arriving === null || arriving === undefined || before.finished || after.finished) return null;
   const top = before.stack[before.stack.length - 1];
   const value = (index) => show(before.values[index]);
   const pop = top === undefined ? null : `Pop index ${top}: its ${before.variant} is a[${arriving}] = ${value(arriving)}`;
@@ -49,7 +49,7 @@ function stackQuestion(before, after) {
   let answer;
   if (after.stack.length < before.stack.length) answer = pop;
   else if (after.stack.length > before.stack.length) answer = push;
-  else if (after.cursor === arriving && top !== undefined) answer = stop;
+  else if (after.cursor === arriving && top !== undefined && after.comparisons === before.comparisons + 1) answer = stop;
   else return null;
   return {
     prompt: `a[${arriving}] = ${value(arriving)} has arrived; ${top === undefined ? 'the stack is empty' : `the top of the stack is index ${top} (a[${top}] = ${value(top)})`}. What happens next?`,

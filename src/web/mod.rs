@@ -4,7 +4,8 @@
 //! - [`page`] (cargo feature `page`, on by default) is what the page and `<stepwise-player>`
 //!   use: the [`page::Player`] handle, the registry, random inputs, image mode, the panic hook.
 //! - [`roc`] keeps ROC samples in wasm memory and exports the `rocCurve` kernel. It is in the
-//!   page's module (the page animates up to 10^6 samples through it) and in the kernel module.
+//!   page's module (the page animates up to 2,000,000 samples through it) and in the kernel
+//!   module.
 //! - The `stepwise-kernels` crate (`kernels/`) builds the kernel module on these helpers: the
 //!   copying kernels and the handles the page itself does not need.
 //!
@@ -99,6 +100,16 @@ pub fn to_count(value: f64) -> usize {
         usize::MAX
     } else {
         value as usize
+    }
+}
+
+/// Reads a JS number as a seed: whole numbers up to 2^53 (the integers a JS number holds
+/// exactly); NaN, negatives and infinities are 0.
+pub fn to_seed(value: f64) -> u64 {
+    if value.is_finite() && value > 0.0 {
+        value as u64
+    } else {
+        0
     }
 }
 

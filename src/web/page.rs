@@ -2,7 +2,7 @@
 //! one animation, the algorithm registry, seeded random inputs and image mode.
 
 use super::roc::Samples;
-use super::{input_error, options_from, to_count, to_js};
+use super::{input_error, options_from, to_count, to_js, to_seed};
 use crate::algo::roc::{self, Roc};
 use crate::algo::{self, summed_area, Algorithm};
 use crate::input::InputError;
@@ -31,13 +31,7 @@ pub fn algorithms() -> JsValue {
 #[wasm_bindgen(js_name = randomInput)]
 pub fn random_input(id: &str, size: f64, seed: f64) -> Result<String, JsValue> {
     let entry = algo::find(id).map_err(input_error)?;
-    // Seeds are whole numbers up to 2^53 (the integers a JS number holds exactly).
-    let seed = if seed.is_finite() && seed > 0.0 {
-        seed as u64
-    } else {
-        0
-    };
-    Ok((entry.random_input)(to_count(size), seed))
+    Ok((entry.random_input)(to_count(size), to_seed(seed)))
 }
 
 /// A grayscale image with its summed-area table, filled a band at a time, and a box blur of
@@ -173,6 +167,7 @@ impl Player {
     /// copied once, sorted, so the handle may be freed or refilled afterwards.
     #[wasm_bindgen(js_name = fromSamples)]
     pub fn from_samples(samples: &Samples, options: JsValue) -> Result<Player, JsValue> {
+        roc::check_animated_count(samples.length()).map_err(input_error)?;
         let mut options = options_from(options)?;
         let options = Roc::parse_options(&mut options).map_err(input_error)?;
         let input = roc::Prepared::new(

@@ -1,7 +1,7 @@
 //! ROC samples kept in wasm memory, and the `rocCurve` kernel: used by the page's big-data ROC
 //! view and by the kernel module alike.
 
-use super::{address, dimension, input_error, memory_buffer, to_count, view_of};
+use super::{address, dimension, input_error, memory_buffer, to_count, to_seed, view_of};
 use crate::algo::roc;
 use crate::input::InputError;
 use crate::scene::within;
@@ -72,19 +72,14 @@ pub fn roc_curve(scores: &[f64], labels: &[u8], options: JsValue) -> Result<JsVa
 /// The most samples `gaussianScores` writes as text.
 const MAX_GENERATED_TEXT_SAMPLES: usize = 100_000;
 
-/// Reads the generator's d′ (within ±10; NaN is 0) and seed (a whole number from 0).
+/// Reads the generator's d′ (within ±10; NaN is 0) and seed.
 fn generator_settings(separation: f64, seed: f64) -> (f64, u64) {
     let separation = if separation.is_finite() {
         within(separation, -10.0, 10.0)
     } else {
         0.0
     };
-    let seed = if seed.is_finite() && seed > 0.0 {
-        seed as u64
-    } else {
-        0
-    };
-    (separation, seed)
+    (separation, to_seed(seed))
 }
 
 /// CSV text of `size` samples (2 to 100,000) from two unit Gaussian classes `separation` (d′)

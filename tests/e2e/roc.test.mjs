@@ -126,6 +126,13 @@ test('a CSV file over 1 MB is read into wasm memory, with its labels and positiv
   await page.fill('#positive-class', 'ham');
   await page.dispatchEvent('#positive-class', 'change');
   await page.waitForFunction(() => /P = 100,000 \(ham\)/.test(document.getElementById('narration').textContent));
+  // A big file with a bad line is refused with its line number; the samples on screen stay.
+  lines[123_457] = '0.5';
+  await page.setInputFiles('#csv-file', { name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await page.waitForFunction(() => !document.getElementById('input-error').hidden);
+  assert.equal(await page.textContent('#input-error'), 'line 123458: expected score,label — found 1 field');
+  assert.match(await page.getAttribute('#input-text', 'placeholder'), /^The samples of 'mail\.csv'/);
+  assert.match(await narration(page), /P = 100,000 \(ham\)/);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -57,8 +57,12 @@ test('quiz: each algorithm asks its own questions, and their answers are what ha
     const stepwise = await import('./pkg/stepwise.js');
     const { makeQuestion } = await import('./quiz.js');
     const report = {};
-    for (const info of stepwise.algorithms()) {
-      const player = new stepwise.Player(info.id, info.example, {});
+    // Each example, and for next-greater a short and a circular run too (their last steps).
+    const runs = stepwise.algorithms().map((info) => [info, info.example, {}]);
+    const nextGreater = runs.find(([info]) => info.id === 'next-greater')[0];
+    runs.push([nextGreater, '3 1 2', {}], [nextGreater, '5 4', { circular: true }]);
+    for (const [info, input, options] of runs) {
+      const player = new stepwise.Player(info.id, input, options);
       const kinds = {};
       const problems = [];
       for (let position = 0; position < Math.min(player.len, 400); position += 1) {
@@ -76,8 +80,13 @@ test('quiz: each algorithm asks its own questions, and their answers are what ha
         if (info.id === 'summed-area' && question.prompt.startsWith('S[') && !question.why.includes(`= ${question.answer}`)) {
           problems.push(`summed-area ${position}: '${question.answer}' not in '${question.why}'`);
         }
+        const said = { Pop: /: pop \d+ —/, Stop: /stays on the stack; stop popping\.$/, Push: /^Push \d+:/ };
+        const move = question.answer.split(' ')[0];
+        if (info.id === 'next-greater' && !question.prompt.startsWith('Which') && !said[move]?.test(question.why)) {
+          problems.push(`next-greater ${position}: '${question.answer}' against '${question.why}'`);
+        }
       }
-      report[info.id] = { kinds, problems };
+      report[`${info.id} ${input.slice(0, 12)}`] = { kinds, problems };
       player.free();
     }
     return report;

@@ -405,9 +405,21 @@ impl State {
     }
 }
 
+/// Refuses more samples than the animation takes, before any work is done on them.
+pub fn check_animated_count(count: usize) -> Result<(), InputError> {
+    if count > MAX_ANIMATED_SAMPLES {
+        return Err(InputError::new(format!(
+            "{} samples: the animation takes at most {} (the rocCurve kernel has no such limit)",
+            group_digits(count),
+            group_digits(MAX_ANIMATED_SAMPLES)
+        )));
+    }
+    Ok(())
+}
+
 /// A sample count (a weight total, possibly fractional) with thousands grouped when whole.
 pub fn format_count(count: f64) -> String {
-    if count.fract() == 0.0 && (0.0..9e15).contains(&count) {
+    if count.fract() == 0.0 && count >= 0.0 && count <= usize::MAX as f64 {
         group_digits(count as usize)
     } else {
         format_number(count)
@@ -524,14 +536,7 @@ impl Algorithm for Roc {
     }
 
     fn check_animation_limits(input: &Prepared, _options: &Options) -> Result<(), InputError> {
-        if input.samples.len() > MAX_ANIMATED_SAMPLES {
-            return Err(InputError::new(format!(
-                "{} samples: the animation takes at most {} (the rocCurve kernel has no such limit)",
-                group_digits(input.samples.len()),
-                group_digits(MAX_ANIMATED_SAMPLES)
-            )));
-        }
-        Ok(())
+        check_animated_count(input.samples.len())
     }
 
     fn run<R: Recorder<Event>>(input: &Prepared, _options: &Options, recorder: &mut R) -> Curve {

@@ -75,15 +75,18 @@ fn score_range(state: &State) -> (f64, f64) {
     (low - pad, high + pad)
 }
 
-/// The distinct scores, highest first: step k puts the threshold at `distinct[k - 1]`.
-fn distinct_scores(state: &State) -> Vec<f64> {
-    let mut distinct: Vec<f64> = Vec::new();
-    for sample in state.samples.iter() {
-        if distinct.last() != Some(&sample.score) {
-            distinct.push(sample.score);
-        }
-    }
-    distinct
+/// The clock position at which the threshold reaches `score`: the number of distinct scores at
+/// or above it (samples are sorted highest first; step k passes the k-th distinct score).
+fn steps_down_to(state: &State, score: f64) -> usize {
+    let passed = state
+        .samples
+        .partition_point(|sample| sample.score >= score);
+    let prefix = &state.samples[..passed];
+    let changes = prefix
+        .windows(2)
+        .filter(|pair| pair[0].score != pair[1].score)
+        .count();
+    changes + usize::from(passed > 0)
 }
 
 /// Draws `state`; `last` is the event just applied.
@@ -100,16 +103,12 @@ pub fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
 /// whose curve point is nearest (in the plot).
 pub fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
     let layout = Layout::new(frame);
-    let distinct = distinct_scores(state);
     let (left, top, width, height) = layout.scores;
     if x >= left && x <= left + width && y >= top - TITLE && y <= top + height {
         let (low, high) = score_range(state);
         let score = low + (x - left) / width * (high - low);
         // Every distinct score at or above the pointer is passed.
-        return Some((
-            0,
-            distinct.iter().take_while(|&&value| value >= score).count(),
-        ));
+        return Some((0, steps_down_to(state, score)));
     }
     let (plot_left, plot_top, side) = layout.plot;
     if x >= plot_left - 8.0

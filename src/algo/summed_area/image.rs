@@ -23,7 +23,11 @@ pub fn box_blur(table: &[f64], rows: usize, columns: usize, radius: usize, outpu
     // Interior columns see the whole window width: `column - radius .. column + radius + 1`.
     let span = radius.saturating_mul(2).saturating_add(1);
     let interior = radius..columns.saturating_sub(radius).max(radius);
-    for (row, out) in output.chunks_exact_mut(columns.max(1)).take(rows).enumerate() {
+    for (row, out) in output
+        .chunks_exact_mut(columns.max(1))
+        .take(rows)
+        .enumerate()
+    {
         let top = row.saturating_sub(radius);
         let bottom = row.saturating_add(radius).min(rows - 1) + 1;
         let height = (bottom - top) as f64;
@@ -412,7 +416,10 @@ mod tests {
                 let actual = image.blurred(radius).to_vec();
                 assert_eq!(actual.len(), expected.len());
                 for (a, e) in actual.iter().zip(&expected) {
-                    assert!((a - e).abs() < 1e-9, "{rows}×{columns}, radius {radius}: {a} vs {e}");
+                    assert!(
+                        (a - e).abs() < 1e-9,
+                        "{rows}×{columns}, radius {radius}: {a} vs {e}"
+                    );
                 }
             }
         }
