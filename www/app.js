@@ -949,6 +949,10 @@ function onKey(event) {
 
 async function main() {
   setTheme(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  // The lede before the engine loads, so the first paint does not shift when it arrives
+  // (index.html carries the default algorithm's lede for the same reason).
+  const linked = location.hash.slice(1);
+  $('algorithm-lede').textContent = (Object.hasOwn(PAGES, linked) ? PAGES[linked] : PAGES[DEFAULT_ALGORITHM]).lede;
   await loadEngine();
   view.infos = engine.algorithms();
   fillStaticControls();
@@ -983,4 +987,4 @@ async function main() {
   }
 }
 
-main().catch(onFailure);
+main().catch(onFailure).finally(() => document.documentElement.classList.remove('loading'));

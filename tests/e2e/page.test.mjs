@@ -202,3 +202,21 @@ test('touch: buttons are at least 44px and tapping steps', async () => {
   assert.equal(await narration(page), 'i = 0: look at a[0]=2.');
   await context.close();
 });
+
+test('the page does not shift while it loads (cumulative layout shift under 0.1)', async () => {
+  for (const hash of ['', '#roc', '#summed-area']) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      window.layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${BASE}${hash}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForTimeout(500);
+    const shift = await page.evaluate(() => window.layoutShift);
+    assert.ok(shift < 0.1, `layout shift ${shift.toFixed(3)} on ${hash || 'the default page'}`);
+    await page.close();
+  }
+});
