@@ -263,7 +263,7 @@ fn roc_curve_returns_typed_arrays_and_clear_errors() {
 fn resident_samples_animate_like_the_same_samples_typed_as_text() {
     let text = "score,label\n0.9,spam\n0.8,ham\n0.8,spam\n0.3,ham\n0.1,spam";
     let from_text = Player::new("roc", text, object(r#"{"positive":"ham"}"#)).unwrap();
-    let samples = Samples::from_csv(text.as_bytes(), Some("ham".into())).unwrap();
+    let samples = Samples::from_csv(text.as_bytes(), Some("ham".into()), None).unwrap();
     assert_eq!(samples.length(), 5);
     let mut resident = Player::from_samples(&samples, JsValue::UNDEFINED).unwrap();
     drop(samples);
@@ -298,14 +298,25 @@ fn resident_samples_animate_like_the_same_samples_typed_as_text() {
     assert_eq!(player.len(), 1000, "one step per distinct score");
 
     // Errors say what and where, as for typed text.
-    let error = Samples::from_csv(b"0.9,1\n0.5\n", None).err().unwrap();
+    let error = Samples::from_csv(b"0.9,1\n0.5\n", None, None)
+        .err()
+        .unwrap();
     assert!(error_message(error).starts_with("line 2: expected score,label"));
-    let error = Samples::from_csv(&[0x30, 0x2c, 0xff], None).err().unwrap();
+    let error = Samples::from_csv(&[0x30, 0x2c, 0xff], None, None)
+        .err()
+        .unwrap();
     assert_eq!(
         error_message(error),
         "the file is not UTF-8 text (byte 2 is not)"
     );
-    let one_class = Samples::from_csv(b"0.9,1\n0.5,1\n", None).unwrap();
+    let error = Samples::from_csv(b"x,y\n0.9,1\n0.5,0\n0.1,1\n", None, Some(2.0))
+        .err()
+        .unwrap();
+    assert_eq!(
+        error_message(error),
+        "line 4: more than 2 samples, the most this reader takes"
+    );
+    let one_class = Samples::from_csv(b"0.9,1\n0.5,1\n", None, None).unwrap();
     let error = Player::from_samples(&one_class, JsValue::UNDEFINED)
         .err()
         .unwrap();

@@ -149,7 +149,7 @@ export const PAGES = {
           label: `The samples of '${file.name}' (${megabytes} MB)`,
           source: 'file',
           controls: {},
-          make: (engine, options) => engine.Samples.fromCsv(bytes, options.positive),
+          make: (engine, options) => engine.Samples.fromCsv(bytes, options.positive, MAX_RESIDENT_SAMPLES),
         }));
       });
       $('positive-class').addEventListener('change', () => run(() => setInput($('input-text').value)));

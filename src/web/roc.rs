@@ -152,10 +152,14 @@ impl Samples {
     }
 
     /// Samples from the bytes of a CSV file (UTF-8, at most 64 MiB; the format of the page's
-    /// text box); `positive` names the positive label when the labels are words. Errors name
-    /// the line.
+    /// text box); `positive` names the positive label when the labels are words, and
+    /// `maxSamples` (optional) stops the read at the first sample past it. Errors name the line.
     #[wasm_bindgen(js_name = fromCsv)]
-    pub fn from_csv(bytes: &[u8], positive: Option<String>) -> Result<Samples, JsValue> {
+    pub fn from_csv(
+        bytes: &[u8],
+        positive: Option<String>,
+        max_samples: Option<f64>,
+    ) -> Result<Samples, JsValue> {
         let text = std::str::from_utf8(bytes).map_err(|error| {
             input_error(InputError::new(format!(
                 "the file is not UTF-8 text (byte {} is not)",
@@ -163,8 +167,12 @@ impl Samples {
             )))
         })?;
         let positive = positive.filter(|name| !name.is_empty());
-        let parsed = roc::parse_samples_up_to(text, positive.as_deref(), roc::MAX_CSV_FILE_BYTES)
-            .map_err(input_error)?;
+        let limits = roc::CsvLimits {
+            bytes: roc::MAX_CSV_FILE_BYTES,
+            samples: max_samples.map_or(usize::MAX, to_count),
+        };
+        let parsed =
+            roc::parse_samples_up_to(text, positive.as_deref(), limits).map_err(input_error)?;
         Ok(Samples {
             labels: parsed.positive.iter().map(|&flag| u8::from(flag)).collect(),
             scores: parsed.scores,

@@ -37,23 +37,37 @@ pub fn numbered_class_names() -> [String; 2] {
     ["positives".to_string(), "negatives".to_string()]
 }
 
+/// How much one parse takes: bytes of text, and samples (the parse stops at the first sample
+/// past the limit, so a huge file fails fast and in bounded memory).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvLimits {
+    /// The most bytes of text.
+    pub bytes: usize,
+    /// The most samples.
+    pub samples: usize,
+}
+
 /// Parses CSV text typed into a box (at most [`MAX_TEXT_BYTES`]); `positive` names the
 /// positive label when the labels are words.
 pub fn parse_samples(text: &str, positive: Option<&str>) -> Result<Samples, InputError> {
-    parse_samples_up_to(text, positive, MAX_TEXT_BYTES)
+    let limits = CsvLimits {
+        bytes: MAX_TEXT_BYTES,
+        samples: usize::MAX,
+    };
+    parse_samples_up_to(text, positive, limits)
 }
 
-/// Parses CSV text of at most `limit` bytes, as [`parse_samples`].
+/// Parses CSV text within `limits`, as [`parse_samples`].
 pub fn parse_samples_up_to(
     text: &str,
     positive: Option<&str>,
-    limit: usize,
+    limits: CsvLimits,
 ) -> Result<Samples, InputError> {
-    if text.len() > limit {
+    if text.len() > limits.bytes {
         return Err(InputError::new(format!(
             "the CSV is {} characters long; the limit is {}",
             group_digits(text.len()),
-            group_digits(limit)
+            group_digits(limits.bytes)
         )));
     }
     let mut scores = Vec::new();
@@ -133,6 +147,12 @@ pub fn parse_samples_up_to(
                 labels.len() - 1
             }
         };
+        if scores.len() == limits.samples {
+            return Err(InputError::new(format!(
+                "line {line_number}: more than {} samples, the most this reader takes",
+                group_digits(limits.samples)
+            )));
+        }
         scores.push(score);
         label_of_sample.push(index);
     }

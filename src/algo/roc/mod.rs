@@ -15,7 +15,8 @@ mod csv;
 mod view;
 
 pub use csv::{
-    numbered_class_names, parse_samples, parse_samples_up_to, Samples, MAX_CSV_FILE_BYTES,
+    numbered_class_names, parse_samples, parse_samples_up_to, CsvLimits, Samples,
+    MAX_CSV_FILE_BYTES,
 };
 
 use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset};
