@@ -2,31 +2,17 @@
 //! as JS `Error`s. Run by `cargo xtask test` (wasm-bindgen-test in headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
-use stepwise::web::page::{IntegralImage, Player};
+use stepwise::web::page::Player;
 use stepwise::web::roc::{roc_curve, Samples};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::CanvasRenderingContext2d;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "support/js.rs"]
 mod js;
-use js::{error_message, object};
-
-fn canvas(width: u32, height: u32) -> (HtmlCanvasElement, CanvasRenderingContext2d) {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let canvas: HtmlCanvasElement = document.create_element("canvas").unwrap().unchecked_into();
-    canvas.set_width(width);
-    canvas.set_height(height);
-    document.body().unwrap().append_child(&canvas).unwrap();
-    let context = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .unchecked_into::<CanvasRenderingContext2d>();
-    (canvas, context)
-}
+use js::{canvas, error_message, object};
 
 /// Counts pixels of exactly `rgb` in the canvas.
 fn count_pixels(
@@ -190,39 +176,6 @@ fn a_summed_area_player_picks_cells_and_draws_them() {
     assert_eq!(
         error_message(error),
         "row 2 has 1 number, expected 2 like row 1"
-    );
-}
-
-#[wasm_bindgen_test]
-fn an_integral_image_fills_and_blurs_on_a_canvas() {
-    let (width, height) = (400, 200);
-    let (_canvas, context) = canvas(width, height);
-    let mut image = IntegralImage::test_pattern(64).unwrap();
-    assert_eq!((image.width(), image.height()), (64, 64));
-    assert!(image.fill(10.0));
-    assert_eq!(image.filled_rows(), 10);
-    assert!(image.fill(-1.0), "a negative count fills nothing");
-    assert_eq!(image.filled_rows(), 10);
-    while image.fill(10.0) {}
-    let snapshot = |context: &CanvasRenderingContext2d| {
-        context
-            .get_image_data(0.0, 0.0, 200.0, 200.0)
-            .unwrap()
-            .data()
-            .to_vec()
-    };
-    image
-        .draw(&context, width as f64, height as f64, 0.0, "light")
-        .unwrap();
-    let sharp = snapshot(&context);
-    image
-        .draw(&context, width as f64, height as f64, 6.0, "light")
-        .unwrap();
-    assert_ne!(snapshot(&context), sharp, "the blur changes the picture");
-    let error = IntegralImage::from_rgba(&[0; 12], 2, 2).err().unwrap();
-    assert_eq!(
-        error_message(error),
-        "12 bytes are not the RGBA pixels of a 2×2 image"
     );
 }
 

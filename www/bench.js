@@ -1,8 +1,8 @@
 // Browser benchmark: wasm kernels against idiomatic JS on the same data, same run.
 // Results land in `window.benchmarkResults` (read by tests/bench/browser.mjs) and on the page.
-import init, { IntegralImage, Player, gaussianScores, randomInput, Samples as PageSamples } from './pkg/stepwise.js';
+import init, { Player, gaussianScores, randomInput, Samples as PageSamples } from './pkg/stepwise.js';
 import initKernels, {
-  nextGreater, summedAreaTable, rocCurve, intersect, Matrix, Values, Integers, Samples,
+  nextGreater, summedAreaTable, rocCurve, intersect, IntegralImage, Matrix, Values, Integers, Samples,
 } from './pkg-kernels/stepwise_kernels.js';
 
 const REPEATS = 9;

@@ -1,11 +1,32 @@
 // Image mode of the summed-area table: a picture (test pattern or a local file, never
-// uploaded), its table filling with a sweeping front, then a box blur from the table.
+// uploaded), its table filling with a sweeping front, then a box blur from the table. The
+// picture and its table live in wasm memory behind the kernel module's `IntegralImage` handle;
+// that module loads with image mode, so the page's first load does not carry it.
 
 const $ = (id) => document.getElementById(id);
 const MAX_SIDE = 1024;
 const FILL_FRAMES = 60;
 
-export function createImageMode({ run, getTheme, onFailure }) {
+/** The kernel module, loaded on first use; `moduleGeneration` bumps when a panic forces a reload. */
+let kernels = null;
+let moduleGeneration = 0;
+
+async function kernelModule() {
+  if (!kernels) {
+    kernels = import(`./pkg-kernels/stepwise_kernels.js?generation=${moduleGeneration}`).then(async (module) => {
+      await module.default();
+      return module;
+    });
+  }
+  return kernels;
+}
+
+/**
+ * `run` guards an action the page's way (errors and panics reported); image mode's actions get
+ * the kernel module.
+ */
+export function createImageMode({ run: guard, getTheme, onFailure }) {
+  const run = (action) => guard(async () => action(await kernelModule()));
   let image = null;
   let filling = false;
   let label = '';
@@ -122,8 +143,10 @@ export function createImageMode({ run, getTheme, onFailure }) {
       else run(() => draw());
     },
     draw,
-    /** Forgets the image (after the engine was restarted). */
+    /** Forgets the image and the kernel module (after a panic): both load again on next use. */
     reset() {
+      kernels = null;
+      moduleGeneration += 1;
       image = null;
       filling = false;
       generation += 1;

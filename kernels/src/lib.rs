@@ -7,15 +7,18 @@
 //!   arrays in wasm memory; JS fills and reads them through zero-copy views (the Game of Life
 //!   pattern from the Rust and WebAssembly book).
 //!
-//! The page's own module (the `stepwise` crate's `web::page`) leaves these out: the page never
-//! calls them, and they would count against its first-load budget.
+//! `IntegralImage` is the page's image mode: a picture and its table kept in wasm memory. The
+//! page loads this module when image mode is first shown; its own module (the `stepwise`
+//! crate's `web::page`) leaves all of this out, so none of it counts against the first load.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod handles;
+mod image;
 
 pub use handles::{Integers, Matrix, Table, Values};
+pub use image::IntegralImage;
 pub use stepwise::web::roc::{binormal_auc, gaussian_scores, roc_curve, Samples};
 
 use stepwise::algo::summed_area::{self, Rect};

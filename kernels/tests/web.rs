@@ -5,16 +5,17 @@
 
 use stepwise_kernels::{
     intersect, next_greater, rect_sum, roc_curve, summed_area_table, weighted_iou, Integers,
-    Matrix, Samples, Values,
+    IntegralImage, Matrix, Samples, Values,
 };
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::CanvasRenderingContext2d;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "../../tests/support/js.rs"]
 mod js;
-use js::{error_message, object};
+use js::{canvas, error_message, object};
 
 #[wasm_bindgen_test]
 fn next_greater_reads_its_options_and_refuses_unknown_ones() {
@@ -198,4 +199,37 @@ fn resident_arrays_give_the_copying_kernels_answers() {
     assert_eq!(a.intersect(&b, Some("set".into())).unwrap(), vec![2]);
     let error = Values::zeros(-1.0).err().unwrap();
     assert!(error_message(error).starts_with("length must be a whole number"));
+}
+
+#[wasm_bindgen_test]
+fn an_integral_image_fills_and_blurs_on_a_canvas() {
+    let (width, height) = (400, 200);
+    let (_canvas, context) = canvas(width, height);
+    let mut image = IntegralImage::test_pattern(64).unwrap();
+    assert_eq!((image.width(), image.height()), (64, 64));
+    assert!(image.fill(10.0));
+    assert_eq!(image.filled_rows(), 10);
+    assert!(image.fill(-1.0), "a negative count fills nothing");
+    assert_eq!(image.filled_rows(), 10);
+    while image.fill(10.0) {}
+    let snapshot = |context: &CanvasRenderingContext2d| {
+        context
+            .get_image_data(0.0, 0.0, 200.0, 200.0)
+            .unwrap()
+            .data()
+            .to_vec()
+    };
+    image
+        .draw(&context, width as f64, height as f64, 0.0, "light")
+        .unwrap();
+    let sharp = snapshot(&context);
+    image
+        .draw(&context, width as f64, height as f64, 6.0, "light")
+        .unwrap();
+    assert_ne!(snapshot(&context), sharp, "the blur changes the picture");
+    let error = IntegralImage::from_rgba(&[0; 12], 2, 2).err().unwrap();
+    assert_eq!(
+        error_message(error),
+        "12 bytes are not the RGBA pixels of a 2×2 image"
+    );
 }

@@ -2,12 +2,13 @@
 //! every Stepwise wasm module uses to cross it.
 //!
 //! - [`page`] (cargo feature `page`, on by default) is what the page and `<stepwise-player>`
-//!   use: the [`page::Player`] handle, the registry, random inputs, image mode, the panic hook.
+//!   use: the [`page::Player`] handle, the registry, random inputs, the panic hook.
 //! - [`roc`] keeps ROC samples in wasm memory and exports the `rocCurve` kernel. It is in the
 //!   page's module (the page animates up to 2,000,000 samples through it) and in the kernel
 //!   module.
 //! - The `stepwise-kernels` crate (`kernels/`) builds the kernel module on these helpers: the
-//!   copying kernels and the handles the page itself does not need.
+//!   copying kernels, the handles, and image mode's `IntegralImage` (the page loads that module
+//!   when image mode is first shown).
 //!
 //! Large state stays in Rust behind opaque handles; JS gets small copyable results (strings,
 //! numbers, plain objects, typed arrays) or zero-copy views. Every user-caused failure arrives
