@@ -97,6 +97,8 @@ async function withEngine(action) {
       view.primary = null;
       for (const other of view.others) other.player = null;
       imageModule?.then((mode) => mode.reset());
+      // The page's own animation comes back at the step it was on.
+      await rebuild({ keepPosition: true });
     })().finally(() => { reloading = null; });
     await reloading;
     const result = await action(engine);

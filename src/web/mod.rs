@@ -43,6 +43,13 @@ fn announce_panic(message: &str) {
     }
 }
 
+/// Panics on purpose, so tests can check that a page reports panics and recovers (exported by
+/// both wasm modules).
+#[wasm_bindgen(js_name = panicForTesting)]
+pub fn panic_for_testing() {
+    panic!("deliberate panic for testing");
+}
+
 /// Turns an [`InputError`] into a JS `Error`; `start`/`end` give the offending text's range.
 pub fn input_error(error: InputError) -> JsValue {
     let js_error = js_sys::Error::new(error.message());

@@ -34,12 +34,6 @@ pub fn random_input(id: &str, size: f64, seed: f64) -> Result<String, JsValue> {
     Ok((entry.random_input)(to_count(size), to_seed(seed)))
 }
 
-/// Panics on purpose, so tests can check that the page reports panics and recovers.
-#[wasm_bindgen(js_name = panicForTesting)]
-pub fn panic_for_testing() {
-    panic!("deliberate panic for testing");
-}
-
 /// An animation of one algorithm on one input: step it, seek it, draw it.
 #[wasm_bindgen]
 pub struct Player {

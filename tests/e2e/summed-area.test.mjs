@@ -170,6 +170,27 @@ test('image mode: a PNG made here is read locally; a corrupt file gets a message
   await page.close();
 });
 
+test('image mode recovers from a panic in the kernel module', async () => {
+  const { page, problems } = await open();
+  await page.waitForSelector('#image-canvas[data-filled="true"]', { timeout: 15000 });
+  await page.evaluate(async () => {
+    // The same instance image mode uses (first generation).
+    const kernels = await import('./pkg-kernels/stepwise_kernels.js?generation=0');
+    try { kernels.panicForTesting(); } catch { /* the trap is expected */ }
+  });
+  await page.waitForSelector('#panic-banner:not([hidden])');
+  assert.match(await page.textContent('#panic-message'), /deliberate panic for testing/);
+  // The next image action loads a fresh kernel module and fills the table again.
+  await page.click('#image-pattern');
+  await page.waitForFunction(() => /^Test pattern/.test(document.getElementById('image-status').textContent));
+  await page.waitForSelector('#image-canvas[data-filled="true"]', { timeout: 15000 });
+  await page.click('#step-forward');
+  assert.match(await page.textContent('#narration'), /^S\[/, 'the page\'s own animation runs on');
+  const unexpected = problems.filter((problem) => !/deliberate panic|unreachable/.test(problem));
+  assert.deepEqual(unexpected, []);
+  await page.close();
+});
+
 test('the summed-area page fits a phone', async () => {
   const { page, problems } = await open(375, 812);
   for (let index = 0; index < 5; index += 1) await page.click('#step-forward');
