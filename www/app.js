@@ -346,19 +346,24 @@ function currentControls() {
 
 let urlTimer = 0;
 
+/** What a link holds: the algorithm, its input and controls, the step, the speed, the theme. */
+function linkState() {
+  return {
+    algorithm: view.algorithm,
+    input: $('input-text').value,
+    controls: currentControls(),
+    step: view.position,
+    speed: view.speed,
+    theme: view.theme,
+  };
+}
+
 /** Keeps the URL in step with the page, so reloading or sharing lands on the same frame. */
 function scheduleUrlUpdate() {
   clearTimeout(urlTimer);
   urlTimer = setTimeout(async () => {
     try {
-      const query = await encodeState({
-        algorithm: view.algorithm,
-        input: $('input-text').value,
-        controls: currentControls(),
-        step: view.position,
-        speed: view.speed,
-        theme: view.theme,
-      });
+      const query = await encodeState(linkState());
       history.replaceState(null, '', `?${query}#${view.algorithm}`);
     } catch (error) {
       console.warn('could not write the state into the URL', error);
@@ -368,14 +373,7 @@ function scheduleUrlUpdate() {
 
 async function shareLink() {
   clearTimeout(urlTimer);
-  const query = await encodeState({
-    algorithm: view.algorithm,
-    input: $('input-text').value,
-    controls: currentControls(),
-    step: view.position,
-    speed: view.speed,
-    theme: view.theme,
-  });
+  const query = await encodeState(linkState());
   const url = `${location.origin}${location.pathname}?${query}#${view.algorithm}`;
   history.replaceState(null, '', url);
   try {
