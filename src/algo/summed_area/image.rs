@@ -312,13 +312,15 @@ impl IntegralImage {
         let title = TextStyle::centered(TextSize::Body, palette.ink)
             .bold()
             .aligned(Align::Start);
+        // Narrow panels get short titles, so the two never run into each other.
+        let compact = panel_width < 300.0;
         scene.text(
             Key::NONE,
             (first.0, first.1 - 14.0),
-            if radius > 0 && self.is_filled() {
-                format!("box blur, radius {radius}: O(1) per pixel from S")
-            } else {
-                format!("image, {columns}×{rows}")
+            match (radius > 0 && self.is_filled(), compact) {
+                (true, false) => format!("box blur, radius {radius}: O(1) per pixel from S"),
+                (true, true) => format!("box blur, radius {radius}"),
+                (false, _) => format!("image, {columns}×{rows}"),
             },
             title,
         );
@@ -332,10 +334,13 @@ impl IntegralImage {
         scene.text(
             Key::NONE,
             (second.0, second.1 - 14.0),
-            if self.is_filled() {
-                "summed-area table S: filled".to_string()
-            } else {
-                format!("summed-area table S: row {} of {rows}", self.filled_rows)
+            match (self.is_filled(), compact) {
+                (true, false) => "summed-area table S: filled".to_string(),
+                (true, true) => "table S: filled".to_string(),
+                (false, false) => {
+                    format!("summed-area table S: row {} of {rows}", self.filled_rows)
+                }
+                (false, true) => format!("table S: row {} of {rows}", self.filled_rows),
             },
             title,
         );
