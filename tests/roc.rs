@@ -1,13 +1,12 @@
 //! ROC: the AUC against the pairwise Mann–Whitney count, the curve's shape, dropIntermediate,
-//! hand-checked cases, errors, and the timeline's seek/undo.
+//! scikit-learn's own outputs (tests/fixtures), hand-checked cases, errors, and the timeline's
+//! seek/undo.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use proptest::prelude::*;
-use stepwise::algo::roc::{
-    binormal_auc, drop_intermediate, gaussian_samples, parse_samples, roc_curve, Roc,
-};
+use stepwise::algo::roc::{binormal_auc, gaussian_samples, parse_samples, roc_curve, Curve, Roc};
 use stepwise::input::{OptionMap, OptionValue};
 use stepwise::scene::{Frame, Theme};
 use stepwise::trace::Timeline;
@@ -45,6 +44,16 @@ fn samples() -> impl Strategy<Value = (Vec<f64>, Vec<u8>, Vec<f64>)> {
     })
 }
 
+/// The area under the polyline of `curve`, by the trapezoidal rule: what plotting it shows.
+fn trapezoid_area(curve: &Curve) -> f64 {
+    (1..curve.fpr.len())
+        .map(|index| {
+            (curve.fpr[index] - curve.fpr[index - 1]) * (curve.tpr[index] + curve.tpr[index - 1])
+                / 2.0
+        })
+        .sum()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -67,18 +76,27 @@ proptest! {
         let weighted = roc_curve(&scores, &labels, Some(&weights), false).unwrap();
         prop_assert!((weighted.auc - pairwise_auc(&scores, &labels, &weights)).abs() < 1e-12);
 
-        let corners = drop_intermediate(&curve);
+        let corners = roc_curve(&scores, &labels, None, true).unwrap();
         prop_assert_eq!(corners.auc, curve.auc);
-        let kept: Vec<(f64, f64)> = corners.fpr.iter().copied().zip(corners.tpr.iter().copied()).collect();
-        for index in 1..curve.fpr.len() - 1 {
+        prop_assert_eq!(corners.thresholds[0], f64::INFINITY);
+        // The first real threshold always survives (scikit-learn decides before the origin).
+        prop_assert_eq!(corners.thresholds[1], curve.thresholds[1]);
+        prop_assert_eq!(corners.thresholds.last(), curve.thresholds.last());
+        let full: Vec<(f64, f64, f64)> = (0..curve.fpr.len())
+            .map(|index| (curve.thresholds[index], curve.fpr[index], curve.tpr[index]))
+            .collect();
+        for index in 0..corners.fpr.len() {
+            let point = (corners.thresholds[index], corners.fpr[index], corners.tpr[index]);
+            prop_assert!(full.contains(&point), "kept point {:?} is not on the full curve", point);
+        }
+        // Every corner of the full curve (after its first real point) is kept.
+        for index in 2..curve.fpr.len() - 1 {
             let bend = |rates: &[f64]| (rates[index - 1] - 2.0 * rates[index] + rates[index + 1]).abs() > 1e-9;
-            let turn = bend(&curve.fpr) || bend(&curve.tpr);
-            if turn {
-                prop_assert!(kept.contains(&(curve.fpr[index], curve.tpr[index])), "corner {} dropped", index);
+            if bend(&curve.fpr) || bend(&curve.tpr) {
+                prop_assert!(corners.thresholds.contains(&curve.thresholds[index]), "corner {} dropped", index);
             }
         }
-        let kernel = roc_curve(&scores, &labels, None, true).unwrap();
-        prop_assert_eq!(kernel, corners);
+        prop_assert!((trapezoid_area(&corners) - curve.auc).abs() < 1e-12);
     }
 
     #[test]
@@ -200,5 +218,179 @@ fn plain_narration_tells_the_story_and_views_draw() {
                     .is_empty());
             }
         }
+    }
+}
+
+/// One row of `tests/fixtures/sklearn_roc_curve.txt`: the input and scikit-learn's answer.
+struct SklearnCase {
+    name: String,
+    drop: bool,
+    scores: Vec<f64>,
+    labels: Vec<u8>,
+    weights: Option<Vec<f64>>,
+    expected: (Vec<f64>, Vec<f64>, Vec<f64>),
+}
+
+fn sklearn_cases() -> Vec<SklearnCase> {
+    let text = include_str!("fixtures/sklearn_roc_curve.txt");
+    let numbers = |line: &str, key: &str| -> Vec<f64> {
+        let rest = line
+            .strip_prefix(key)
+            .unwrap_or_else(|| panic!("{key} expected: {line}"));
+        rest.split_whitespace()
+            .map(|word| word.parse().unwrap())
+            .collect()
+    };
+    let lines: Vec<&str> = text.lines().filter(|line| !line.starts_with('#')).collect();
+    lines
+        .chunks(7)
+        .map(|block| SklearnCase {
+            name: block[0].to_string(),
+            drop: block[0].ends_with("drop 1"),
+            scores: numbers(block[1], "scores "),
+            labels: numbers(block[2], "labels ")
+                .iter()
+                .map(|&l| l as u8)
+                .collect(),
+            weights: (block[3] != "weights -").then(|| numbers(block[3], "weights ")),
+            expected: (
+                numbers(block[4], "fpr "),
+                numbers(block[5], "tpr "),
+                numbers(block[6], "thresholds "),
+            ),
+        })
+        .collect()
+}
+
+#[test]
+fn matches_scikit_learn_bit_for_bit_on_random_inputs() {
+    let cases = sklearn_cases();
+    assert_eq!(
+        cases.len(),
+        240,
+        "120 inputs, both drop_intermediate settings"
+    );
+    let mut dropped = 0;
+    for case in &cases {
+        let curve = roc_curve(
+            &case.scores,
+            &case.labels,
+            case.weights.as_deref(),
+            case.drop,
+        )
+        .unwrap_or_else(|error| panic!("{}: {error}", case.name));
+        let (fpr, tpr, thresholds) = &case.expected;
+        assert_eq!(&curve.thresholds, thresholds, "{}: thresholds", case.name);
+        assert_eq!(&curve.fpr, fpr, "{}: fpr", case.name);
+        assert_eq!(&curve.tpr, tpr, "{}: tpr", case.name);
+        if case.drop {
+            let full =
+                roc_curve(&case.scores, &case.labels, case.weights.as_deref(), false).unwrap();
+            dropped += full.fpr.len() - curve.fpr.len();
+        }
+    }
+    assert!(
+        dropped > 100,
+        "the fixture exercises dropping ({dropped} points dropped)"
+    );
+}
+
+/// scikit-learn 1.9.1's `roc_curve` on hand-made inputs (labels 1 = positive), both settings.
+#[test]
+fn drop_intermediate_follows_scikit_learn_on_named_cases() {
+    let third = 1.0 / 3.0;
+    let two_thirds = 2.0 / 3.0;
+    let inf = f64::INFINITY;
+    #[allow(clippy::type_complexity)]
+    let cases: &[(
+        &str,
+        &[f64],
+        &[u8],
+        Option<&[f64]>,
+        &[f64],
+        &[f64],
+        &[f64],
+        &[f64],
+    )] = &[
+        // name, scores, labels, weights, thresholds kept, fpr, tpr, all thresholds
+        (
+            "perfect separation: the top group is all positives",
+            &[0.9, 0.7, 0.3, 0.1],
+            &[1, 1, 0, 0],
+            None,
+            &[inf, 0.9, 0.7, 0.1],
+            &[0.0, 0.0, 0.0, 1.0],
+            &[0.0, 0.5, 1.0, 1.0],
+            &[inf, 0.9, 0.7, 0.3, 0.1],
+        ),
+        (
+            "inverted: a horizontal first step",
+            &[0.9, 0.7, 0.3, 0.1],
+            &[0, 0, 1, 1],
+            None,
+            &[inf, 0.9, 0.7, 0.1],
+            &[0.0, 0.5, 1.0, 1.0],
+            &[0.0, 0.0, 0.0, 1.0],
+            &[inf, 0.9, 0.7, 0.3, 0.1],
+        ),
+        (
+            "a vertical first step, then corners only",
+            &[0.9, 0.8, 0.7, 0.6, 0.5],
+            &[1, 1, 0, 1, 0],
+            None,
+            &[inf, 0.9, 0.8, 0.7, 0.6, 0.5],
+            &[0.0, 0.0, 0.0, 0.5, 0.5, 1.0],
+            &[0.0, third, two_thirds, two_thirds, 1.0, 1.0],
+            &[inf, 0.9, 0.8, 0.7, 0.6, 0.5],
+        ),
+        (
+            "a collinear run of three positives",
+            &[0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3],
+            &[1, 1, 1, 0, 1, 0, 0],
+            None,
+            &[inf, 0.9, 0.7, 0.6, 0.5, 0.3],
+            &[0.0, 0.0, 0.0, third, third, 1.0],
+            &[0.0, 0.25, 0.75, 0.75, 1.0, 1.0],
+            &[inf, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3],
+        ),
+        (
+            "ties: tied scores are one diagonal step",
+            &[0.9, 0.9, 0.5, 0.5, 0.5, 0.1],
+            &[1, 0, 1, 1, 0, 0],
+            None,
+            &[inf, 0.9, 0.5, 0.1],
+            &[0.0, third, two_thirds, 1.0],
+            &[0.0, third, 1.0, 1.0],
+            &[inf, 0.9, 0.5, 0.1],
+        ),
+        (
+            "all scores equal",
+            &[0.5, 0.5, 0.5, 0.5],
+            &[1, 0, 1, 0],
+            None,
+            &[inf, 0.5],
+            &[0.0, 1.0],
+            &[0.0, 1.0],
+            &[inf, 0.5],
+        ),
+        (
+            "zero weight on the top score: scikit-learn leaves the sample out",
+            &[0.95, 0.9, 0.7, 0.3, 0.1],
+            &[0, 1, 1, 0, 0],
+            Some(&[0.0, 1.0, 1.0, 1.0, 1.0]),
+            &[inf, 0.9, 0.7, 0.1],
+            &[0.0, 0.0, 0.0, 1.0],
+            &[0.0, 0.5, 1.0, 1.0],
+            &[inf, 0.9, 0.7, 0.3, 0.1],
+        ),
+    ];
+    for &(name, scores, labels, weights, kept, fpr, tpr, all) in cases {
+        let corners = roc_curve(scores, labels, weights, true).unwrap();
+        assert_eq!(corners.thresholds, kept, "{name}: thresholds kept");
+        assert_eq!(corners.fpr, fpr, "{name}: fpr");
+        assert_eq!(corners.tpr, tpr, "{name}: tpr");
+        let full = roc_curve(scores, labels, weights, false).unwrap();
+        assert_eq!(full.thresholds, all, "{name}: all thresholds");
+        assert_eq!(full.auc, corners.auc, "{name}: the AUC is unchanged");
     }
 }

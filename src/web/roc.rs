@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 
 /// `rocCurve(scores, labels, options?)` → `{ fpr, tpr, thresholds, auc }`: thresholds
 /// decreasing from `+Infinity`, a sample predicted positive when `score >= t`, the AUC by the
-/// trapezoidal rule. Options: `dropIntermediate` (keep only the corners, as scikit-learn does)
+/// trapezoidal rule. Options: `dropIntermediate` (keep the points scikit-learn keeps)
 /// and `weights` (non-negative, one per sample). Errors name the first offending index.
 #[wasm_bindgen(js_name = rocCurve)]
 pub fn roc_curve(scores: &[f64], labels: &[u8], options: JsValue) -> Result<JsValue, JsValue> {

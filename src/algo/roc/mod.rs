@@ -101,7 +101,12 @@ pub fn check_inputs(
     Ok(())
 }
 
-/// Sorts samples by score, highest first.
+/// Sorts samples by score, highest first, keeping tied samples in input order.
+///
+/// With `weights`, zero-weight samples are left out, as scikit-learn's `roc_curve` does: a
+/// score held only by zero-weight samples is then no threshold of the curve. The sort is stable
+/// so that the running sums add the weights in the same order as scikit-learn's cumulative sum
+/// and the rates agree with it to the last bit.
 pub fn sorted_samples(scores: &[f64], labels: &[u8], weights: Option<&[f64]>) -> Vec<Sample> {
     let mut samples: Vec<Sample> = scores
         .iter()
@@ -112,24 +117,38 @@ pub fn sorted_samples(scores: &[f64], labels: &[u8], weights: Option<&[f64]>) ->
             positive: label == 1,
             weight: weights.map_or(1.0, |weights| weights[index]),
         })
+        .filter(|sample| sample.weight != 0.0)
         .collect();
-    // Unstable is fine: tied scores are one step of the curve whatever their order.
-    samples.sort_unstable_by(|left, right| right.score.total_cmp(&left.score));
+    samples.sort_by(|left, right| right.score.total_cmp(&left.score));
     samples
+}
+
+/// One past the last sample tied with `samples[start]` (samples sorted by score).
+pub fn tie_group_end(samples: &[Sample], start: usize) -> usize {
+    let threshold = samples[start].score;
+    start
+        + samples[start..]
+            .iter()
+            .take_while(|sample| sample.score == threshold)
+            .count()
+}
+
+/// Adds the weights of `group` to the running weighted TP and FP, one sample at a time in
+/// sorted order: a cumulative sum, so every rate is bit-identical however it is reached.
+pub fn accumulate(group: &[Sample], true_positives: &mut f64, false_positives: &mut f64) {
+    for sample in group {
+        if sample.positive {
+            *true_positives += sample.weight;
+        } else {
+            *false_positives += sample.weight;
+        }
+    }
 }
 
 /// Total positive and negative weight; an error when either is zero (the curve is undefined).
 pub fn class_totals(samples: &[Sample]) -> Result<(f64, f64), InputError> {
-    let positives: f64 = samples
-        .iter()
-        .filter(|s| s.positive)
-        .map(|s| s.weight)
-        .sum();
-    let negatives: f64 = samples
-        .iter()
-        .filter(|s| !s.positive)
-        .map(|s| s.weight)
-        .sum();
+    let (mut positives, mut negatives) = (0.0, 0.0);
+    accumulate(samples, &mut positives, &mut negatives);
     let count = samples.len();
     if !positives.is_finite() || !negatives.is_finite() {
         return Err(InputError::new(
@@ -167,26 +186,19 @@ pub fn sweep<R: Recorder<Event>>(
     let (mut true_positives, mut false_positives) = (0.0, 0.0);
     let mut start = 0;
     while start < samples.len() {
-        let threshold = samples[start].score;
-        let mut end = start;
-        let (mut gained_true, mut gained_false) = (0.0, 0.0);
-        while end < samples.len() && samples[end].score == threshold {
-            if samples[end].positive {
-                gained_true += samples[end].weight;
-            } else {
-                gained_false += samples[end].weight;
-            }
-            end += 1;
-        }
+        let end = tie_group_end(samples, start);
         let (before_true, before_false, before_auc) = (true_positives, false_positives, curve.auc);
-        true_positives += gained_true;
-        false_positives += gained_false;
+        accumulate(
+            &samples[start..end],
+            &mut true_positives,
+            &mut false_positives,
+        );
         let (x0, y0) = (before_false / negatives, before_true / positives);
         let (x1, y1) = (false_positives / negatives, true_positives / positives);
         curve.auc += (x1 - x0) * (y0 + y1) / 2.0;
         curve.fpr.push(x1);
         curve.tpr.push(y1);
-        curve.thresholds.push(threshold);
+        curve.thresholds.push(samples[start].score);
         recorder.record(|| Event::Lower {
             start: start as u32,
             end: end as u32,
@@ -199,39 +211,76 @@ pub fn sweep<R: Recorder<Event>>(
     curve
 }
 
-/// Keeps only the corners of the curve, as scikit-learn's `drop_intermediate=True` does: the
-/// first and last points and every point where the second difference of the FP or TP rates
-/// is non-zero (beyond 1e-12, the rounding of the rates' divisions). The AUC is unchanged.
-pub fn drop_intermediate(curve: &Curve) -> Curve {
-    let length = curve.fpr.len();
-    let keep: Vec<usize> = (0..length)
-        .filter(|&index| {
-            index == 0
-                || index + 1 == length
-                || turns(&curve.fpr, index)
-                || turns(&curve.tpr, index)
-        })
-        .collect();
-    Curve {
-        fpr: keep.iter().map(|&index| curve.fpr[index]).collect(),
-        tpr: keep.iter().map(|&index| curve.tpr[index]).collect(),
-        thresholds: keep.iter().map(|&index| curve.thresholds[index]).collect(),
-        auc: curve.auc,
+/// Which thresholds scikit-learn's `roc_curve(drop_intermediate=True)` keeps, one flag per
+/// distinct score of `samples` (sorted, highest first): the mask is decided over its own
+/// points, *before* the origin is prepended, so the first and the last distinct score always
+/// stay, and an inner one stays when the second difference of the cumulative FP or TP weight
+/// is non-zero — exactly, computed as `np.diff(counts, 2)` computes it.
+pub fn corner_mask(samples: &[Sample]) -> Vec<bool> {
+    let mut counts: Vec<(f64, f64)> = Vec::new();
+    let (mut true_positives, mut false_positives) = (0.0, 0.0);
+    let mut start = 0;
+    while start < samples.len() {
+        let end = tie_group_end(samples, start);
+        accumulate(
+            &samples[start..end],
+            &mut true_positives,
+            &mut false_positives,
+        );
+        counts.push((false_positives, true_positives));
+        start = end;
     }
+    let second_difference = |a: f64, b: f64, c: f64| (c - b) - (b - a);
+    let last = counts.len().saturating_sub(1);
+    (0..counts.len())
+        .map(|index| {
+            index == 0
+                || index == last
+                || second_difference(counts[index - 1].0, counts[index].0, counts[index + 1].0)
+                    != 0.0
+                || second_difference(counts[index - 1].1, counts[index].1, counts[index + 1].1)
+                    != 0.0
+        })
+        .collect()
 }
 
-/// True when `rates` bends at `index`: a non-zero second difference, beyond rounding.
-pub fn turns(rates: &[f64], index: usize) -> bool {
-    (rates[index - 1] - 2.0 * rates[index] + rates[index + 1]).abs() > 1e-12
+/// Keeps the origin and the points `keep` marks (one flag per point after the origin, as
+/// [`corner_mask`] gives them). The AUC is unchanged: the dropped points are collinear.
+pub fn keep_points(curve: &Curve, keep: &[bool]) -> Curve {
+    let kept = std::iter::once(0).chain(
+        keep.iter()
+            .enumerate()
+            .filter(|(_, &kept)| kept)
+            .map(|(index, _)| index + 1),
+    );
+    let mut result = Curve {
+        fpr: Vec::new(),
+        tpr: Vec::new(),
+        thresholds: Vec::new(),
+        auc: curve.auc,
+    };
+    for index in kept {
+        result.fpr.push(curve.fpr[index]);
+        result.tpr.push(curve.tpr[index]);
+        result.thresholds.push(curve.thresholds[index]);
+    }
+    result
 }
 
 /// The kernel: the ROC curve of `scores` with 0/1 `labels` and optional `weights`.
+///
+/// Matches scikit-learn's `roc_curve`: the same thresholds (with `+∞` for the origin), the
+/// same rates to the last bit, zero-weight samples left out, and with
+/// `drop_intermediate_points` the same points kept ([`corner_mask`]). One difference: a
+/// single class is an error here, where scikit-learn warns and returns NaN rates.
 ///
 /// ```
 /// use stepwise::algo::roc::roc_curve;
 /// let curve = roc_curve(&[0.9, 0.8, 0.3, 0.1], &[1, 0, 1, 0], None, false).unwrap();
 /// assert_eq!(curve.auc, 0.75);
 /// assert_eq!(curve.tpr, vec![0.0, 0.5, 0.5, 1.0, 1.0]);
+/// let corners = roc_curve(&[0.9, 0.7, 0.3, 0.1], &[1, 1, 0, 0], None, true).unwrap();
+/// assert_eq!(corners.thresholds, vec![f64::INFINITY, 0.9, 0.7, 0.1]);
 /// ```
 pub fn roc_curve(
     scores: &[f64],
@@ -244,7 +293,7 @@ pub fn roc_curve(
     let (positives, negatives) = class_totals(&samples)?;
     let curve = sweep(&samples, positives, negatives, &mut ());
     Ok(if drop_intermediate_points {
-        drop_intermediate(&curve)
+        keep_points(&curve, &corner_mask(&samples))
     } else {
         curve
     })
@@ -566,13 +615,11 @@ impl Algorithm for Roc {
 
     fn apply(state: &mut State, event: &Event) {
         let Event::Lower { start, end, .. } = *event;
-        for sample in &state.samples[start as usize..end as usize] {
-            if sample.positive {
-                state.true_positives += sample.weight;
-            } else {
-                state.false_positives += sample.weight;
-            }
-        }
+        accumulate(
+            &state.samples[start as usize..end as usize],
+            &mut state.true_positives,
+            &mut state.false_positives,
+        );
         let (positives, negatives) = state.totals;
         let (x0, y0) = state.points.last().copied().unwrap_or((0.0, 0.0));
         let (x1, y1) = (
