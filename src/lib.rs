@@ -27,6 +27,8 @@
 #![deny(missing_docs)]
 
 pub mod algo;
+pub mod algorithm;
+pub mod format;
 pub mod input;
 pub mod render;
 pub mod scene;

@@ -59,7 +59,7 @@ impl Color {
                 self.r,
                 self.g,
                 self.b,
-                crate::input::format_fixed(self.a as f64 / 255.0, 3)
+                crate::format::format_fixed(self.a as f64 / 255.0, 3)
             )
         }
     }

@@ -12,27 +12,11 @@
 //!   [`MAX_CHECKPOINTS`] of them and together they stay under [`CHECKPOINT_BUDGET_BYTES`],
 //!   so memory stays O(input + events).
 
-use crate::algo::{Algorithm, Counter};
+use crate::algorithm::{Algorithm, Counter, Recorder};
+use crate::format::group_digits;
 use crate::input::{InputError, OptionMap};
 use crate::scene::{Frame, Scene};
 use crate::value::{Describe, Value};
-
-/// Receives the events of one run. `()` ignores them, so the kernel pays nothing.
-pub trait Recorder<E> {
-    /// False for a recorder that drops every event (`()`): a kernel may then do its work in a
-    /// faster order than the one the animation shows, as long as the result is the same.
-    const KEEPS_EVENTS: bool = true;
-
-    /// Records one event; the closure is only called when the event is kept.
-    fn record(&mut self, event: impl FnOnce() -> E);
-}
-
-impl<E> Recorder<E> for () {
-    const KEEPS_EVENTS: bool = false;
-
-    #[inline(always)]
-    fn record(&mut self, _event: impl FnOnce() -> E) {}
-}
 
 /// The most events one trace may hold; longer runs are refused with a clear message.
 pub const EVENT_CAP: usize = 2_000_000;
@@ -69,7 +53,7 @@ impl<E> Trace<E> {
     /// The kept events, or an error when the run offered more than the cap.
     pub fn into_events(self) -> Result<Vec<E>, InputError> {
         if self.offered > self.cap {
-            return Err(InputError::new(format!(
+            return Err(InputError::limit(format!(
                 "this input needs {} steps, more than the limit of {} steps per animation; \
                  try a smaller input",
                 group_digits(self.offered),
@@ -88,19 +72,6 @@ impl<E> Recorder<E> for Trace<E> {
             self.events.push(event());
         }
     }
-}
-
-/// Writes `1234567` as `1,234,567` for messages.
-pub fn group_digits(value: usize) -> String {
-    let digits = value.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
 }
 
 /// A recorded run of algorithm `A` with a cursor that moves in O(1) per step.
@@ -355,14 +326,6 @@ pub fn animate<A: Algorithm>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn digits_are_grouped_by_thousands() {
-        assert_eq!(group_digits(0), "0");
-        assert_eq!(group_digits(999), "999");
-        assert_eq!(group_digits(1000), "1,000");
-        assert_eq!(group_digits(2_000_000), "2,000,000");
-    }
 
     #[test]
     fn trace_refuses_runs_past_its_cap() {

@@ -144,7 +144,21 @@ fn errors_arrive_as_js_errors_with_the_message() {
     let error = Player::new("quick-sort", "1", JsValue::UNDEFINED)
         .err()
         .unwrap();
+    let kind = js_sys::Reflect::get(&error, &"kind".into()).unwrap();
+    assert_eq!(kind.as_string().as_deref(), Some("unknown algorithm"));
     assert!(error_message(error).starts_with("unknown algorithm 'quick-sort'"));
+
+    // Errors carry the field they are about, so a page routes them without reading the text.
+    let error = Player::new("summed-area", "1 2\n3 4", object(r#"{"query":"0,0,7,7"}"#))
+        .err()
+        .unwrap();
+    let property = |name: &str| {
+        js_sys::Reflect::get(&error, &name.into())
+            .unwrap()
+            .as_string()
+    };
+    assert_eq!(property("field").as_deref(), Some("rectangle A"));
+    assert_eq!(property("kind").as_deref(), Some("invalid"));
 }
 
 #[wasm_bindgen_test]

@@ -254,7 +254,7 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
         : new stepwise.Player(view.algorithm, text, { ...options, method: primaryMethod });
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) throw error;
-      if (/^rectangle/.test(error.message)) {
+      if (error.field?.startsWith('rectangle')) {
         showRectError(error.message);
       } else {
         showInputError(error, text);

@@ -222,7 +222,7 @@ fn stroke_attributes(stroke: Option<Color>, width: f64) -> String {
 
 /// Rounds to 0.01 px and drops trailing zeros, so output is short and stable.
 fn number(value: f64) -> String {
-    let text = crate::input::format_fixed(value, 2);
+    let text = crate::format::format_fixed(value, 2);
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" || text.is_empty() {
         "0".to_string()

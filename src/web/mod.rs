@@ -50,9 +50,16 @@ pub fn panic_for_testing() {
     panic!("deliberate panic for testing");
 }
 
-/// Turns an [`InputError`] into a JS `Error`; `start`/`end` give the offending text's range.
+/// Turns an [`InputError`] into a JS `Error` with properties for routing it: `kind` (`"parse"`,
+/// `"invalid"`, `"limit"`, `"unknown option"`, `"bad option"`, `"unknown algorithm"`), `field`
+/// when it is about one input or option (`"array b"`, `"rectangle A"`, `"scores"`, `"method"`),
+/// and `start`/`end`, the UTF-8 byte range of the offending text.
 pub fn input_error(error: InputError) -> JsValue {
     let js_error = js_sys::Error::new(error.message());
+    let _ = js_sys::Reflect::set(&js_error, &"kind".into(), &error.kind().name().into());
+    if let Some(field) = error.field() {
+        let _ = js_sys::Reflect::set(&js_error, &"field".into(), &field.into());
+    }
     if let Some(span) = error.span() {
         let _ = js_sys::Reflect::set(&js_error, &"start".into(), &(span.start as f64).into());
         let _ = js_sys::Reflect::set(&js_error, &"end".into(), &(span.end as f64).into());
@@ -92,7 +99,7 @@ pub fn options_from(value: JsValue) -> Result<OptionMap, JsValue> {
         } else {
             return Err(input_error(InputError::new(format!(
                 "option {}: the value must be true/false, a number or a word",
-                crate::input::quote(&key)
+                crate::format::quote(&key)
             ))));
         };
         options = options.with(&key, parsed);
@@ -133,7 +140,7 @@ pub fn dimension(value: f64, name: &str) -> Result<usize, JsValue> {
     } else {
         Err(input_error(InputError::new(format!(
             "{name} must be a whole number from 0 to {MAX_TABLE_CELLS}, not {}",
-            crate::input::format_number(value)
+            crate::format::format_number(value)
         ))))
     }
 }

@@ -4,8 +4,9 @@
 
 use super::roc::Samples;
 use super::{input_error, options_from, to_count, to_js, to_seed};
+use crate::algo;
 use crate::algo::roc::{self, Roc};
-use crate::algo::{self, Algorithm};
+use crate::algorithm::Algorithm;
 use crate::render::{canvas, svg};
 use crate::scene::{Frame, Scene, Theme};
 use crate::trace::{Animation, Timeline};

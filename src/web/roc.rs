@@ -43,7 +43,7 @@ pub fn roc_curve(scores: &[f64], labels: &[u8], options: JsValue) -> Result<JsVa
                 other => {
                     return Err(input_error(InputError::new(format!(
                         "unknown option {} (known options: dropIntermediate, weights)",
-                        crate::input::quote(other)
+                        crate::format::quote(other)
                     ))))
                 }
             }

@@ -1,6 +1,6 @@
 //! Checks every algorithm's tests share.
 
-use stepwise::algo::Algorithm;
+use stepwise::algorithm::Algorithm;
 use stepwise::trace::Timeline;
 
 /// Seeks `timeline` to each target (modulo its length) and checks that the state equals

@@ -18,10 +18,11 @@
 
 mod view;
 
-use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset};
-use crate::input::{format_number, parse_numbers, quote, InputError, OptionMap, SeededRandom};
+use crate::algorithm::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset, Recorder};
+use crate::format::group_digits;
+use crate::format::{format_number, quote};
+use crate::input::{parse_numbers, InputError, OptionMap, SeededRandom};
 use crate::scene::{Frame, Scene};
-use crate::trace::{group_digits, Recorder};
 use crate::value::{Describe, Value};
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -596,7 +597,12 @@ const GALLOP_PSEUDOCODE: &[&str] = &[
 /// The algorithm as registered: `intersection`.
 pub struct Intersection;
 
+/// Reads one array's line; errors are about `what` ("array a").
 fn parse_integers(line: &str, what: &str) -> Result<Vec<i32>, InputError> {
+    parse_integer_items(line, what).map_err(|error| error.in_field(what))
+}
+
+fn parse_integer_items(line: &str, what: &str) -> Result<Vec<i32>, InputError> {
     let numbers = parse_numbers(line, &format!("{what}, item"))?;
     numbers
         .iter()
@@ -815,12 +821,13 @@ impl Algorithm for Intersection {
     fn check_animation_limits(input: &Input, _options: &Options) -> Result<(), InputError> {
         for (values, name) in [(&input.a, "a"), (&input.b, "b")] {
             if values.len() > MAX_ANIMATED_ITEMS {
-                return Err(InputError::new(format!(
+                return Err(InputError::limit(format!(
                     "array {name} has {} items; the animation takes at most {} per array \
                      (the intersect kernel has no such limit)",
                     group_digits(values.len()),
                     group_digits(MAX_ANIMATED_ITEMS)
-                )));
+                ))
+                .in_field(format!("array {name}")));
             }
         }
         Ok(())

@@ -15,10 +15,11 @@
 
 mod view;
 
-use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset};
-use crate::input::{format_number, parse_numbers, InputError, OptionMap, SeededRandom};
+use crate::algorithm::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset, Recorder};
+use crate::format::format_number;
+use crate::format::group_digits;
+use crate::input::{parse_numbers, InputError, OptionMap, SeededRandom};
 use crate::scene::{Frame, Scene};
-use crate::trace::{group_digits, Recorder};
 use crate::value::{Describe, Value};
 
 /// The most items the stack method animates.
@@ -492,7 +493,7 @@ impl Algorithm for NextGreater {
             Method::Scan => (MAX_SCAN_ITEMS, "the O(n²) scan animates"),
         };
         if values.len() > limit {
-            return Err(InputError::new(format!(
+            return Err(InputError::limit(format!(
                 "{} items: {what} at most {} (the kernel nextGreater has no such limit)",
                 group_digits(values.len()),
                 group_digits(limit)

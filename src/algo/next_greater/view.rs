@@ -6,9 +6,9 @@
 //! by its most important item (current > compared > waiting > answered > idle).
 
 use super::{AnswerKind, Event, Method, State};
-use crate::input::format_number;
+use crate::format::format_number;
+use crate::format::group_digits;
 use crate::scene::{within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
-use crate::trace::group_digits;
 
 const PADDING: f64 = 16.0;
 const LEGEND_HEIGHT: f64 = 22.0;

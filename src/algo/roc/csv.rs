@@ -6,8 +6,9 @@
 //! default the word that sorts last, so "spam" beats "ham"). Blank lines and `#` comments are
 //! skipped. Every error names its line.
 
-use crate::input::{quote, InputError, MAX_TEXT_BYTES};
-use crate::trace::group_digits;
+use crate::format::group_digits;
+use crate::format::quote;
+use crate::input::{InputError, MAX_TEXT_BYTES};
 
 /// Parsed samples in file order.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,8 +65,8 @@ pub fn parse_samples_up_to(
     limits: CsvLimits,
 ) -> Result<Samples, InputError> {
     if text.len() > limits.bytes {
-        return Err(InputError::new(format!(
-            "the CSV is {} characters long; the limit is {}",
+        return Err(InputError::limit(format!(
+            "the CSV is {} bytes long; the limit is {}",
             group_digits(text.len()),
             group_digits(limits.bytes)
         )));
@@ -148,7 +149,7 @@ pub fn parse_samples_up_to(
             }
         };
         if scores.len() == limits.samples {
-            return Err(InputError::new(format!(
+            return Err(InputError::limit(format!(
                 "line {line_number}: more than {} samples, the most this reader takes",
                 group_digits(limits.samples)
             )));

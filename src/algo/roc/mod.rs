@@ -19,10 +19,11 @@ pub use csv::{
     MAX_CSV_FILE_BYTES,
 };
 
-use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset};
-use crate::input::{format_fixed, format_number, InputError, OptionMap, SeededRandom};
+use crate::algorithm::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset, Recorder};
+use crate::format::group_digits;
+use crate::format::{format_fixed, format_number};
+use crate::input::{InputError, OptionMap, SeededRandom};
 use crate::scene::{Frame, Scene};
-use crate::trace::{group_digits, Recorder};
 use crate::value::{Describe, Value};
 use std::rc::Rc;
 
@@ -66,19 +67,22 @@ pub fn check_inputs(
             "scores and labels differ in length ({} vs {})",
             scores.len(),
             labels.len()
-        )));
+        ))
+        .in_field("labels"));
     }
     if let Some(index) = scores.iter().position(|score| !score.is_finite()) {
         return Err(InputError::new(format!(
             "scores[{index}] is {}: every score must be a finite number",
             format_number(scores[index])
-        )));
+        ))
+        .in_field("scores"));
     }
     if let Some(index) = labels.iter().position(|&label| label > 1) {
         return Err(InputError::new(format!(
             "labels[{index}] is {}: labels must be 0 or 1",
             labels[index]
-        )));
+        ))
+        .in_field("labels"));
     }
     if let Some(weights) = weights {
         if weights.len() != scores.len() {
@@ -86,7 +90,8 @@ pub fn check_inputs(
                 "weights and scores differ in length ({} vs {})",
                 weights.len(),
                 scores.len()
-            )));
+            ))
+            .in_field("weights"));
         }
         if let Some(index) = weights
             .iter()
@@ -95,7 +100,8 @@ pub fn check_inputs(
             return Err(InputError::new(format!(
                 "weights[{index}] is {}: weights must be finite and non-negative",
                 format_number(weights[index])
-            )));
+            ))
+            .in_field("weights"));
         }
     }
     Ok(())
@@ -458,7 +464,7 @@ impl State {
 /// Refuses more samples than the animation takes, before any work is done on them.
 pub fn check_animated_count(count: usize) -> Result<(), InputError> {
     if count > MAX_ANIMATED_SAMPLES {
-        return Err(InputError::new(format!(
+        return Err(InputError::limit(format!(
             "{} samples: the animation takes at most {} (the rocCurve kernel has no such limit)",
             group_digits(count),
             group_digits(MAX_ANIMATED_SAMPLES)

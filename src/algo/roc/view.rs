@@ -4,7 +4,7 @@
 
 use super::format_count;
 use super::{Event, State};
-use crate::input::{format_fixed, format_number};
+use crate::format::{format_fixed, format_number};
 use crate::scene::{within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 
 const PADDING: f64 = 16.0;

@@ -5,11 +5,11 @@
 //! and box filters at every position and scale from one table.
 
 use super::{fill_rows, Rect};
+use crate::format::group_digits;
 use crate::input::InputError;
 use crate::scene::{
     sequential, within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle,
 };
-use crate::trace::group_digits;
 use std::rc::Rc;
 
 /// The largest image side image mode accepts (larger files are scaled down to fit).

@@ -20,13 +20,13 @@ mod view;
 
 pub use image::{box_blur, test_pattern, to_grayscale, IntegralImage, MAX_IMAGE_SIDE};
 
-use crate::algo::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset};
+use crate::algorithm::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset, Recorder};
+use crate::format::group_digits;
+use crate::format::{format_fixed, format_number};
 use crate::input::{
-    format_fixed, format_number, parse_matrix, parse_numbers, InputError, OptionMap, ParsedMatrix,
-    SeededRandom,
+    parse_matrix, parse_numbers, InputError, OptionMap, ParsedMatrix, SeededRandom,
 };
 use crate::scene::{Frame, Scene};
-use crate::trace::{group_digits, Recorder};
 use crate::value::{Describe, Value};
 
 /// The most cells the animation fills (the kernel has no such limit).
@@ -594,9 +594,11 @@ impl Algorithm for SummedArea {
                 return Ok(None);
             };
             // The option's text is not the input text: its errors carry no span.
-            Rect::corners_of(&text, name)
-                .map(Some)
-                .map_err(|error| InputError::new(error.message()))
+            Rect::corners_of(&text, name).map(Some).map_err(|error| {
+                InputError::new(error.message())
+                    .of_kind(error.kind())
+                    .in_field(name)
+            })
         };
         let query = corners("query", "rectangle A")?;
         let second = corners("second", "rectangle B")?;
@@ -626,7 +628,7 @@ impl Algorithm for SummedArea {
     fn check_animation_limits(input: &Input, _options: &Options) -> Result<(), InputError> {
         let cells = input.matrix.rows * input.matrix.columns;
         if cells > MAX_ANIMATED_CELLS {
-            return Err(InputError::new(format!(
+            return Err(InputError::limit(format!(
                 "a {}×{} matrix has {} cells; the animation fills at most {} (256×256) — \
                  use image mode or the summedAreaTable kernel for larger ones",
                 input.matrix.rows,
@@ -983,12 +985,16 @@ fn with_rects(mut input: Input, options: &Options) -> Result<Input, InputError> 
     }
     let (default_a, default_b) = SummedArea::default_rects(rows, columns);
     let a = match options.query {
-        Some(corners) => Rect::checked(corners, rows, columns, "rectangle A")?,
+        Some(corners) => Rect::checked(corners, rows, columns, "rectangle A")
+            .map_err(|error| error.in_field("rectangle A"))?,
         None => default_a,
     };
     let b = match (options.iou, options.second) {
         (false, _) => None,
-        (true, Some(corners)) => Some(Rect::checked(corners, rows, columns, "rectangle B")?),
+        (true, Some(corners)) => Some(
+            Rect::checked(corners, rows, columns, "rectangle B")
+                .map_err(|error| error.in_field("rectangle B"))?,
+        ),
         (true, None) => Some(default_b),
     };
     input.rects = Some((a, b));

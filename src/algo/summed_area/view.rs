@@ -6,7 +6,7 @@
 //! heatmaps (viridis, with a legend) and highlights are drawn as outlines over them.
 
 use super::{area_iou, Event, Method, Rect, State, Target};
-use crate::input::{format_fixed, format_number};
+use crate::format::{format_fixed, format_number};
 use crate::scene::{
     sequential, within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle,
 };
