@@ -4,6 +4,10 @@
 
 import { PAGES, pickRectangle, edgeCase } from './pages.js';
 import { encodeState, decodeState, collectControls, applyControls } from './share.js';
+import { pageEngine } from './player/engine.js';
+import { Clock, Motion, STEP_MOTION_MS } from './player/clock.js';
+import { paint } from './player/canvas.js';
+import { keyAction } from './player/keys.js';
 
 const DEFAULT_ALGORITHM = 'next-greater';
 const SPEEDS = [
@@ -20,16 +24,14 @@ const SPEEDS = [
   { label: '1024 steps/frame', perFrame: 1024 },
 ];
 const DEFAULT_SPEED = 2;
-const STEP_MOTION_MS = 320;
 const INPUT_DEBOUNCE_MS = 350;
 
 const $ = (id) => document.getElementById(id);
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
-/** The wasm module; replaced by a fresh instance after a panic. */
-let engine = null;
-let engineGeneration = 0;
-let engineBroken = false;
+/** The engine (shared with any <stepwise-player> on the page) and its current module. */
+const engine = pageEngine();
+let stepwise = null;
 /** The reload in progress after a panic, shared by every action that needs the engine. */
 let reloading = null;
 
@@ -39,10 +41,8 @@ const view = {
   position: 0,       // the shared step clock
   playing: false,
   speed: DEFAULT_SPEED,
-  transitionStart: 0,
-  transitionMs: 0,
-  carry: 0,          // fractional steps owed at slow speeds
-  lastTick: 0,
+  clock: new Clock(SPEEDS[DEFAULT_SPEED]),
+  motion: new Motion(),
   theme: 'light',
   algorithm: DEFAULT_ALGORITHM,
   hooks: {},         // per-algorithm page helpers returned by PAGES[id].wire
@@ -79,20 +79,11 @@ function withImageMode(action) {
   if (view.algorithm === 'summed-area') imageMode().then(action).catch(onFailure);
 }
 
-async function loadEngine() {
-  const suffix = engineGeneration === 0 ? '' : `?generation=${engineGeneration}`;
-  const module = await import(`./pkg/stepwise.js${suffix}`);
-  await module.default();
-  engine = module;
-  engineBroken = false;
-}
-
 /** Runs `action` against the engine, restarting it first if a panic broke it. */
 async function withEngine(action) {
-  if (engineBroken) {
+  if (engine.broken) {
     reloading ??= (async () => {
-      engineGeneration += 1;
-      await loadEngine();
+      stepwise = await engine.load();
       // Handles into the trapped instance are dead: drop them without calling into it.
       view.primary = null;
       for (const other of view.others) other.player = null;
@@ -101,15 +92,15 @@ async function withEngine(action) {
       await rebuild({ keepPosition: true });
     })().finally(() => { reloading = null; });
     await reloading;
-    const result = await action(engine);
+    const result = await action(stepwise);
     withImageMode((mode) => mode.show());
     return result;
   }
-  return action(engine);
+  return action(stepwise);
 }
 
-function showPanic(message, { broken = true } = {}) {
-  engineBroken = engineBroken || broken;
+/** The banner for a panic (the engine restarts on the next action) or a JS-side failure. */
+function showPanic(message) {
   view.playing = false;
   $('panic-message').textContent = message;
   $('panic-banner').hidden = false;
@@ -167,7 +158,7 @@ let resident = null;
 
 /** Frees the handle of `samples` (resident samples), unless it died with a restarted engine. */
 function freeHandle(samples) {
-  if (samples?.handle && samples.generation === engineGeneration) samples.handle.free();
+  if (samples?.handle && samples.generation === engine.generation && !engine.broken) samples.handle.free();
   if (samples) samples.handle = null;
 }
 
@@ -222,12 +213,12 @@ async function setResident(next) {
 
 /** The resident samples' handle in the current engine, made on first use. */
 function residentSamples(stepwise, options) {
-  const key = `${engineGeneration}|${resident.source === 'file' ? options.positive ?? '' : ''}`;
+  const key = `${engine.generation}|${resident.source === 'file' ? options.positive ?? '' : ''}`;
   if (resident.key !== key) {
     freeHandle(resident);
     resident.handle = resident.make(stepwise, options);
     resident.key = key;
-    resident.generation = engineGeneration;
+    resident.generation = engine.generation;
   }
   return resident.handle;
 }
@@ -319,12 +310,8 @@ function seekAll(position, { animate }) {
   view.position = Math.max(0, Math.min(position, totalSteps()));
   const single = players().some((player) => Math.abs(player.position - Math.min(view.position, player.len)) === 1);
   for (const player of players()) player.seek(Math.min(view.position, player.len));
-  if (animate && single && !reducedMotion.matches) {
-    view.transitionStart = performance.now();
-    view.transitionMs = animate === true ? STEP_MOTION_MS : animate;
-  } else {
-    view.transitionMs = 0;
-  }
+  const motion = animate === true ? STEP_MOTION_MS : animate || 0;
+  view.motion.begin(performance.now(), single && !reducedMotion.matches ? motion : 0);
   updateText();
   requestDraw();
   scheduleUrlUpdate();
@@ -497,8 +484,7 @@ function togglePlay() {
     if (!view.primary) return;
     if (!view.playing && view.position >= totalSteps()) seekAll(0, { animate: false });
     view.playing = !view.playing;
-    view.carry = 0;
-    view.lastTick = performance.now();
+    view.clock.start(performance.now());
     updatePlayButton();
     requestDraw();
   });
@@ -528,48 +514,21 @@ function frame(now) {
   drawRequested = false;
   guarded(() => {
     if (view.playing) advance(now);
-    const progress = view.transitionMs > 0 ? Math.min(1, (now - view.transitionStart) / view.transitionMs) : 1;
+    const progress = view.motion.progress(now);
     paint(view.primary, $('primary-canvas'), progress);
     for (const other of view.others) paint(other.player, other.canvas, progress);
     if (progress < 1 || view.playing) requestDraw();
-    else view.transitionMs = 0;
   });
 }
 
 function advance(now) {
-  const speed = SPEEDS[view.speed];
-  const elapsed = Math.min(now - view.lastTick, 250);
-  view.lastTick = now;
-  let steps;
-  if (speed.perFrame) {
-    steps = speed.perFrame;
-  } else {
-    view.carry += (elapsed / 1000) * speed.perSecond;
-    steps = Math.floor(view.carry);
-    view.carry -= steps;
-  }
+  const steps = view.clock.tick(now);
   if (steps === 0) return;
-  const motion = speed.perSecond && speed.perSecond <= 10 ? Math.min(STEP_MOTION_MS, 700 / speed.perSecond) : false;
-  seekAll(view.position + steps, { animate: motion });
+  seekAll(view.position + steps, { animate: view.clock.motionMs() || false });
   if (view.position >= totalSteps()) {
     view.playing = false;
     updatePlayButton();
   }
-}
-
-function paint(player, canvas, progress) {
-  if (!player) return;
-  const width = canvas.clientWidth;
-  const height = canvas.clientHeight;
-  if (width === 0 || height === 0) return;
-  const ratio = window.devicePixelRatio || 1;
-  const backingWidth = Math.round(width * ratio);
-  const backingHeight = Math.round(height * ratio);
-  if (canvas.width !== backingWidth || canvas.height !== backingHeight) {
-    canvas.width = backingWidth;
-    canvas.height = backingHeight;
-  }
-  player.draw(canvas.getContext('2d'), width, height, progress < 1 ? progress : undefined);
 }
 
 function updateText() {
@@ -628,11 +587,11 @@ function guarded(action) {
 
 function onFailure(error) {
   if (error instanceof WebAssembly.RuntimeError) {
-    if (!engineBroken) showPanic(error.message);
+    engine.trap(error.message);
   } else {
     // A JS-side failure (a canvas that cannot be created, say): report it, keep the engine.
     console.error(error);
-    showPanic(String(error?.message ?? error), { broken: false });
+    showPanic(String(error?.message ?? error));
   }
 }
 
@@ -887,7 +846,7 @@ function wireControls() {
   $('scrubber').addEventListener('input', (event) => guarded(() => seekAll(Number(event.target.value), { animate: false })));
   $('speed').addEventListener('change', (event) => {
     view.speed = Number(event.target.value);
-    view.carry = 0;
+    view.clock.setSpeed(SPEEDS[view.speed]);
     scheduleUrlUpdate();
   });
   $('theme-toggle').addEventListener('click', () => {
@@ -908,7 +867,7 @@ function wireControls() {
   document.addEventListener('keydown', onKey);
   new ResizeObserver(() => requestDraw()).observe($('players'));
   new ResizeObserver(() => withImageMode((mode) => mode.draw())).observe($('image-canvas'));
-  window.addEventListener('stepwise-panic', (event) => showPanic(String(event.detail)));
+  engine.addEventListener('panic', (event) => showPanic(String(event.detail)));
 }
 
 function onKey(event) {
@@ -930,16 +889,13 @@ function onKey(event) {
   }
   typedStep = '';
   const actions = {
-    ' ': togglePlay,
-    ArrowRight: () => step(1),
-    ArrowLeft: () => step(-1),
-    PageDown: () => step(1),
-    PageUp: () => step(-1),
-    Home: () => guarded(() => seekAll(0, { animate: false })),
-    End: () => guarded(() => seekAll(totalSteps(), { animate: false })),
-    Escape: () => togglePresenter(false),
+    toggle: togglePlay,
+    forward: () => step(1),
+    back: () => step(-1),
+    start: () => guarded(() => seekAll(0, { animate: false })),
+    end: () => guarded(() => seekAll(totalSteps(), { animate: false })),
   };
-  const action = actions[event.key];
+  const action = event.key === 'Escape' ? () => togglePresenter(false) : actions[keyAction(event)];
   if (!action) return;
   // The scrubber handles arrows itself; everywhere else the keys drive the clock.
   if (target === $('scrubber') && event.key !== ' ') return;
@@ -953,8 +909,8 @@ async function main() {
   // (index.html carries the default algorithm's lede for the same reason).
   const linked = location.hash.slice(1);
   $('algorithm-lede').textContent = (Object.hasOwn(PAGES, linked) ? PAGES[linked] : PAGES[DEFAULT_ALGORITHM]).lede;
-  await loadEngine();
-  view.infos = engine.algorithms();
+  stepwise = await engine.load();
+  view.infos = stepwise.algorithms();
   fillStaticControls();
   wireControls();
   let restored = null;

@@ -10,50 +10,23 @@
 // The wasm loads relative to this file, once per page for every player; shadow DOM keeps the
 // host's CSS out; each player sizes itself to its container and starts work only when visible.
 
-const MODULE_URL = new URL('./pkg/stepwise.js', import.meta.url).href;
-let engine = null;
-let generation = 0;
+import { pageEngine } from './player/engine.js';
+import { Clock, Motion, STEP_MOTION_MS } from './player/clock.js';
+import { paint } from './player/canvas.js';
+import { keyAction } from './player/keys.js';
+
+const engine = pageEngine();
+/** @type {Set<StepwisePlayer>} */
 const players = new Set();
 
-/** One wasm instance for every player on the page (a fresh one after a panic). */
-function loadEngine() {
-  const url = generation === 0 ? MODULE_URL : `${MODULE_URL}?generation=${generation}`;
-  engine ??= import(url).then(async (module) => {
-    await module.default();
-    return module;
-  });
-  return engine;
-}
-
-/**
- * A panic trapped instance `broken`: start a fresh one and rebuild every player on it. The panic
- * hook's event and the trapped call both report one panic; the second report finds the
- * generation already moved on and does nothing.
- */
-function recover(broken) {
-  if (broken !== generation) return;
-  generation += 1;
-  engine = null;
+// A panic trapped the shared instance: every player drops its dead handle and builds again on
+// a fresh one.
+engine.addEventListener('panic', () => {
   for (const element of players) {
     element.player = null; // a handle into the dead instance: dropped, never called
     element.build();
   }
-}
-
-// The engine's panic hook announces a panic before the trapped call returns.
-window.addEventListener('stepwise-panic', () => recover(generation));
-
-/** Runs `action`; a trapped wasm call recovers every player instead of breaking the page. */
-function guarded(action) {
-  const current = generation;
-  try {
-    return action();
-  } catch (error) {
-    if (error instanceof WebAssembly.RuntimeError) recover(current);
-    else throw error;
-    return undefined;
-  }
-}
+});
 
 const STYLE = `
 :host { display: block; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -94,9 +67,18 @@ export function parseVariant(text) {
   return options;
 }
 
-class StepwisePlayer extends HTMLElement {
+/** The attributes the element reads; each is also a property of the same name. */
+const ATTRIBUTES = ['algorithm', 'input', 'variant', 'step', 'from', 'to', 'controls', 'theme', 'speed'];
+
+/**
+ * `<stepwise-player>`: one animation, its controls and narration. Events out (bubbling,
+ * composed): `stepwise-ready` when a run is built (detail: `{ algorithm, length }`),
+ * `stepwise-step` on every move (detail: `{ position, length }`) and `stepwise-error` when the
+ * input or options are refused (detail: `{ message, kind, field }`, as the engine's `Error`).
+ */
+export class StepwisePlayer extends HTMLElement {
   static get observedAttributes() {
-    return ['algorithm', 'input', 'variant', 'step', 'from', 'to', 'controls', 'theme', 'speed'];
+    return ATTRIBUTES;
   }
 
   constructor() {
@@ -108,6 +90,11 @@ class StepwisePlayer extends HTMLElement {
     this.canvas.setAttribute('aria-label', 'Stepwise animation (loads when scrolled into view)');
     this.bar = document.createElement('div');
     this.bar.className = 'bar';
+    /**
+     * @param {string} label
+     * @param {string} text
+     * @param {() => void} action
+     */
     const button = (label, text, action) => {
       const element = document.createElement('button');
       element.type = 'button';
@@ -116,9 +103,9 @@ class StepwisePlayer extends HTMLElement {
       element.addEventListener('click', action);
       return element;
     };
-    this.backButton = button('Step back', '‹', () => this.step(-1));
+    this.backButton = button('Step back', '‹', () => this.stepBy(-1));
     this.playButton = button('Play', '▶', () => this.toggle());
-    this.forwardButton = button('Step forward', '›', () => this.step(1));
+    this.forwardButton = button('Step forward', '›', () => this.stepBy(1));
     this.scrubber = document.createElement('input');
     this.scrubber.type = 'range';
     this.scrubber.setAttribute('aria-label', 'Step');
@@ -134,10 +121,20 @@ class StepwisePlayer extends HTMLElement {
     this.message.setAttribute('role', 'alert');
     this.message.hidden = true;
     root.append(this.canvas, this.bar, this.narration, this.message);
+    /** @type {import('./pkg/stepwise.js').Player | null} */
     this.player = null;
     this.playing = false;
     this.visible = false;
+    this.building = false;
+    this.ticking = false;
+    this.drawing = false;
     this.position = 0;
+    this.clock = new Clock({ perSecond: 2 });
+    this.motion = new Motion();
+    /** @type {ResizeObserver | null} */
+    this.resizeObserver = null;
+    /** @type {IntersectionObserver | null} */
+    this.intersectionObserver = null;
     this.addEventListener('keydown', (event) => this.onKey(event));
   }
 
@@ -161,27 +158,106 @@ class StepwisePlayer extends HTMLElement {
     this.resizeObserver?.disconnect();
     this.intersectionObserver?.disconnect();
     this.playing = false;
-    this.player?.free();
+    if (!engine.broken) this.player?.free();
     this.player = null;
   }
 
+  /** @param {string} name */
   attributeChangedCallback(name) {
     if (!this.player) return;
     if (['algorithm', 'input', 'variant'].includes(name)) this.build();
     else if (name === 'theme') {
-      this.player.setTheme(this.theme);
+      engine.guard(() => this.player?.setTheme(this.theme));
       this.draw();
     } else if (name === 'controls') this.layout();
+    else if (name === 'speed') this.clock.setSpeed({ perSecond: this.speed });
     else if (name === 'step' || name === 'from' || name === 'to') this.seek(this.initialStep());
   }
 
+  /** The registry id of the algorithm (attribute `algorithm`; default `next-greater`). */
+  get algorithm() {
+    return this.getAttribute('algorithm') ?? 'next-greater';
+  }
+
+  set algorithm(value) {
+    this.setAttribute('algorithm', value);
+  }
+
+  /** The input text (attribute `input`). */
+  get input() {
+    return this.getAttribute('input') ?? '';
+  }
+
+  set input(value) {
+    this.setAttribute('input', value);
+  }
+
+  /** The options as words (attribute `variant`, e.g. `"previous smaller method=scan"`). */
+  get variant() {
+    return this.getAttribute('variant') ?? '';
+  }
+
+  set variant(value) {
+    this.setAttribute('variant', value);
+  }
+
+  /** The step shown; setting it moves there (within `from`..`to`). */
+  get step() {
+    return this.position;
+  }
+
+  set step(value) {
+    this.setAttribute('step', String(value));
+  }
+
+  /** The number of steps of the run (0 until it is built). */
+  get length() {
+    return this.player?.len ?? 0;
+  }
+
+  /** Steps per second while playing (attribute `speed`, default 2). */
+  get speed() {
+    return Math.max(0.1, Number(this.getAttribute('speed')) || 2);
+  }
+
+  set speed(value) {
+    this.setAttribute('speed', String(value));
+  }
+
+  /** `light` or `dark` (attribute `theme`). */
   get theme() {
     return this.getAttribute('theme') === 'dark' ? 'dark' : 'light';
   }
 
+  set theme(value) {
+    this.setAttribute('theme', value === 'dark' ? 'dark' : 'light');
+  }
+
+  /** `full`, `minimal` or `none` (attribute `controls`). */
+  get controls() {
+    const controls = this.getAttribute('controls');
+    return controls === 'minimal' || controls === 'none' ? controls : 'full';
+  }
+
+  set controls(value) {
+    this.setAttribute('controls', value);
+  }
+
+  /**
+   * @param {string} type
+   * @param {object} detail
+   */
+  emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
   /** The locked range [from, to] within 0..len. */
   range() {
-    const length = this.player?.len ?? 0;
+    const length = this.length;
+    /**
+     * @param {string} name
+     * @param {number} fallback
+     */
     const whole = (name, fallback) => {
       const value = Number(this.getAttribute(name));
       return this.hasAttribute(name) && Number.isFinite(value) ? Math.max(0, Math.min(length, Math.floor(value))) : fallback;
@@ -199,55 +275,68 @@ class StepwisePlayer extends HTMLElement {
   async build() {
     this.building = true;
     try {
-      const stepwise = await loadEngine();
-      const player = new stepwise.Player(
-        this.getAttribute('algorithm') ?? 'next-greater',
-        this.getAttribute('input') ?? '',
-        parseVariant(this.getAttribute('variant')),
-      );
-      this.player?.free();
+      const stepwise = await engine.load();
+      const player = new stepwise.Player(this.algorithm, this.input, parseVariant(this.getAttribute('variant')));
+      if (!engine.broken) this.player?.free();
       this.player = player;
       player.setTheme(this.theme);
       this.message.hidden = true;
       this.canvas.setAttribute('aria-label', `Animation of ${player.algorithm}`);
+      this.clock.setSpeed({ perSecond: this.speed });
       this.layout();
+      this.emit('stepwise-ready', { algorithm: player.algorithm, length: player.len });
       this.seek(this.initialStep());
       if (this.hasAttribute('autoplay')) this.play();
     } catch (error) {
-      this.message.textContent = `Stepwise: ${error.message ?? error}`;
+      if (error instanceof WebAssembly.RuntimeError) {
+        engine.trap(error.message);
+        return;
+      }
+      const { message, kind, field } = /** @type {Error & { kind?: string, field?: string }} */ (error);
+      this.message.textContent = `Stepwise: ${message ?? error}`;
       this.message.hidden = false;
+      this.emit('stepwise-error', { message: message ?? String(error), kind, field });
     } finally {
       this.building = false;
     }
   }
 
   layout() {
-    const controls = this.getAttribute('controls') ?? 'full';
+    const controls = this.controls;
     this.bar.hidden = controls === 'none';
     this.scrubber.hidden = controls === 'minimal';
     this.count.hidden = controls === 'minimal';
     this.narration.hidden = controls === 'none';
   }
 
+  /**
+   * Moves to `position` (within the locked range); a single step moves with motion.
+   * @param {number} position
+   */
   seek(position) {
-    if (!this.player) return;
-    guarded(() => this.seekNow(position));
-  }
-
-  seekNow(position) {
-    const [from, to] = this.range();
-    this.position = Math.max(from, Math.min(to, position));
-    this.player.seek(this.position);
-    this.scrubber.min = String(from);
-    this.scrubber.max = String(to);
-    this.scrubber.value = String(this.position);
-    this.count.textContent = `${this.position} / ${to}`;
-    this.narration.textContent = this.player.narration();
-    this.dataset.position = String(this.position);
+    const player = this.player;
+    if (!player) return;
+    engine.guard(() => {
+      const [from, to] = this.range();
+      const target = Math.max(from, Math.min(to, position));
+      const single = Math.abs(target - this.position) === 1;
+      this.position = target;
+      player.seek(target);
+      this.scrubber.min = String(from);
+      this.scrubber.max = String(to);
+      this.scrubber.value = String(target);
+      this.count.textContent = `${target} / ${to}`;
+      this.narration.textContent = player.narration();
+      this.dataset.position = String(target);
+      const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      this.motion.begin(performance.now(), single && !reduced ? Math.min(STEP_MOTION_MS, this.clock.motionMs() || STEP_MOTION_MS) : 0);
+      this.emit('stepwise-step', { position: target, length: player.len });
+    });
     this.draw();
   }
 
-  step(delta) {
+  /** @param {number} delta */
+  stepBy(delta) {
     this.pause();
     this.seek(this.position + delta);
   }
@@ -264,8 +353,7 @@ class StepwisePlayer extends HTMLElement {
     this.playing = true;
     this.playButton.textContent = '❚❚';
     this.playButton.setAttribute('aria-label', 'Pause');
-    this.last = performance.now();
-    this.carry = 0;
+    this.clock.start(performance.now());
     this.tick();
   }
 
@@ -281,11 +369,7 @@ class StepwisePlayer extends HTMLElement {
     requestAnimationFrame((now) => {
       this.ticking = false;
       if (!this.playing || !this.visible || !this.player) return;
-      const speed = Math.max(0.1, Number(this.getAttribute('speed')) || 2);
-      this.carry += ((now - this.last) / 1000) * speed;
-      this.last = now;
-      const steps = Math.floor(this.carry);
-      this.carry -= steps;
+      const steps = this.clock.tick(now);
       const [from, to] = this.range();
       if (steps > 0) {
         if (this.position + steps > to) {
@@ -301,28 +385,31 @@ class StepwisePlayer extends HTMLElement {
     });
   }
 
+  /** Paints the current step, and keeps painting while a step's motion runs. */
   draw() {
-    if (!this.player) return;
-    guarded(() => this.drawNow());
+    if (!this.player || this.drawing) return;
+    this.drawing = true;
+    requestAnimationFrame((now) => {
+      this.drawing = false;
+      const progress = this.motion.progress(now);
+      engine.guard(() => paint(this.player, this.canvas, progress));
+      if (progress < 1) this.draw();
+    });
   }
 
-  drawNow() {
-    const width = this.canvas.clientWidth;
-    const height = this.canvas.clientHeight;
-    if (!width || !height) return;
-    const ratio = window.devicePixelRatio || 1;
-    this.canvas.width = Math.round(width * ratio);
-    this.canvas.height = Math.round(height * ratio);
-    this.player.draw(this.canvas.getContext('2d'), width, height);
-  }
-
+  /** @param {KeyboardEvent} event */
   onKey(event) {
-    const actions = { ' ': () => this.toggle(), ArrowRight: () => this.step(1), ArrowLeft: () => this.step(-1),
-      Home: () => this.seek(this.range()[0]), End: () => this.seek(this.range()[1]) };
-    const action = actions[event.key];
+    const action = keyAction(event);
     if (!action || event.target !== this) return;
     event.preventDefault();
-    action();
+    const [from, to] = this.range();
+    ({
+      toggle: () => this.toggle(),
+      forward: () => this.stepBy(1),
+      back: () => this.stepBy(-1),
+      start: () => this.seek(from),
+      end: () => this.seek(to),
+    })[action]();
   }
 }
 

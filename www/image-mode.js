@@ -3,6 +3,8 @@
 // picture and its table live in wasm memory behind the kernel module's `IntegralImage` handle;
 // that module loads with image mode, so the page's first load does not carry it.
 
+import { fitCanvas } from './player/canvas.js';
+
 const $ = (id) => document.getElementById(id);
 const MAX_SIDE = 1024;
 const FILL_FRAMES = 60;
@@ -45,15 +47,11 @@ export function createImageMode({ run: guard, getTheme, onFailure }) {
 
   function draw() {
     const canvas = $('image-canvas');
-    if (!image || canvas.clientWidth === 0) return;
-    const ratio = window.devicePixelRatio || 1;
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
-    if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
-    if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
+    const size = image && fitCanvas(canvas);
+    if (!size) return;
     const radius = Number($('blur-radius').value);
     const started = performance.now();
-    image.draw(canvas.getContext('2d'), width, height, radius, getTheme());
+    image.draw(canvas.getContext('2d'), size.width, size.height, radius, getTheme());
     canvas.dataset.drawMs = (performance.now() - started).toFixed(1);
   }
 

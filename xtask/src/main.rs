@@ -22,6 +22,10 @@ const PAGE_FILES: &[&str] = &[
     "app.js",
     "pages.js",
     "share.js",
+    "player/engine.js",
+    "player/clock.js",
+    "player/canvas.js",
+    "player/keys.js",
     "pkg/stepwise.js",
     "pkg/stepwise_bg.wasm",
 ];
@@ -337,7 +341,7 @@ fn dist() -> Result<(), String> {
     copy_tree(&source, &target)?;
     let version = env!("CARGO_PKG_VERSION");
     let manifest = format!(
-        "{{\n  \"name\": \"stepwise-player\",\n  \"version\": \"{version}\",\n  \"description\": \"Algorithms animated step by step: the Stepwise page and the <stepwise-player> web component.\",\n  \"type\": \"module\",\n  \"main\": \"embed.js\",\n  \"files\": [\"*.html\", \"*.js\", \"*.css\", \"*.webmanifest\", \"pkg/\", \"pkg-gif/\", \"pkg-kernels/\"],\n  \"license\": \"MIT\"\n}}\n"
+        "{{\n  \"name\": \"stepwise-player\",\n  \"version\": \"{version}\",\n  \"description\": \"Algorithms animated step by step: the Stepwise page and the <stepwise-player> web component.\",\n  \"type\": \"module\",\n  \"main\": \"embed.js\",\n  \"files\": [\"*.html\", \"*.js\", \"*.css\", \"*.webmanifest\", \"player/\", \"pkg/\", \"pkg-gif/\", \"pkg-kernels/\"],\n  \"license\": \"MIT\"\n}}\n"
     );
     std::fs::write(target.join("package.json"), manifest)
         .map_err(|error| format!("cannot write dist/package.json: {error}"))?;

@@ -1,0 +1,90 @@
+// @ts-check
+// The wasm engine shared by every player on a page: loaded once, relative to this file, and
+// started afresh after a panic. Both hosts (the page and <stepwise-player>) use it.
+//
+// A panic traps the instance: every handle into it is dead. The engine reports the panic once
+// (the panic hook's `stepwise-panic` event and the trapped call both announce it), marks the
+// instance broken, and the next `load()` starts a fresh one. Hosts listen for `panic` and drop
+// their handles without calling into the dead instance.
+
+const PAGE_MODULE = new URL('../pkg/stepwise.js', import.meta.url).href;
+
+/** @typedef {typeof import('../pkg/stepwise.js')} StepwiseModule */
+
+export class Engine extends EventTarget {
+  /** @type {Promise<StepwiseModule> | null} */
+  #instance = null;
+  #generation = 0;
+  #broken = false;
+
+  /** @param {string} url the wasm-bindgen ES module to load */
+  constructor(url) {
+    super();
+    this.url = url;
+    // The engine's panic hook announces a panic before the trapped call returns.
+    globalThis.addEventListener('stepwise-panic', (event) => {
+      this.trap(String(/** @type {CustomEvent} */ (event).detail));
+    });
+  }
+
+  /** How many times the engine has been started afresh (0 for the first instance). */
+  get generation() {
+    return this.#generation;
+  }
+
+  /** True after a panic, until the next `load()` starts a fresh instance. */
+  get broken() {
+    return this.#broken;
+  }
+
+  /** The module, initialised; a fresh instance when a panic broke the last one. */
+  load() {
+    if (this.#broken) {
+      this.#broken = false;
+      this.#generation += 1;
+      this.#instance = null;
+    }
+    const url = this.#generation === 0 ? this.url : `${this.url}?generation=${this.#generation}`;
+    this.#instance ??= import(url).then(async (module) => {
+      await module.default();
+      return /** @type {StepwiseModule} */ (module);
+    });
+    return this.#instance;
+  }
+
+  /**
+   * Marks the instance broken and dispatches `panic` (detail: the message), once per instance.
+   * @param {string} message
+   */
+  trap(message) {
+    if (this.#broken) return;
+    this.#broken = true;
+    this.dispatchEvent(new CustomEvent('panic', { detail: message }));
+  }
+
+  /**
+   * Runs `action`; a trapped wasm call breaks the instance (reported through `panic`) instead
+   * of escaping. Other errors are thrown on.
+   * @template T
+   * @param {() => T} action
+   * @returns {T | undefined}
+   */
+  guard(action) {
+    try {
+      return action();
+    } catch (error) {
+      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+      this.trap(error.message);
+      return undefined;
+    }
+  }
+}
+
+/** @type {Engine | null} */
+let shared = null;
+
+/** The page module's engine, one per page for every host. */
+export function pageEngine() {
+  shared ??= new Engine(PAGE_MODULE);
+  return shared;
+}
