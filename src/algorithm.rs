@@ -5,6 +5,7 @@
 //! importing each other.
 
 use crate::input::{InputError, OptionMap};
+use crate::options::OptionSpec;
 use crate::scene::{Frame, Scene};
 use crate::value::{Describe, Value};
 
@@ -71,6 +72,86 @@ pub struct AlgorithmInfo {
     pub presets: &'static [Preset],
     /// How to write the input, in one sentence.
     pub input_help: &'static str,
+    /// What the page shows about the algorithm: lede, labels, layout, limits, options.
+    pub page: PageInfo,
+}
+
+/// How the page lays out the methods' canvases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Side by side on wide screens.
+    Side,
+    /// One above the other, full width (wide pictures such as matrices).
+    Stacked,
+    /// Stacked, with short canvases (a few rows of cells).
+    Compact,
+    /// Stacked, with tall canvases on phones (several panels in one picture).
+    Tall,
+}
+
+impl Layout {
+    /// The layout's name in the registry (`"stacked"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Side => "side",
+            Layout::Stacked => "stacked",
+            Layout::Compact => "compact",
+            Layout::Tall => "tall",
+        }
+    }
+}
+
+/// What dragging on the canvas does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pointer {
+    /// Nothing.
+    Nothing,
+    /// Picks a rectangle of cells (the `locate` cells become the text options `query`/`second`).
+    Cells,
+    /// Moves the clock: the column of the located item is the step.
+    Seek,
+}
+
+impl Pointer {
+    /// The interaction's name in the registry (`"cells"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Pointer::Nothing => "none",
+            Pointer::Cells => "cells",
+            Pointer::Seek => "seek",
+        }
+    }
+}
+
+/// Everything the page shows about an algorithm beyond its runs: it generates the tab, the
+/// labels, the variant controls and the limits text from this, so an algorithm's folder is all
+/// a new algorithm needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageInfo {
+    /// The paragraph under the title: what the problem is and how the methods solve it.
+    pub lede: &'static str,
+    /// The input box's label.
+    pub input_label: &'static str,
+    /// The input box's height in lines.
+    pub input_rows: u32,
+    /// The label of the random input's size.
+    pub random_label: &'static str,
+    /// The label of the switch that runs the other methods beside the first ("" for one method).
+    pub compare_label: &'static str,
+    /// How the methods' canvases are laid out.
+    pub layout: Layout,
+    /// What dragging on the canvas does.
+    pub pointer: Pointer,
+    /// A line under the canvas saying what the pointer does ("" for none).
+    pub hint: &'static str,
+    /// The limits, in one paragraph of plain text.
+    pub limits: &'static str,
+    /// A note under the variant controls ("" for none).
+    pub notes: &'static str,
+    /// The options, declared once ([`crate::options`]).
+    pub options: &'static [OptionSpec],
+    /// True when `www/algorithms/<id>.js` adds a bespoke widget (a generator, a file input).
+    pub widget: bool,
 }
 
 /// An algorithm written once, generic over a [`Recorder`]: with `()` it is the kernel, with a
@@ -174,6 +255,18 @@ impl Describe for AlgorithmInfo {
             ("methods", self.methods.describe()),
             ("presets", self.presets.describe()),
             ("inputHelp", self.input_help.describe()),
+            ("lede", self.page.lede.describe()),
+            ("inputLabel", self.page.input_label.describe()),
+            ("inputRows", self.page.input_rows.describe()),
+            ("randomLabel", self.page.random_label.describe()),
+            ("compareLabel", self.page.compare_label.describe()),
+            ("layout", self.page.layout.name().describe()),
+            ("pointer", self.page.pointer.name().describe()),
+            ("hint", self.page.hint.describe()),
+            ("limits", self.page.limits.describe()),
+            ("notes", self.page.notes.describe()),
+            ("options", self.page.options.describe()),
+            ("widget", self.page.widget.describe()),
         ])
     }
 }

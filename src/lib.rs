@@ -30,6 +30,7 @@ pub mod algo;
 pub mod algorithm;
 pub mod format;
 pub mod input;
+pub mod options;
 pub mod render;
 pub mod scene;
 pub mod trace;

@@ -241,7 +241,7 @@ fn bad_input_and_limits_say_what_and_where() {
             "1 2",
             &mut OptionMap::new().with("sideways", OptionValue::Bool(true))
         ),
-        "unknown option 'sideways' (known options: previous, smaller, circular, method, answer)"
+        "unknown option 'sideways' (known options: previous, smaller, answer, circular, method)"
     );
     let big = NextGreater::random_input(1001, 1);
     assert_eq!(

@@ -40,9 +40,6 @@ pub fn start() {
 pub fn next_greater(values: &[f64], options: JsValue) -> Result<Vec<i32>, JsValue> {
     let mut options = options_from(options)?;
     let variant = next_greater::Variant::from_options(&mut options).map_err(input_error)?;
-    options
-        .finish(next_greater::KERNEL_OPTIONS)
-        .map_err(input_error)?;
     Ok(next_greater::next_greater(values, variant))
 }
 

@@ -91,6 +91,36 @@ mod tests {
     }
 
     #[test]
+    fn every_entry_declares_what_the_page_needs() {
+        for entry in REGISTRY {
+            let info = entry.info;
+            let page = info.page;
+            assert!(
+                crate::options::check_specs(page.options).is_ok(),
+                "{}: {:?}",
+                info.id,
+                crate::options::check_specs(page.options)
+            );
+            for text in [page.lede, page.input_label, page.random_label, page.limits] {
+                assert!(!text.trim().is_empty(), "{}: a page text is empty", info.id);
+            }
+            assert!(page.input_rows >= 1);
+            assert_eq!(
+                page.compare_label.is_empty(),
+                info.methods.len() < 2,
+                "{}: a compare switch exactly when there are other methods",
+                info.id
+            );
+            let ids_are_unique = REGISTRY
+                .iter()
+                .filter(|other| other.info.id == info.id)
+                .count()
+                == 1;
+            assert!(ids_are_unique, "{} is registered twice", info.id);
+        }
+    }
+
+    #[test]
     fn unknown_ids_list_the_known_ones() {
         let message = find("bogo-sort").err().unwrap().to_string();
         assert!(message.starts_with("unknown algorithm 'bogo-sort' (known: next-greater"));

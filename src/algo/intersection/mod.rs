@@ -18,10 +18,14 @@
 
 mod view;
 
-use crate::algorithm::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset, Recorder};
+use crate::algorithm::{
+    Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
+    Recorder,
+};
 use crate::format::group_digits;
 use crate::format::{format_number, quote};
 use crate::input::{parse_numbers, InputError, OptionMap, SeededRandom};
+use crate::options::{read_options, Choice, OptionKind, OptionSpec};
 use crate::scene::{Frame, Scene};
 use crate::value::{Describe, Value};
 use std::cmp::Ordering;
@@ -695,6 +699,38 @@ impl Intersection {
     }
 }
 
+/// The options: multiset or set semantics, and how much of the merge sort to show.
+const OPTIONS: &[OptionSpec] = &[
+    OptionSpec::new(
+        "mode",
+        "Semantics",
+        OptionKind::Choice(&[
+            Choice {
+                value: "multiset",
+                label: "multiset: [1,2,2,1] ∩ [2,2] = [2,2]",
+            },
+            Choice {
+                value: "set",
+                label: "set: = [2]",
+            },
+        ]),
+    ),
+    OptionSpec::new(
+        "sort",
+        "Merge sort",
+        OptionKind::Choice(&[
+            Choice {
+                value: "steps",
+                label: "step by step",
+            },
+            Choice {
+                value: "collapsed",
+                label: "in one step",
+            },
+        ]),
+    ),
+];
+
 impl Algorithm for Intersection {
     type Input = Input;
     type Options = Options;
@@ -770,22 +806,41 @@ impl Algorithm for Intersection {
         ],
         input_help: "Two lines: array a, then array b (whole numbers, commas or spaces; the \
                      labels \"a:\" and \"b:\" are optional, an empty line is an empty array).",
+        page: PageInfo {
+            lede: "Return the common values of two integer arrays in less than n² time. Sort \
+                   both and walk them with two pointers; or count one array in a hash map; or, \
+                   when one array is far longer, gallop through it. The nested loops an \
+                   interviewer rejects run beside them.",
+            input_label: "Arrays a and b (one per line)",
+            input_rows: 2,
+            random_label: "Random n",
+            compare_label: "Run the hash map, nested loops and galloping beside it, in sync",
+            layout: Layout::Compact,
+            pointer: Pointer::Nothing,
+            hint: "",
+            limits: "Each array animates up to 1,000 whole numbers (32-bit); an animation holds \
+                     at most 2,000,000 steps. The intersect kernel has no size limit.",
+            notes: "Galloping wins when one array is far longer than the other (the intersect \
+                    kernel switches to it at 32×); two pointers win when the lengths are \
+                    similar; the hash map needs no sort but its output is unordered.",
+            options: OPTIONS,
+            widget: false,
+        },
     };
 
     fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
-        let method =
-            match options.take_choice("method", &["pointers", "hash", "nested", "gallop"])? {
-                "hash" => Method::Hash,
-                "nested" => Method::Nested,
-                "gallop" => Method::Gallop,
-                _ => Method::Pointers,
-            };
-        let semantics = match options.take_choice("mode", &["multiset", "set"])? {
+        let values = read_options(options, OPTIONS, Self::INFO.methods)?;
+        let method = match values.method() {
+            "hash" => Method::Hash,
+            "nested" => Method::Nested,
+            "gallop" => Method::Gallop,
+            _ => Method::Pointers,
+        };
+        let semantics = match values.choice("mode") {
             "set" => Semantics::Set,
             _ => Semantics::Multiset,
         };
-        let sort_steps = options.take_choice("sort", &["steps", "collapsed"])? == "steps";
-        std::mem::take(options).finish(&["method", "mode", "sort"])?;
+        let sort_steps = values.choice("sort") == "steps";
         Ok(Options {
             method,
             semantics,

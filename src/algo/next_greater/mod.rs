@@ -15,10 +15,14 @@
 
 mod view;
 
-use crate::algorithm::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset, Recorder};
+use crate::algorithm::{
+    Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
+    Recorder,
+};
 use crate::format::format_number;
 use crate::format::group_digits;
 use crate::input::{parse_numbers, InputError, OptionMap, SeededRandom};
+use crate::options::{read_options, Choice, OptionKind, OptionSpec, OptionValues};
 use crate::scene::{Frame, Scene};
 use crate::value::{Describe, Value};
 
@@ -97,18 +101,67 @@ impl Variant {
         }
     }
 
-    /// Reads the kernel options `previous`, `smaller`, `circular`.
+    /// The variant that read options describe.
+    pub fn from_values(values: &OptionValues) -> Variant {
+        Variant {
+            previous: values.flag("previous"),
+            smaller: values.flag("smaller"),
+            circular: values.flag("circular"),
+        }
+    }
+
+    /// Reads the kernel's options (`previous`, `smaller`, `circular`; nothing else).
     pub fn from_options(options: &mut OptionMap) -> Result<Variant, InputError> {
-        Ok(Variant {
-            previous: options.take_flag("previous")?,
-            smaller: options.take_flag("smaller")?,
-            circular: options.take_flag("circular")?,
-        })
+        read_options(options, VARIANT_OPTIONS, &[]).map(|values| Variant::from_values(&values))
     }
 }
 
-/// The kernel option names, for messages.
-pub const KERNEL_OPTIONS: &[&str] = &["previous", "smaller", "circular"];
+/// The kernel's options: which neighbour to find.
+pub const VARIANT_OPTIONS: &[OptionSpec] = &[
+    OptionSpec::new(
+        "previous",
+        "Look",
+        OptionKind::Switch {
+            off: "to the right (next)",
+            on: "to the left (previous)",
+        },
+    ),
+    OptionSpec::new(
+        "smaller",
+        "For",
+        OptionKind::Switch {
+            off: "greater",
+            on: "smaller",
+        },
+    ),
+    OptionSpec::new(
+        "circular",
+        "Circular array (wrap around once)",
+        OptionKind::Flag,
+    ),
+];
+
+/// The animation's options: the kernel's, and how the answer is written.
+const OPTIONS: &[OptionSpec] = &[
+    VARIANT_OPTIONS[0],
+    VARIANT_OPTIONS[1],
+    OptionSpec::new(
+        "answer",
+        "Answer shows",
+        OptionKind::Choice(&[
+            Choice {
+                value: "index",
+                label: "index (−1 if none)",
+            },
+            Choice {
+                value: "value",
+                label: "value",
+            },
+        ]),
+    )
+    .keeping_position(),
+    VARIANT_OPTIONS[2],
+];
 
 /// Which method to animate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -453,6 +506,24 @@ impl Algorithm for NextGreater {
             },
         ],
         input_help: "Numbers separated by commas and/or spaces, e.g. 2, 7, -3, 5.5",
+        page: PageInfo {
+            lede: "For every number, find the first number to its right that is bigger. A \
+                   monotonic stack does it in one pass, O(n); the scan an interviewer rejects \
+                   checks every later number, O(n²). Both run below on the same step clock.",
+            input_label: "Array",
+            input_rows: 2,
+            random_label: "Random n",
+            compare_label: "Run the O(n²) scan beside it, in sync",
+            layout: Layout::Side,
+            pointer: Pointer::Nothing,
+            hint: "",
+            limits: "The stack animates up to 10,000 numbers, the O(n²) scan up to 1,000; an \
+                     animation holds at most 2,000,000 steps. The nextGreater kernel has no \
+                     size limit.",
+            notes: "",
+            options: OPTIONS,
+            widget: false,
+        },
     };
 
     fn parse(text: &str, _options: &Options) -> Result<Vec<f64>, InputError> {
@@ -460,20 +531,17 @@ impl Algorithm for NextGreater {
     }
 
     fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
-        let variant = Variant::from_options(options)?;
-        let method = match options.take_choice("method", &["stack", "scan"])? {
-            "scan" => Method::Scan,
-            _ => Method::Stack,
-        };
-        let answer = match options.take_choice("answer", &["index", "value"])? {
-            "value" => AnswerKind::Value,
-            _ => AnswerKind::Index,
-        };
-        std::mem::take(options).finish(&["previous", "smaller", "circular", "method", "answer"])?;
+        let values = read_options(options, OPTIONS, Self::INFO.methods)?;
         Ok(Options {
-            variant,
-            method,
-            answer,
+            variant: Variant::from_values(&values),
+            method: match values.method() {
+                "scan" => Method::Scan,
+                _ => Method::Stack,
+            },
+            answer: match values.choice("answer") {
+                "value" => AnswerKind::Value,
+                _ => AnswerKind::Index,
+            },
         })
     }
 

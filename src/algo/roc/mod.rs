@@ -19,10 +19,14 @@ pub use csv::{
     MAX_CSV_FILE_BYTES,
 };
 
-use crate::algorithm::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset, Recorder};
+use crate::algorithm::{
+    Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
+    Recorder,
+};
 use crate::format::group_digits;
 use crate::format::{format_fixed, format_number};
 use crate::input::{InputError, OptionMap, SeededRandom};
+use crate::options::{read_options, OptionKind, OptionSpec};
 use crate::scene::{Frame, Scene};
 use crate::value::{Describe, Value};
 use std::rc::Rc;
@@ -510,6 +514,23 @@ fn percent(value: f64) -> String {
     format!("{}%", format_number((value * 1000.0).round() / 10.0))
 }
 
+/// The options: who the narration is for, and which label is the positive class.
+const OPTIONS: &[OptionSpec] = &[
+    OptionSpec::new(
+        "plain",
+        "Plain-language narration (for someone new to ML)",
+        OptionKind::Flag,
+    )
+    .keeping_position(),
+    OptionSpec::new(
+        "positive",
+        "Positive class",
+        OptionKind::Text {
+            placeholder: "auto",
+        },
+    ),
+];
+
 impl Algorithm for Roc {
     type Input = Prepared;
     type Options = Options;
@@ -568,17 +589,38 @@ impl Algorithm for Roc {
         ],
         input_help: "CSV: score,label per line (header optional; commas, semicolons or tabs). \
                      Labels 0/1, true/false, or two words with the positive one chosen below.",
+        page: PageInfo {
+            lede: "How good is a classifier at every cut-off at once? Lower a threshold over the \
+                   scores: each step flags more samples, moving true positives (hits) and false \
+                   positives (Type I errors, false alarms) — what stays unflagged are misses \
+                   (Type II) and correct rejections. TPR against FPR traces the ROC curve; the \
+                   area under it is the AUC.",
+            input_label: "Samples (CSV: score,label)",
+            input_rows: 6,
+            random_label: "Random n",
+            compare_label: "",
+            layout: Layout::Tall,
+            pointer: Pointer::Seek,
+            hint: "Drag on the score axis or on the curve to move the threshold; everything \
+                   follows.",
+            limits: "The animation takes up to 2,000,000 samples: typed or pasted CSV up to \
+                     1 MiB (about 100,000 samples), a CSV file up to 64 MB, or the generator. \
+                     Generated sets above 20,000 samples and files above 1 MB stay in wasm \
+                     memory instead of the text box. Scores must be finite numbers and the two \
+                     classes both present — with one class the AUC is undefined and the page \
+                     says so. The rocCurve kernel has no size limit.",
+            notes: "",
+            options: OPTIONS,
+            widget: true,
+        },
     };
 
     fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
-        let plain = options.take_flag("plain")?;
-        let positive = options
-            .take_text("positive")?
-            .filter(|text| !text.is_empty());
-        // The page's compare switch and method choice mean nothing for one method.
-        options.take_choice("method", &["sweep"])?;
-        std::mem::take(options).finish(&["plain", "positive", "method"])?;
-        Ok(Options { plain, positive })
+        let values = read_options(options, OPTIONS, Self::INFO.methods)?;
+        Ok(Options {
+            plain: values.flag("plain"),
+            positive: values.text("positive").map(str::to_string),
+        })
     }
 
     fn parse(text: &str, options: &Options) -> Result<Prepared, InputError> {

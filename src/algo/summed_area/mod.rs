@@ -20,12 +20,16 @@ mod view;
 
 pub use image::{box_blur, test_pattern, to_grayscale, IntegralImage, MAX_IMAGE_SIDE};
 
-use crate::algorithm::{Algorithm, AlgorithmInfo, Counter, Method as MethodInfo, Preset, Recorder};
+use crate::algorithm::{
+    Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
+    Recorder,
+};
 use crate::format::group_digits;
 use crate::format::{format_fixed, format_number};
 use crate::input::{
     parse_matrix, parse_numbers, InputError, OptionMap, ParsedMatrix, SeededRandom,
 };
+use crate::options::{read_options, Choice, OptionKind, OptionSpec};
 use crate::scene::{Frame, Scene};
 use crate::value::{Describe, Value};
 
@@ -512,6 +516,39 @@ fn format_ratio(value: f64) -> String {
     format_fixed(value, 4)
 }
 
+/// The options: what to compute, and the rectangles (empty: the algorithm's defaults).
+const OPTIONS: &[OptionSpec] = &[
+    OptionSpec::new(
+        "mode",
+        "Compute",
+        OptionKind::Choice(&[
+            Choice {
+                value: "sum",
+                label: "sum of rectangle A",
+            },
+            Choice {
+                value: "iou",
+                label: "IoU of A and B",
+            },
+        ]),
+    ),
+    OptionSpec::new(
+        "query",
+        "A = r0,c0,r1,c1",
+        OptionKind::Text {
+            placeholder: "default",
+        },
+    ),
+    OptionSpec::new(
+        "second",
+        "B = r0,c0,r1,c1",
+        OptionKind::Text {
+            placeholder: "default",
+        },
+    )
+    .shown_when("mode", "iou"),
+];
+
 impl Algorithm for SummedArea {
     type Input = Input;
     type Options = Options;
@@ -573,6 +610,27 @@ impl Algorithm for SummedArea {
         ],
         input_help: "One row per line, numbers separated by commas or spaces. \
                      Rectangles are r0,c0,r1,c1 (rows r0..r1, columns c0..c1, inclusive, from 0).",
+        page: PageInfo {
+            lede: "Sum any rectangle of a matrix in O(1): fill the summed-area table S once by \
+                   dynamic programming, then read four of its cells. The same three sums give \
+                   the weighted IoU of two rectangles — the interview question \"given an image \
+                   and two sub-images, compute A∩B / A∪B\".",
+            input_label: "Matrix (one row per line)",
+            input_rows: 5,
+            random_label: "Random n×n",
+            compare_label: "Add up the cells one by one beside it, in sync",
+            layout: Layout::Stacked,
+            pointer: Pointer::Cells,
+            hint: "Drag on M to choose a rectangle (in IoU mode, “Drag sets” picks A or B; \
+                   Shift-drag always sets B).",
+            limits: "The fill animates matrices up to 256×256 cells (small ones show every \
+                     value, larger ones a colour scale); image mode takes pictures up to \
+                     1024×1024 (larger ones are scaled down). Sums of whole numbers are exact \
+                     while they stay below 2⁵³.",
+            notes: "",
+            options: OPTIONS,
+            widget: true,
+        },
     };
 
     fn parse(text: &str, options: &Options) -> Result<Input, InputError> {
@@ -584,17 +642,18 @@ impl Algorithm for SummedArea {
     }
 
     fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
-        let method = match options.take_choice("method", &["table", "naive"])? {
+        let values = read_options(options, OPTIONS, Self::INFO.methods)?;
+        let method = match values.method() {
             "naive" => Method::Naive,
             _ => Method::Table,
         };
-        let iou = options.take_choice("mode", &["sum", "iou"])? == "iou";
-        let mut corners = |key: &str, name: &str| -> Result<Option<[f64; 4]>, InputError> {
-            let Some(text) = options.take_text(key)? else {
+        let iou = values.choice("mode") == "iou";
+        let corners = |key: &str, name: &str| -> Result<Option<[f64; 4]>, InputError> {
+            let Some(text) = values.text(key) else {
                 return Ok(None);
             };
             // The option's text is not the input text: its errors carry no span.
-            Rect::corners_of(&text, name).map(Some).map_err(|error| {
+            Rect::corners_of(text, name).map(Some).map_err(|error| {
                 InputError::new(error.message())
                     .of_kind(error.kind())
                     .in_field(name)
@@ -602,7 +661,6 @@ impl Algorithm for SummedArea {
         };
         let query = corners("query", "rectangle A")?;
         let second = corners("second", "rectangle B")?;
-        std::mem::take(options).finish(&["method", "mode", "query", "second"])?;
         Ok(Options {
             method,
             query,
