@@ -39,6 +39,28 @@ pub enum OptionKind {
     },
 }
 
+/// Where the animation goes when an option changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnChange {
+    /// Back to the first step: the run is a different one.
+    Restart,
+    /// The same step: the option only relabels the run (how answers or narration read).
+    KeepStep,
+    /// The last step: the option picks what the run computes (a rectangle), shown at once.
+    ShowEnd,
+}
+
+impl OnChange {
+    /// The policy's name in the registry (`"restart"`, `"keep"`, `"end"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            OnChange::Restart => "restart",
+            OnChange::KeepStep => "keep",
+            OnChange::ShowEnd => "end",
+        }
+    }
+}
+
 /// One declared option of an algorithm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OptionSpec {
@@ -48,8 +70,8 @@ pub struct OptionSpec {
     pub label: &'static str,
     /// Its values and control.
     pub kind: OptionKind,
-    /// True when a change only relabels the run (the page keeps the current step).
-    pub keeps_position: bool,
+    /// Where the animation goes when the option changes.
+    pub on_change: OnChange,
     /// Shown (and read) only while another option has a value: `("mode", "iou")`.
     pub shown_when: Option<(&'static str, &'static str)>,
 }
@@ -61,17 +83,14 @@ impl OptionSpec {
             key,
             label,
             kind,
-            keeps_position: false,
+            on_change: OnChange::Restart,
             shown_when: None,
         }
     }
 
-    /// The same option, keeping the current step when it changes (it only relabels).
-    pub const fn keeping_position(self) -> OptionSpec {
-        OptionSpec {
-            keeps_position: true,
-            ..self
-        }
+    /// The same option, moving the animation as `on_change` says when it changes.
+    pub const fn on_change(self, on_change: OnChange) -> OptionSpec {
+        OptionSpec { on_change, ..self }
     }
 
     /// The same option, shown only while `key` is `value`.
@@ -235,7 +254,7 @@ impl Describe for OptionSpec {
             ("kind", kind.describe()),
             ("choices", choices.describe()),
             ("placeholder", placeholder.describe()),
-            ("keepsPosition", self.keeps_position.describe()),
+            ("onChange", self.on_change.name().describe()),
             (
                 "shownWhen",
                 self.shown_when

@@ -35,19 +35,19 @@ fn parse_errors_name_their_array_and_place() {
 }
 
 #[test]
-fn rectangles_are_named_as_fields() {
+fn rectangle_errors_name_their_option() {
     let matrix = "1 2\n3 4";
     let error = error_of("summed-area", matrix, &[("query", text("0,0,5,5"))]);
     assert_eq!(
         (error.kind(), error.field()),
-        (ErrorKind::Invalid, Some("rectangle A"))
+        (ErrorKind::Invalid, Some("query"))
     );
     let error = error_of(
         "summed-area",
         matrix,
         &[("mode", text("iou")), ("second", text("0,0,1"))],
     );
-    assert_eq!(error.field(), Some("rectangle B"));
+    assert_eq!(error.field(), Some("second"));
     assert!(error
         .message()
         .starts_with("rectangle B: write four numbers"));

@@ -157,7 +157,7 @@ fn errors_arrive_as_js_errors_with_the_message() {
             .unwrap()
             .as_string()
     };
-    assert_eq!(property("field").as_deref(), Some("rectangle A"));
+    assert_eq!(property("field").as_deref(), Some("query"));
     assert_eq!(property("kind").as_deref(), Some("invalid"));
 }
 

@@ -1,15 +1,18 @@
 // Stepwise page: wires the controls to one or two Players that share one step clock.
 // All heavy work happens in Rust; this file only reads controls, calls the Player, and paints.
+// Everything about an algorithm comes from the registry (`algorithms()`): its tab, labels,
+// variant controls (generated from its declared options), limits and pointer interaction; an
+// algorithm with a bespoke widget has `www/algorithms/<id>.js` (see `WidgetHost` below).
 // User text is only ever inserted with textContent, never as HTML.
 
-import { PAGES, pickRectangle, edgeCase } from './pages.js';
-import { encodeState, decodeState, collectControls, applyControls } from './share.js';
+import { encodeState, decodeState } from './share.js';
+import { createControls, variantWords } from './controls.js';
 import { pageEngine } from './player/engine.js';
 import { Clock, Motion, STEP_MOTION_MS } from './player/clock.js';
 import { paint } from './player/canvas.js';
 import { keyAction } from './player/keys.js';
+import { el } from './dom.js';
 
-const DEFAULT_ALGORITHM = 'next-greater';
 const SPEEDS = [
   { label: '1 step/s', perSecond: 1 },
   { label: '2 steps/s', perSecond: 2 },
@@ -44,13 +47,49 @@ const view = {
   clock: new Clock(SPEEDS[DEFAULT_SPEED]),
   motion: new Motion(),
   theme: 'light',
-  algorithm: DEFAULT_ALGORITHM,
-  hooks: {},         // per-algorithm page helpers returned by PAGES[id].wire
+  algorithm: '',
   info: null,        // the registry entry of the current algorithm
-  infos: [],         // every registry entry
+  infos: [],         // every registry entry; the first is the default
+  controls: null,    // the generated option controls of the current algorithm
+  widget: null,      // the current algorithm's bespoke widget (www/algorithms/<id>.js), if any
 };
 
-const page = () => PAGES[view.algorithm];
+/**
+ * What the page offers a bespoke widget (`www/algorithms/<id>.js` exports
+ * `createWidget(host) → Widget`).
+ * @typedef {object} WidgetHost
+ * @property {HTMLElement} controls a container in the variant card, under the option controls
+ * @property {HTMLElement} stage a container in the stage, under the transport
+ * @property {(action: (stepwise: any) => any) => void} run runs `action` with the engine, errors and panics reported
+ * @property {(text: string) => Promise<boolean>} setInput replaces the input text and rebuilds
+ * @property {(samples: { label: string, source: string, make: Function }) => Promise<boolean>} setResident animates input held in wasm memory
+ * @property {() => boolean} isResident
+ * @property {() => string} inputText
+ * @property {(message: string) => void} reportError shows a message under the input
+ * @property {(message: string) => void} reportOptionError shows a message under the options
+ * @property {() => Record<string, boolean | string>} options the current option map
+ * @property {(options: Record<string, boolean | string>, how?: { seekEnd?: boolean }) => Promise<boolean>} setOptions sets options and rebuilds
+ * @property {() => any} primary the first method's Player
+ * @property {() => string} theme
+ * @property {(error: unknown) => void} onFailure
+ */
+
+/**
+ * A widget's hooks; every one is optional.
+ * @typedef {object} Widget
+ * @property {() => void} [optionsChanged] after an option control changes
+ * @property {(event: PointerEvent) => string} [cellsTarget] the text option a cell drag sets
+ * @property {() => Record<string, string>} [state] what a link keeps of the widget
+ * @property {(state: Record<string, unknown>) => void} [restore] puts a link's widget state back
+ * @property {(stepwise: any) => Promise<unknown>} [regenerate] remakes generated input a link asks for
+ * @property {(player: any) => void} [afterRebuild] after every rebuild
+ * @property {() => void} [shown] when its algorithm's tab opens
+ * @property {() => void} [draw] on a theme change
+ * @property {() => void} [reset] after an engine restart
+ */
+
+/** @type {Map<string, Promise<Widget | null>>} */
+const widgets = new Map();
 
 // Quiz, video export and image mode load on first use: they are not part of the first page load.
 let quizModule = null;
@@ -64,21 +103,6 @@ function quiz() {
   return quizModule;
 }
 
-let imageModule = null;
-function imageMode() {
-  imageModule ??= import('./image-mode.js').then(({ createImageMode }) => createImageMode({
-    run: (action) => guarded(() => withEngine(action)),
-    getTheme: () => view.theme,
-    onFailure: (error) => onFailure(error),
-  }));
-  return imageModule;
-}
-
-/** Calls `action` with image mode when the summed-area page shows it. */
-function withImageMode(action) {
-  if (view.algorithm === 'summed-area') imageMode().then(action).catch(onFailure);
-}
-
 /** Runs `action` against the engine, restarting it first if a panic broke it. */
 async function withEngine(action) {
   if (engine.broken) {
@@ -87,13 +111,13 @@ async function withEngine(action) {
       // Handles into the trapped instance are dead: drop them without calling into it.
       view.primary = null;
       for (const other of view.others) other.player = null;
-      imageModule?.then((mode) => mode.reset());
+      view.widget?.reset?.();
       // The page's own animation comes back at the step it was on.
       await rebuild({ keepPosition: true });
     })().finally(() => { reloading = null; });
     await reloading;
     const result = await action(stepwise);
-    withImageMode((mode) => mode.show());
+    view.widget?.shown?.();
     return result;
   }
   return action(stepwise);
@@ -132,8 +156,8 @@ function showInputError(error, text) {
   }
 }
 
-function showRectError(message) {
-  const box = $('rect-error');
+function showOptionError(message) {
+  const box = $('option-error');
   box.textContent = message;
   box.hidden = !message;
 }
@@ -192,7 +216,7 @@ async function setResident(next) {
   };
   resident = { ...next, handle: null, key: null, generation: -1 };
   $('input-text').value = '';
-  $('input-text').placeholder = `${next.label} are held in wasm memory, not in this box. Type or paste CSV here to use your own instead.`;
+  $('input-text').placeholder = `${next.label} are held in wasm memory, not in this box. Type or paste input here to use your own instead.`;
   let built;
   try {
     built = await rebuild();
@@ -229,13 +253,13 @@ function residentSamples(stepwise, options) {
  */
 async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
   const text = $('input-text').value;
-  if (text !== '' || view.algorithm !== 'roc') dropResident();
+  if (text !== '') dropResident();
   if (text.length > MAX_INPUT_CHARACTERS) {
     const count = (value) => value.toLocaleString('en-US');
     showInputError({ message: `The input is ${count(text.length)} characters long; the limit is ${count(MAX_INPUT_CHARACTERS)}.` }, '');
     return false;
   }
-  const options = page().options();
+  const options = view.controls.read();
   const primaryMethod = view.info.methods[0].id;
   return withEngine((stepwise) => {
     let primary;
@@ -245,15 +269,17 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
         : new stepwise.Player(view.algorithm, text, { ...options, method: primaryMethod });
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) throw error;
-      if (error.field?.startsWith('rectangle')) {
-        showRectError(error.message);
+      const aboutAnOption = error.kind === 'bad option' || error.kind === 'unknown option'
+        || view.info.options.some((option) => option.key === error.field);
+      if (aboutAnOption) {
+        showOptionError(error.message);
       } else {
         showInputError(error, text);
       }
       return false;
     }
     clearInputError();
-    showRectError('');
+    showOptionError('');
     view.primary?.free();
     view.primary = primary;
     const comparing = $('compare').checked;
@@ -281,7 +307,7 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
     let target = keepPosition ? Math.min(view.position, totalSteps()) : 0;
     if (seekEnd) target = view.primary.len;
     seekAll(target, { animate: false });
-    view.hooks[view.algorithm]?.afterRebuild?.(view.primary);
+    view.widget?.afterRebuild?.(view.primary);
     if (!$('quiz').hidden) quiz().then((questions) => questions.ask());
     return true;
   });
@@ -318,17 +344,13 @@ function seekAll(position, { animate }) {
   if (!$('embed-panel').hidden) updateEmbedSnippets();
 }
 
-/** The controls that shape the current algorithm's run (its variant panel and the compare switch). */
-function controlRoot() {
-  return document.querySelector(`.panel [data-for="${view.algorithm}"]`) ?? document.createElement('div');
-}
-
-function currentControls() {
-  const controls = { ...collectControls(controlRoot()), compare: $('compare').checked };
+/** What a link keeps of the widget: its own state, and where resident input came from. */
+function widgetState() {
+  const state = { ...(view.widget?.state?.() ?? {}) };
   // Generated samples come back from the settings they were made with; a file's cannot travel
   // in a link.
-  if (resident) Object.assign(controls, resident.controls, { samples: resident.source });
-  return controls;
+  if (resident) state.samples = resident.source;
+  return state;
 }
 
 let urlTimer = 0;
@@ -338,7 +360,9 @@ function linkState() {
   return {
     algorithm: view.algorithm,
     input: $('input-text').value,
-    controls: currentControls(),
+    options: view.controls.read(),
+    compare: $('compare').checked,
+    widget: widgetState(),
     step: view.position,
     speed: view.speed,
     theme: view.theme,
@@ -404,14 +428,6 @@ function exportPng() {
   canvas.toBlob((blob) => blob && download(blob, exportName('png')), 'image/png');
 }
 
-/** The player's options as the words of an embed's `variant` attribute. */
-function variantWords() {
-  return Object.entries(page().options())
-    .filter(([, value]) => value !== false && value !== '')
-    .map(([key, value]) => (value === true ? key : `${key}=${String(value).trim().replace(/[\s,]+/g, ',')}`))
-    .join(' ');
-}
-
 function escapeAttribute(text) {
   return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('\n', '&#10;');
 }
@@ -425,7 +441,7 @@ function updateEmbedSnippets() {
   }
   const base = new URL('./', location.href).href;
   const input = $('input-text').value;
-  const variant = variantWords();
+  const variant = variantWords(view.controls.changed());
   const attributes = [`algorithm="${view.algorithm}"`, `input="${escapeAttribute(input)}"`];
   if (variant) attributes.push(`variant="${escapeAttribute(variant)}"`);
   if (view.position > 0) attributes.push(`step="${view.position}"`);
@@ -605,7 +621,7 @@ function setTheme(theme) {
   toggle.setAttribute('aria-label', theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme');
   for (const player of players()) player.setTheme(theme);
   requestDraw();
-  withImageMode((mode) => mode.draw());
+  view.widget?.draw?.();
 }
 
 function fillStaticControls() {
@@ -621,57 +637,113 @@ function fillStaticControls() {
   }));
 }
 
+/**
+ * The bespoke widget of `info` (`www/algorithms/<id>.js`), made on first use in containers of
+ * its own; null when the registry says it has none.
+ * @returns {Promise<{ widget: Widget, controls: HTMLElement, stage: HTMLElement } | null>}
+ */
+function widgetFor(info) {
+  if (!info.widget) return Promise.resolve(null);
+  if (!widgets.has(info.id)) {
+    const controls = el('div', { 'data-widget': info.id });
+    const stage = el('div', { 'data-widget': info.id });
+    $('widget-controls').append(controls);
+    $('widget-stage').append(stage);
+    widgets.set(info.id, import(`./algorithms/${info.id}.js`).then((module) => ({
+      widget: module.createWidget(widgetHost(controls, stage)),
+      controls,
+      stage,
+    })));
+  }
+  return widgets.get(info.id);
+}
+
+/** @returns {WidgetHost} */
+function widgetHost(controls, stage) {
+  return {
+    controls,
+    stage,
+    run: (action) => guarded(() => withEngine(action)),
+    setInput: (text) => {
+      $('input-text').value = text;
+      return rebuild();
+    },
+    setResident,
+    isResident: () => resident !== null,
+    inputText: () => $('input-text').value,
+    reportError: (message) => showInputError({ message }, ''),
+    reportOptionError: showOptionError,
+    options: () => view.controls.read(),
+    setOptions: (options, { seekEnd = false } = {}) => {
+      view.controls.set(options);
+      view.widget?.optionsChanged?.();
+      return rebuild({ seekEnd });
+    },
+    primary: () => view.primary,
+    theme: () => view.theme,
+    onFailure,
+  };
+}
+
 /** Shows the controls of `id` and starts on its example, or on a state restored from a link. */
 async function selectAlgorithm(id, restored = null) {
-  view.algorithm = PAGES[id] && view.infos.some((info) => info.id === id) ? id : DEFAULT_ALGORITHM;
-  view.info = view.infos.find((info) => info.id === view.algorithm);
+  view.info = view.infos.find((info) => info.id === id) ?? view.infos[0];
+  view.algorithm = view.info.id;
   view.playing = false;
   updatePlayButton();
   const info = view.info;
-  const config = page();
   for (const tab of $('algorithm-tabs').children) {
     if (tab.dataset.algorithm === view.algorithm) tab.setAttribute('aria-current', 'page');
     else tab.removeAttribute('aria-current');
   }
-  for (const element of document.querySelectorAll('[data-for]')) {
-    element.hidden = element.dataset.for !== view.algorithm;
-  }
   $('algorithm-title').textContent = info.title;
   document.title = `Stepwise — ${info.title}, step by step`;
-  $('algorithm-lede').textContent = config.lede;
-  $('input-label').textContent = config.inputLabel;
-  $('input-text').rows = config.inputRows;
-  $('random-size-label').textContent = config.randomLabel;
-  $('compare-label').textContent = config.compareLabel;
+  $('algorithm-lede').textContent = info.lede;
+  $('input-label').textContent = info.inputLabel;
+  $('input-text').rows = info.inputRows;
+  $('random-size-label').textContent = info.randomLabel;
+  $('compare-label').textContent = info.compareLabel;
   $('compare-row').hidden = info.methods.length < 2;
   $('input-help').textContent = info.inputHelp;
+  $('algorithm-limits').textContent = info.limits;
+  $('option-notes').textContent = info.notes;
+  $('option-notes').hidden = !info.notes;
   $('primary-title').textContent = info.methods[0].title;
   createOtherFigures(info.methods.slice(1));
-  $('primary-hint').textContent = config.hint ?? '';
-  $('primary-hint').hidden = !config.hint;
-  $('players').dataset.layout = config.stacked ? 'stacked' : '';
-  $('players').dataset.size = config.compact ? 'compact' : config.tall ? 'tall' : '';
+  $('primary-hint').textContent = info.hint;
+  $('primary-hint').hidden = !info.hint;
+  $('players').dataset.layout = info.layout === 'side' ? '' : 'stacked';
+  $('players').dataset.size = info.layout === 'compact' || info.layout === 'tall' ? info.layout : '';
+  view.controls = createControls($('option-controls'), info.options, (option) => guarded(() => {
+    view.widget?.optionsChanged?.();
+    return rebuild({ keepPosition: option.onChange === 'keep', seekEnd: option.onChange === 'end' });
+  }));
+  showOptionError('');
+  const loaded = await widgetFor(info);
+  view.widget = loaded?.widget ?? null;
+  for (const container of document.querySelectorAll('[data-widget]')) {
+    container.hidden = container.dataset.widget !== view.algorithm;
+  }
   const preset = $('preset');
   preset.replaceChildren(new Option('Choose…', ''), ...info.presets.map((entry) => new Option(entry.name, entry.text)));
   $('input-text').value = info.example;
-  $('rect-a').value = '';
-  $('rect-b').value = '';
   let regenerate = null;
   if (restored) {
     $('input-text').value = restored.input;
-    applyControls(controlRoot(), restored.controls);
-    if (typeof restored.controls.compare === 'boolean') $('compare').checked = restored.controls.compare;
-    if (restored.controls.samples === 'generated') regenerate = view.hooks[view.algorithm]?.regenerate;
-    if (restored.controls.samples === 'file') {
+    view.controls.set(restored.options);
+    if (typeof restored.compare === 'boolean') $('compare').checked = restored.compare;
+    view.widget?.restore?.(restored.widget);
+    if (restored.widget.samples === 'generated') regenerate = view.widget?.regenerate;
+    if (restored.widget.samples === 'file') {
       $('input-text').value = info.example;
       toast('This link was made from a CSV file, which stays on its owner\'s device: here is the example instead.');
     }
   }
-  updateIouRows();
+  view.widget?.optionsChanged?.();
   if (regenerate) await withEngine(regenerate);
   else await rebuild();
   if (restored?.step) seekAll(restored.step, { animate: false });
-  withImageMode((mode) => mode.show());
+  view.widget?.shown?.();
 }
 
 /** One figure (and pseudocode block) per method after the first, from the template. */
@@ -710,25 +782,30 @@ function createOtherFigures(methods) {
   });
 }
 
-function updateIouRows() {
-  const iou = document.querySelector('input[name="mode"]:checked').value === 'iou';
-  for (const element of document.querySelectorAll('[data-iou]')) element.hidden = !iou;
-}
-
-/** Drag on a matrix: rebuild with the rectangle between the press and the pointer. */
+/**
+ * Pointer interaction, as the registry declares it: `cells` picks a rectangle of cells (it
+ * becomes the text option the widget names, `query` by default); `seek` moves the clock to
+ * the located item's column.
+ */
 function wireDragging(canvas, currentPlayer) {
   let anchor = null;
-  let second = false;
+  let target = 'query';
+  const pick = (from, to) => {
+    const [r0, r1] = [Math.min(from[0], to[0]), Math.max(from[0], to[0])];
+    const [c0, c1] = [Math.min(from[1], to[1]), Math.max(from[1], to[1])];
+    view.controls.set({ [target]: `${r0},${c0},${r1},${c1}` });
+    return rebuild({ seekEnd: true });
+  };
   const cellAt = (event) => {
     const player = currentPlayer();
-    if (!player || !page().draggable) return undefined;
+    if (!player || view.info.pointer === 'none') return undefined;
     const bounds = canvas.getBoundingClientRect();
     return player.locate(event.clientX - bounds.left, event.clientY - bounds.top, bounds.width, bounds.height);
   };
   canvas.addEventListener('pointerdown', (event) => guarded(() => {
     const cell = cellAt(event);
     if (!cell) return;
-    if (page().draggable === 'seek') {
+    if (view.info.pointer === 'seek') {
       anchor = cell;
       canvas.setPointerCapture(event.pointerId);
       view.playing = false;
@@ -737,23 +814,19 @@ function wireDragging(canvas, currentPlayer) {
       return undefined;
     }
     anchor = cell;
-    const iou = document.querySelector('input[name="mode"]:checked').value === 'iou';
-    const dragsB = document.querySelector('input[name="drag-target"]:checked').value === 'b';
-    second = iou && (event.shiftKey || dragsB);
+    target = view.widget?.cellsTarget?.(event) ?? 'query';
     canvas.setPointerCapture(event.pointerId);
-    pickRectangle(anchor, cell, second);
-    return rebuild({ seekEnd: true });
+    return pick(anchor, cell);
   }));
   canvas.addEventListener('pointermove', (event) => guarded(() => {
     if (!anchor) return;
     const cell = cellAt(event);
     if (!cell) return;
-    if (page().draggable === 'seek') {
+    if (view.info.pointer === 'seek') {
       seekAll(cell[1], { animate: false });
       return undefined;
     }
-    pickRectangle(anchor, cell, second);
-    return rebuild({ seekEnd: true });
+    return pick(anchor, cell);
   }));
   const release = () => { anchor = null; };
   canvas.addEventListener('pointerup', release);
@@ -793,50 +866,8 @@ function wireControls() {
     $('input-text').value = stepwise.randomInput(view.algorithm, size, seed);
     return rebuild();
   })));
-  for (const [id, config] of Object.entries(PAGES)) {
-    for (const input of document.querySelectorAll(config.controls)) {
-      const keepPosition = config.keepsPosition.includes(input.name);
-      input.addEventListener('change', () => guarded(() => {
-        if (view.algorithm !== id) return undefined;
-        updateIouRows();
-        return rebuild({ keepPosition });
-      }));
-    }
-  }
   $('compare').addEventListener('change', () => guarded(() => rebuild()));
-  for (const box of [$('rect-a'), $('rect-b')]) {
-    box.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') guarded(() => rebuild({ seekEnd: true }));
-    });
-    box.addEventListener('change', () => guarded(() => rebuild({ seekEnd: true })));
-  }
-  for (const button of document.querySelectorAll('[data-case]')) {
-    button.addEventListener('click', () => guarded(() => {
-      const state = view.primary?.state();
-      if (!state || state.rows === 0) return undefined;
-      const placed = edgeCase(button.dataset.case, state.rows, state.columns, $('rect-a').value);
-      if (!placed) {
-        showRectError(`No room in the ${state.rows}×${state.columns} matrix for a B that is ${button.textContent} A: make A smaller first.`);
-        return undefined;
-      }
-      $('rect-a').value = placed.a;
-      $('rect-b').value = placed.b;
-      return rebuild({ seekEnd: true });
-    }));
-  }
   wireDragging($('primary-canvas'), () => view.primary);
-  for (const [id, config] of Object.entries(PAGES)) {
-    view.hooks[id] = config.wire?.({
-      run: (action) => guarded(() => withEngine(action)),
-      setInput: (text) => {
-        $('input-text').value = text;
-        return rebuild();
-      },
-      setResident,
-      isResident: () => resident !== null,
-      reportError: (message) => showInputError({ message }, ''),
-    });
-  }
   window.addEventListener('hashchange', () => guarded(() => selectAlgorithm(location.hash.slice(1))));
   $('play').addEventListener('click', togglePlay);
   $('step-forward').addEventListener('click', () => step(1));
@@ -866,7 +897,6 @@ function wireControls() {
   $('panic-dismiss').addEventListener('click', () => { $('panic-banner').hidden = true; });
   document.addEventListener('keydown', onKey);
   new ResizeObserver(() => requestDraw()).observe($('players'));
-  new ResizeObserver(() => withImageMode((mode) => mode.draw())).observe($('image-canvas'));
   engine.addEventListener('panic', (event) => showPanic(String(event.detail)));
 }
 
@@ -903,12 +933,23 @@ function onKey(event) {
   action();
 }
 
+/**
+ * Fetches every tab's widget while idle, once the service worker controls the page: its cache
+ * (which keeps what the page fetches) then holds them for a workshop without a network.
+ */
+function prefetchWidgets() {
+  const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
+  const prefetch = () => idle(() => {
+    for (const info of view.infos) {
+      if (info.widget) fetch(`./algorithms/${info.id}.js`).catch(() => {});
+    }
+  });
+  if (!('serviceWorker' in navigator) || navigator.serviceWorker.controller) prefetch();
+  else navigator.serviceWorker.addEventListener('controllerchange', prefetch, { once: true });
+}
+
 async function main() {
   setTheme(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-  // The lede before the engine loads, so the first paint does not shift when it arrives
-  // (index.html carries the default algorithm's lede for the same reason).
-  const linked = location.hash.slice(1);
-  $('algorithm-lede').textContent = (Object.hasOwn(PAGES, linked) ? PAGES[linked] : PAGES[DEFAULT_ALGORITHM]).lede;
   stepwise = await engine.load();
   view.infos = stepwise.algorithms();
   fillStaticControls();
@@ -931,13 +972,14 @@ async function main() {
       restored = null;
     }
   }
-  await selectAlgorithm(restored?.algorithm ?? (location.hash.slice(1) || DEFAULT_ALGORITHM), restored);
+  await selectAlgorithm(restored?.algorithm ?? location.hash.slice(1), restored);
   if (restored && !$('input-error').hidden) {
     linkProblem = `The input in this link was refused (${$('input-error').textContent}); here is the example instead.`;
     await selectAlgorithm(restored.algorithm);
   }
   if (linkProblem) showInputError({ message: linkProblem }, '');
   document.body.dataset.ready = 'true';
+  prefetchWidgets();
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('sw.js').catch((error) => console.warn('offline mode unavailable:', error));
   }

@@ -20,8 +20,13 @@ async function pipe(bytes, stream) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** The query string for a state. Long inputs are deflated and base64url-encoded (`z=`). */
-export async function encodeState({ algorithm, input, controls, step, speed, theme }) {
+/**
+ * The query string for a state: the algorithm, its input (deflated and base64url-encoded as
+ * `z=` when long), its options in the JS API's words (`options=`, the same map an embed's
+ * `variant` holds), whether the other methods run beside it, the widget's own state, the
+ * step, the speed and the theme.
+ */
+export async function encodeState({ algorithm, input, options, compare, widget, step, speed, theme }) {
   const params = new URLSearchParams({ algorithm });
   if (input.length > COMPRESS_ABOVE) {
     const packed = await pipe(new TextEncoder().encode(input), new CompressionStream('deflate-raw'));
@@ -29,33 +34,94 @@ export async function encodeState({ algorithm, input, controls, step, speed, the
   } else {
     params.set('input', input);
   }
-  if (Object.keys(controls).length > 0) params.set('controls', JSON.stringify(controls));
+  if (Object.keys(options).length > 0) params.set('options', JSON.stringify(options));
+  if (!compare) params.set('compare', 'false');
+  if (Object.keys(widget).length > 0) params.set('widget', JSON.stringify(widget));
   params.set('step', String(step));
   params.set('speed', String(speed));
   params.set('theme', theme);
   return params.toString();
 }
 
+/**
+ * Links made before options were declared in Rust stored the page's control names in
+ * `controls=`: this reads them into today's option map, compare switch and widget state, so
+ * those links still open the same frame.
+ */
+const LEGACY_CONTROLS = {
+  direction: (value) => ({ options: { previous: value === 'previous' } }),
+  order: (value) => ({ options: { smaller: value === 'smaller' } }),
+  circular: (value) => ({ options: { circular: value === true } }),
+  answer: (value) => ({ options: { answer: value } }),
+  mode: (value) => ({ options: { mode: value } }),
+  semantics: (value) => ({ options: { mode: value } }),
+  'sort-steps': (value) => ({ options: { sort: value === false ? 'collapsed' : 'steps' } }),
+  'rect-a': (value) => ({ options: { query: value } }),
+  'rect-b': (value) => ({ options: { second: value } }),
+  plain: (value) => ({ options: { plain: value === true } }),
+  'positive-class': (value) => ({ options: { positive: value } }),
+  compare: (value) => ({ compare: value !== false }),
+  'drag-target': (value) => ({ widget: { dragTarget: value } }),
+  separation: (value) => ({ widget: { separation: value } }),
+  'gauss-size': (value) => ({ widget: { 'gauss-size': value } }),
+  'gauss-seed': (value) => ({ widget: { 'gauss-seed': value } }),
+  samples: (value) => ({ widget: { samples: value } }),
+};
+
+/** @param {Record<string, unknown>} controls an old link's `controls` */
+function fromLegacyControls(controls) {
+  const state = { options: {}, compare: undefined, widget: {} };
+  for (const [key, value] of Object.entries(controls)) {
+    const read = Object.hasOwn(LEGACY_CONTROLS, key) ? LEGACY_CONTROLS[key](value) : {};
+    Object.assign(state.options, read.options);
+    Object.assign(state.widget, read.widget);
+    if (read.compare !== undefined) state.compare = read.compare;
+  }
+  // Blank text meant "the default" then as now.
+  for (const [key, value] of Object.entries(state.options)) if (value === '') delete state.options[key];
+  return state;
+}
+
+/**
+ * A JSON object parameter of a link, or `{}` when absent.
+ * @param {URLSearchParams} params
+ * @param {string} name
+ */
+function objectParameter(params, name) {
+  if (!params.has(name)) return {};
+  try {
+    const value = JSON.parse(params.get(name));
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error();
+    return value;
+  } catch {
+    throw new Error(`the "${name}" part of this link is not valid`);
+  }
+}
+
 /** The state in a query string, or null when there is none; throws an Error saying what is wrong. */
 export async function decodeState(search) {
   const params = new URLSearchParams(search);
   if (!params.has('algorithm')) return null;
-  const state = { algorithm: params.get('algorithm'), input: params.get('input') ?? '', controls: {} };
+  const state = {
+    algorithm: params.get('algorithm'),
+    input: params.get('input') ?? '',
+    options: objectParameter(params, 'options'),
+    compare: params.has('compare') ? params.get('compare') !== 'false' : undefined,
+    widget: objectParameter(params, 'widget'),
+  };
+  if (params.has('controls')) {
+    const legacy = fromLegacyControls(objectParameter(params, 'controls'));
+    state.options = { ...legacy.options, ...state.options };
+    state.widget = { ...legacy.widget, ...state.widget };
+    state.compare ??= legacy.compare;
+  }
+  state.compare ??= true;
   if (params.has('z')) {
     try {
       const bytes = await pipe(fromBase64Url(params.get('z')), new DecompressionStream('deflate-raw'));
       state.input = new TextDecoder().decode(bytes);
     } catch {
       throw new Error('the compressed input in this link is damaged');
-    }
-  }
-  if (params.has('controls')) {
-    try {
-      const controls = JSON.parse(params.get('controls'));
-      if (controls === null || typeof controls !== 'object' || Array.isArray(controls)) throw new Error();
-      state.controls = controls;
-    } catch {
-      throw new Error('the "controls" part of this link is not valid');
     }
   }
   const whole = (name) => {
@@ -69,35 +135,4 @@ export async function decodeState(search) {
   const theme = params.get('theme');
   state.theme = theme === 'dark' || theme === 'light' ? theme : undefined;
   return state;
-}
-
-/** The variant controls of one algorithm's panel as plain data (radios by name). */
-export function collectControls(root) {
-  const controls = {};
-  for (const input of root.querySelectorAll('input, select')) {
-    if (input.type === 'file' || input.type === 'button') continue;
-    if (input.type === 'radio') {
-      if (input.checked) controls[input.name] = input.value;
-    } else if (input.type === 'checkbox') {
-      controls[input.id] = input.checked;
-    } else if (input.id) {
-      controls[input.id] = input.value;
-    }
-  }
-  return controls;
-}
-
-/** Sets the controls under `root` from `controls`; unknown keys are ignored. */
-export function applyControls(root, controls) {
-  for (const [key, value] of Object.entries(controls)) {
-    const radio = root.querySelector(`input[type="radio"][name="${CSS.escape(key)}"][value="${CSS.escape(String(value))}"]`);
-    if (radio) {
-      radio.checked = true;
-      continue;
-    }
-    const input = root.querySelector(`#${CSS.escape(key)}`);
-    if (!input) continue;
-    if (input.type === 'checkbox') input.checked = value === true;
-    else if (typeof value === 'string' || typeof value === 'number') input.value = String(value);
-  }
 }

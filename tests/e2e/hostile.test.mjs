@@ -51,9 +51,9 @@ test('payloads in text boxes, embed attributes and file names stay text', async 
   await page.fill('#input-text', PAYLOAD);
   await page.press('#input-text', 'Enter');
   assert.match(await page.textContent('#input-error'), /'<img/);
-  await page.fill('#rect-a', PAYLOAD);
-  await page.press('#rect-a', 'Enter');
-  assert.match(await page.textContent('#rect-error'), /^rectangle A/);
+  await page.fill('#option-query', PAYLOAD);
+  await page.press('#option-query', 'Enter');
+  assert.match(await page.textContent('#option-error'), /^rectangle A/);
   await page.setInputFiles('#image-file', { name: `${PAYLOAD}.png`, mimeType: 'image/png', buffer: Buffer.from('corrupt') });
   await page.waitForSelector('#image-error:not([hidden])');
   assert.match(await page.textContent('#image-error'), /<script>alert\(2\)<\/script>\.png/);
@@ -174,6 +174,9 @@ test('the link decoder, fuzzed: any query gives a state or an Error with a messa
       input: () => pick(['1 2 3', '', junk(), '0.9,1\n0.1,0']),
       z: () => pick(['', 'AAAA', '____', junk(), btoa(junk().replace(/[^\x00-\xff]/g, '')).replaceAll('=', '')]),
       controls: () => pick(['{}', '[]', 'null', '{"samples":"generated","gauss-size":"1e99"}', '{"compare":"yes"}', '{', junk()]),
+      options: () => pick(['{}', '{}', '{"previous":true}', '{"mode":7}', '{"previous":true}', '[]', junk()]),
+      widget: () => pick(['{}', '{"samples":"file"}', '{}', '{"samples":"file"}', '"x"', junk()]),
+      compare: () => pick(['false', 'true', junk()]),
       step: () => pick(['0', '5', '-1', '1e400', 'NaN', '9007199254740993', junk()]),
       speed: () => pick(['2', '999', '-3', junk()]),
       theme: () => pick(['dark', 'light', 'purple', junk()]),
@@ -188,7 +191,8 @@ test('the link decoder, fuzzed: any query gives a state or an Error with a messa
         const state = await decodeState(query);
         if (state === null) { outcomes.nulls += 1; continue; }
         const sound = typeof state.algorithm === 'string' && typeof state.input === 'string'
-          && state.controls !== null && typeof state.controls === 'object' && !Array.isArray(state.controls)
+          && [state.options, state.widget].every((part) => part !== null && typeof part === 'object' && !Array.isArray(part))
+          && typeof state.compare === 'boolean'
           && Number.isInteger(state.step) && state.step >= 0;
         if (sound) outcomes.states += 1;
         else outcomes.wrong.push(`unsound state from ${query}`);
@@ -202,7 +206,9 @@ test('the link decoder, fuzzed: any query gives a state or an Error with a messa
       const state = {
         algorithm: values.algorithm(),
         input: random() < 0.3 ? junk().repeat(20) : values.input(),
-        controls: { compare: random() < 0.5, 'gauss-size': String(Math.floor(random() * 1e6)) },
+        options: random() < 0.5 ? {} : { previous: random() < 0.5, query: junk() },
+        compare: random() < 0.5,
+        widget: random() < 0.5 ? {} : { 'gauss-size': String(Math.floor(random() * 1e6)) },
         step: Math.floor(random() * 1e6),
         speed: Math.floor(random() * 11),
         theme: pick(['dark', 'light']),

@@ -57,11 +57,11 @@ test('switching semantics changes the output row', async () => {
   await page.selectOption('#preset', { label: '[1,2,2,1] ∩ [2,2]' });
   await page.keyboard.press('End');
   const multiset = await fingerprint(page);
-  await page.check('input[name="semantics"][value="set"]');
+  await page.check('input[name="option-mode"][value="set"]');
   await page.keyboard.press('End');
   assert.equal(await narration(page), 'a[3]=2 = b[1]=2: 2 is already in the output (set semantics); advance both.');
   assert.notEqual(await fingerprint(page), multiset, 'the output row is drawn differently');
-  await page.uncheck('#sort-steps');
+  await page.check('input[name="option-sort"][value="collapsed"]');
   await page.keyboard.press('ArrowRight');
   assert.equal(await narration(page), 'Sort a in one step: [1, 1, 2, 2].');
   assert.deepEqual(problems, []);

@@ -135,11 +135,11 @@ test('presets, variants, seeded random input and the scan limit', async () => {
   await page.selectOption('#preset', { label: 'Empty' });
   assert.equal(await narration(page), 'The array is empty: there is nothing to scan.');
   await page.selectOption('#preset', { label: 'Decreasing' });
-  await page.check('input[name="order"][value="smaller"]');
+  await page.check('input[name="option-smaller"][value="true"]');
   assert.match(await narration(page), /next smaller element of each of 8 items/);
   assert.match(await page.textContent('#primary-code li:nth-child(2)'), /a\[i\] < a\[top\]/);
-  await page.check('input[name="direction"][value="previous"]');
-  await page.check('#circular');
+  await page.check('input[name="option-previous"][value="true"]');
+  await page.check('#option-circular');
   assert.match(await narration(page), /previous smaller element .* right to left, twice round/);
 
   await page.fill('#random-size', '20');
@@ -219,4 +219,32 @@ test('the page does not shift while it loads (cumulative layout shift under 0.1)
     assert.ok(shift < 0.1, `layout shift ${shift.toFixed(3)} on ${hash || 'the default page'}`);
     await page.close();
   }
+});
+
+test('every registered algorithm has a working tab, generated from the registry', async () => {
+  const { page, problems } = await open();
+  const infos = await page.evaluate(async () => {
+    const { algorithms } = await import('./pkg/stepwise.js');
+    return algorithms().map(({ id, title, options, methods, limits }) => ({ id, title, options, methods: methods.length, limits }));
+  });
+  assert.ok(infos.length >= 4);
+  for (const info of infos) {
+    await page.click(`#algorithm-tabs [data-algorithm="${info.id}"]`);
+    await page.waitForFunction((title) => document.getElementById('algorithm-title').textContent === title, info.title);
+    assert.equal(await page.getAttribute(`#algorithm-tabs [data-algorithm="${info.id}"]`, 'aria-current'), 'page');
+    assert.equal(await page.textContent('#algorithm-limits'), info.limits, `${info.id}: limits from the registry`);
+    // One control per declared option, and nothing left over from another tab.
+    const controls = await page.$$eval('#option-controls [data-option]', (rows) => rows.map((row) => row.dataset.option));
+    assert.deepEqual(controls, info.options.map((option) => option.key), `${info.id}: controls`);
+    assert.equal(await page.isVisible('#compare-row'), info.methods > 1, `${info.id}: compare switch`);
+    const before = await narration(page);
+    await page.click('#step-forward');
+    await page.waitForFunction((text) => document.getElementById('narration').textContent !== text, before);
+    assert.match(await stepCount(page), /^1 \/ /, `${info.id}: steps`);
+    await enter(page, '1 2 zz7');
+    await page.waitForSelector('#input-error:not([hidden])');
+    assert.match(await page.textContent('#input-error'), /zz7|score|line|array|row|number/, `${info.id}: bad input says what`);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
 });

@@ -28,7 +28,12 @@ test('stepping lowers the threshold; the narration counts TP and FP', async () =
     'Threshold 0.62 (2 tied samples move together): +1 TP, +1 FP → TPR 0.714, FPR 0.250; the trapezoid adds 0.0804, AUC 0.1161.');
   await page.keyboard.press('End');
   assert.match(await narration(page), /AUC 0\.7\d{3}\.$/);
-  await page.check('#plain');
+  // Plain language only rewords the narration: the step stays where it was.
+  const steps = await page.textContent('#step-count');
+  await page.check('#option-plain');
+  await page.waitForFunction(() => /^Cut-off/.test(document.getElementById('narration').textContent));
+  assert.equal(await page.textContent('#step-count'), steps);
+  await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
   assert.equal(await narration(page),
     'Cut-off 0.95: we flag 1 of the 7 sick patients (TPR 14.3%) and wrongly flag 0 of the 8 healthy people (FPR 0%).');
@@ -123,8 +128,8 @@ test('a CSV file over 1 MB is read into wasm memory, with its labels and positiv
   await page.waitForFunction(() => /The samples of 'mail\.csv'/.test(document.getElementById('input-text').placeholder), null, { timeout: 30000 });
   await page.waitForFunction(() => / \/ \d/.test(document.getElementById('step-count').textContent));
   assert.match(await narration(page), /^150,000 samples, P = 50,000 \(spam\), N = 100,000 \(ham\)/);
-  await page.fill('#positive-class', 'ham');
-  await page.dispatchEvent('#positive-class', 'change');
+  await page.fill('#option-positive', 'ham');
+  await page.dispatchEvent('#option-positive', 'change');
   await page.waitForFunction(() => /P = 100,000 \(ham\)/.test(document.getElementById('narration').textContent));
   // A big file with a bad line is refused with its line number; the samples on screen stay.
   lines[123_457] = '0.5';

@@ -24,10 +24,43 @@ const pixels = (page) => page.$eval('#primary-canvas', (canvas) => {
   return hash;
 });
 
+test('links made before the redesign (control names) still open the same frame', async () => {
+  const old = (algorithm, controls, input) => new URL(`?algorithm=${algorithm}&input=${encodeURIComponent(input)}&controls=${encodeURIComponent(JSON.stringify(controls))}&step=3&speed=2&theme=light#${algorithm}`, BASE).href;
+  const { page, problems } = await open(old('next-greater', { direction: 'previous', order: 'smaller', answer: 'value', circular: true, compare: false }, '2 7 3 5'));
+  await ready(page);
+  await page.waitForTimeout(300);
+  assert.equal(await page.textContent('#step-count'), '3 / ' + (await page.$eval('#scrubber', (s) => s.max)));
+  assert.equal(await page.isChecked('input[name="option-previous"][value="true"]'), true);
+  assert.equal(await page.isChecked('input[name="option-smaller"][value="true"]'), true);
+  assert.equal(await page.isChecked('input[name="option-answer"][value="value"]'), true);
+  assert.equal(await page.isChecked('#option-circular'), true);
+  assert.equal(await page.isChecked('#compare'), false);
+  // The same run as the same options given to the Player directly.
+  const expected = await page.evaluate(async () => {
+    const { Player } = await import('./pkg/stepwise.js');
+    const player = new Player('next-greater', '2 7 3 5', { previous: true, smaller: true, answer: 'value', circular: true });
+    player.seek(3);
+    return player.narration();
+  });
+  assert.equal(await page.textContent('#narration'), expected);
+  const { page: rectangles, problems: more } = await open(old('summed-area', { mode: 'iou', 'rect-a': '0,0,1,1', 'rect-b': '1,1,2,2', 'drag-target': 'b' }, '1 2 3\n4 5 6\n7 8 9'));
+  await ready(rectangles);
+  assert.equal(await rectangles.inputValue('#option-query'), '0,0,1,1');
+  assert.equal(await rectangles.inputValue('#option-second'), '1,1,2,2');
+  assert.equal(await rectangles.isChecked('input[name="drag-target"][value="b"]'), true);
+  // A new link stores the options in the JS API's words.
+  await rectangles.waitForFunction(() => new URLSearchParams(location.search).has('options'));
+  const options = JSON.parse(new URLSearchParams(new URL(rectangles.url()).search).get('options'));
+  assert.deepEqual(options, { mode: 'iou', query: '0,0,1,1', second: '1,1,2,2' });
+  assert.deepEqual([...problems, ...more], []);
+  await page.close();
+  await rectangles.close();
+});
+
 test('a shared link reopens the exact frame', async () => {
   const { page, problems } = await open(new URL('#intersection', BASE).href);
   await ready(page);
-  await page.check('input[name="semantics"][value="set"]');
+  await page.check('input[name="option-mode"][value="set"]');
   await page.selectOption('#speed', { label: '10 steps/s' });
   await page.click('body', { position: { x: 5, y: 5 } });
   for (let index = 0; index < 9; index += 1) await page.keyboard.press('ArrowRight');
@@ -41,7 +74,7 @@ test('a shared link reopens the exact frame', async () => {
   await copy.waitForTimeout(500);
   assert.equal(await copy.textContent('#narration'), narration);
   assert.equal(await copy.textContent('#step-count'), await page.textContent('#step-count'));
-  assert.equal(await copy.$eval('input[name="semantics"][value="set"]', (radio) => radio.checked), true);
+  assert.equal(await copy.$eval('input[name="option-mode"][value="set"]', (radio) => radio.checked), true);
   assert.equal(await copy.inputValue('#speed'), await page.inputValue('#speed'));
   assert.equal(await pixels(copy), picture, 'the canvas shows the same pixels');
   assert.deepEqual([...problems, ...copyProblems], []);
@@ -207,7 +240,7 @@ test('exports: an SVG of the frame and a PNG of the canvas size; presenter mode'
   assert.equal(countGifFrames(gif), 5, 'one frame per step of 2..=6');
 
   await page.click('#embed-toggle');
-  assert.match(await page.inputValue('#embed-snippet'), /<stepwise-player algorithm="next-greater" input="2 7 3 5 4 6 8" variant="answer=index" step="1">/);
+  assert.match(await page.inputValue('#embed-snippet'), /<stepwise-player algorithm="next-greater" input="2 7 3 5 4 6 8" step="1">/);
   assert.match(await page.inputValue('#iframe-snippet'), /embed\.html\?algorithm=next-greater&input=2\+7\+3/);
 
   await page.click('#present');

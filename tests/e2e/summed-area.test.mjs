@@ -78,7 +78,7 @@ test('dragging on the matrix selects the rectangle and shows its O(1) sum', asyn
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 3 });
   await page.mouse.move(to.x, to.y, { steps: 3 });
   await page.mouse.up();
-  assert.equal(await page.inputValue('#rect-a'), '1,1,2,3');
+  assert.equal(await page.inputValue('#option-query'), '1,1,2,3');
   await page.waitForFunction(() => /sum\(A\) over/.test(document.getElementById('narration').textContent));
   assert.equal(await narration(page),
     'sum(A) over rows 1..2, columns 1..3 = 37 from 4 lookups; the cell-by-cell sum agrees (6 cells).');
@@ -89,7 +89,7 @@ test('dragging on the matrix selects the rectangle and shows its O(1) sum', asyn
 
 test('IoU mode: the three sums, the ratio, and the edge cases', async () => {
   const { page, problems } = await open();
-  await page.check('input[name="mode"][value="iou"]');
+  await page.check('input[name="option-mode"][value="iou"]');
   await page.click('body', { position: { x: 5, y: 5 } });
   await page.keyboard.press('End');
   assert.match(await narration(page), /^weighted IoU = 9 \/ \(25 \+ 27 − 9\) = 0\.2093; area IoU = 0\.1429\.$/);
@@ -116,12 +116,12 @@ test('bad matrices and rectangles say what and where; the page stays alive', asy
   assert.match(await narration(page), /^Fill the 5×6/, 'the previous animation stays');
   await page.fill('#input-text', EXAMPLE);
   await page.press('#input-text', 'Enter');
-  await page.fill('#rect-a', '0,0,9,9');
-  await page.press('#rect-a', 'Enter');
-  assert.match(await page.textContent('#rect-error'), /^rectangle A: rows 0\.\.9, columns 0\.\.9 is outside the 4×5 matrix/);
-  await page.fill('#rect-a', '0,0,1,1');
-  await page.press('#rect-a', 'Enter');
-  assert.equal(await page.isVisible('#rect-error'), false);
+  await page.fill('#option-query', '0,0,9,9');
+  await page.press('#option-query', 'Enter');
+  assert.match(await page.textContent('#option-error'), /^rectangle A: rows 0\.\.9, columns 0\.\.9 is outside the 4×5 matrix/);
+  await page.fill('#option-query', '0,0,1,1');
+  await page.press('#option-query', 'Enter');
+  assert.equal(await page.isVisible('#option-error'), false);
   assert.match(await narration(page), /sum\(A\) over rows 0\.\.1, columns 0\.\.1 = 15/);
   assert.deepEqual(problems, []);
   await page.close();

@@ -22,7 +22,7 @@ use crate::algorithm::{
 use crate::format::format_number;
 use crate::format::group_digits;
 use crate::input::{parse_numbers, InputError, OptionMap, SeededRandom};
-use crate::options::{read_options, Choice, OptionKind, OptionSpec, OptionValues};
+use crate::options::{read_options, Choice, OnChange, OptionKind, OptionSpec, OptionValues};
 use crate::scene::{Frame, Scene};
 use crate::value::{Describe, Value};
 
@@ -159,7 +159,7 @@ const OPTIONS: &[OptionSpec] = &[
             },
         ]),
     )
-    .keeping_position(),
+    .on_change(OnChange::KeepStep),
     VARIANT_OPTIONS[2],
 ];
 

@@ -26,7 +26,7 @@ use crate::algorithm::{
 use crate::format::group_digits;
 use crate::format::{format_fixed, format_number};
 use crate::input::{InputError, OptionMap, SeededRandom};
-use crate::options::{read_options, OptionKind, OptionSpec};
+use crate::options::{read_options, OnChange, OptionKind, OptionSpec};
 use crate::scene::{Frame, Scene};
 use crate::value::{Describe, Value};
 use std::rc::Rc;
@@ -521,7 +521,7 @@ const OPTIONS: &[OptionSpec] = &[
         "Plain-language narration (for someone new to ML)",
         OptionKind::Flag,
     )
-    .keeping_position(),
+    .on_change(OnChange::KeepStep),
     OptionSpec::new(
         "positive",
         "Positive class",

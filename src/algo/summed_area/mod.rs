@@ -29,7 +29,7 @@ use crate::format::{format_fixed, format_number};
 use crate::input::{
     parse_matrix, parse_numbers, InputError, OptionMap, ParsedMatrix, SeededRandom,
 };
-use crate::options::{read_options, Choice, OptionKind, OptionSpec};
+use crate::options::{read_options, Choice, OnChange, OptionKind, OptionSpec};
 use crate::scene::{Frame, Scene};
 use crate::value::{Describe, Value};
 
@@ -538,7 +538,8 @@ const OPTIONS: &[OptionSpec] = &[
         OptionKind::Text {
             placeholder: "default",
         },
-    ),
+    )
+    .on_change(OnChange::ShowEnd),
     OptionSpec::new(
         "second",
         "B = r0,c0,r1,c1",
@@ -546,6 +547,7 @@ const OPTIONS: &[OptionSpec] = &[
             placeholder: "default",
         },
     )
+    .on_change(OnChange::ShowEnd)
     .shown_when("mode", "iou"),
 ];
 
@@ -656,7 +658,7 @@ impl Algorithm for SummedArea {
             Rect::corners_of(text, name).map(Some).map_err(|error| {
                 InputError::new(error.message())
                     .of_kind(error.kind())
-                    .in_field(name)
+                    .in_field(key)
             })
         };
         let query = corners("query", "rectangle A")?;
@@ -1044,14 +1046,14 @@ fn with_rects(mut input: Input, options: &Options) -> Result<Input, InputError> 
     let (default_a, default_b) = SummedArea::default_rects(rows, columns);
     let a = match options.query {
         Some(corners) => Rect::checked(corners, rows, columns, "rectangle A")
-            .map_err(|error| error.in_field("rectangle A"))?,
+            .map_err(|error| error.in_field("query"))?,
         None => default_a,
     };
     let b = match (options.iou, options.second) {
         (false, _) => None,
         (true, Some(corners)) => Some(
             Rect::checked(corners, rows, columns, "rectangle B")
-                .map_err(|error| error.in_field("rectangle B"))?,
+                .map_err(|error| error.in_field("second"))?,
         ),
         (true, None) => Some(default_b),
     };

@@ -1,0 +1,132 @@
+// @ts-check
+// The ROC curve's bespoke widgets: two Gaussian classes d′ apart (with the theoretical AUC
+// beside the empirical one) and a CSV file. Small sets go into the text box; larger ones
+// (generated above 20,000 samples, files above 1 MB) stay in wasm memory as `Samples`.
+//
+// Loaded by the page when the registry says `widget: true`; see `WidgetHost` in app.js.
+
+import { el } from '../dom.js';
+
+/** CSV files up to this size go into the text box; larger ones stay in wasm memory. */
+const MAX_CSV_BYTES = 1 << 20;
+/** The most CSV the page reads from a file (the engine's own limit, `MAX_CSV_FILE_BYTES`). */
+const MAX_CSV_FILE_BYTES = 64 << 20;
+/** Generated sets up to this size are written into the text box as CSV. */
+const MAX_TEXT_SAMPLES = 20_000;
+/** The most samples the animation takes (one step per distinct score, the trace's cap). */
+const MAX_RESIDENT_SAMPLES = 2_000_000;
+
+const count = (/** @type {number} */ value) => value.toLocaleString('en-US');
+
+/**
+ * @param {import('../app.js').WidgetHost} host
+ * @returns {import('../app.js').Widget}
+ */
+export function createWidget(host) {
+  const separation = el('input', { type: 'range', id: 'separation', min: '0', max: '4', step: '0.1', value: '1.5' });
+  const separationValue = el('output', { id: 'separation-value', for: 'separation' }, '1.5');
+  const size = el('input', { type: 'number', id: 'gauss-size', min: '2', max: String(MAX_RESIDENT_SAMPLES), value: '200', inputmode: 'numeric' });
+  const seed = el('input', { type: 'number', id: 'gauss-seed', min: '0', value: '1', inputmode: 'numeric' });
+  const go = el('button', { type: 'button', class: 'quiet-button', id: 'gauss-go' }, 'Generate');
+  const aucCompare = el('p', { class: 'help', id: 'auc-compare', 'aria-live': 'polite' });
+  const file = el('input', { type: 'file', id: 'csv-file', accept: '.csv,.tsv,.txt,text/csv,text/plain' });
+  host.controls.append(
+    el('h3', {}, 'Two Gaussian classes'),
+    el('div', { class: 'row' }, el('label', { class: 'slider', for: 'separation' }, 'separation d′ ', separation, ' ', separationValue)),
+    el('div', { class: 'row random' },
+      el('label', { class: 'field inline', for: 'gauss-size' }, 'n'), size,
+      el('label', { class: 'field inline', for: 'gauss-seed' }, 'seed'), seed, go),
+    aucCompare,
+    el('div', { class: 'row' },
+      el('label', { class: 'quiet-button file-button' }, 'Open a CSV…', file),
+      el('span', { class: 'help' }, 'up to 64 MB, read in your browser, never uploaded')),
+  );
+
+  /**
+   * The generator's last run: its text (small sets) or that it made resident samples, with the
+   * theory to compare against.
+   * @type {{ text?: string, resident?: boolean, theory: number, separation: number } | null}
+   */
+  let generated = null;
+
+  separation.addEventListener('input', () => {
+    separationValue.textContent = Number(separation.value).toFixed(1);
+  });
+
+  /**
+   * Runs the generator with the settings on screen.
+   * @param {any} stepwise the engine's module
+   */
+  async function generate(stepwise) {
+    const spread = Number(separation.value);
+    const samples = Math.min(MAX_RESIDENT_SAMPLES, Math.max(2, Math.floor(Number(size.value) || 2)));
+    const from = Math.max(0, Math.floor(Number(seed.value) || 0));
+    const theory = stepwise.binormalAuc(spread);
+    if (samples <= MAX_TEXT_SAMPLES) {
+      const text = stepwise.gaussianScores(samples, spread, from);
+      generated = { text, theory, separation: spread };
+      return host.setInput(text);
+    }
+    generated = { resident: true, theory, separation: spread };
+    const taken = await host.setResident({
+      label: `${count(samples)} generated samples (d′ = ${spread.toFixed(1)}, seed ${from})`,
+      source: 'generated',
+      make: (/** @type {any} */ engine) => engine.Samples.gaussian(samples, spread, from),
+    });
+    if (!taken) generated = null;
+    return taken;
+  }
+
+  go.addEventListener('click', () => host.run(generate));
+  file.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    file.value = '';
+    if (!chosen) return;
+    const megabytes = (chosen.size / 1048576).toFixed(1);
+    if (chosen.size > MAX_CSV_FILE_BYTES) {
+      host.reportError(`'${chosen.name}' is ${megabytes} MB; the page reads at most 64 MB of CSV (the rocCurve kernel takes any size).`);
+      return;
+    }
+    generated = null;
+    if (chosen.size <= MAX_CSV_BYTES) {
+      const text = await chosen.text();
+      host.run(() => host.setInput(text));
+      return;
+    }
+    const bytes = new Uint8Array(await chosen.arrayBuffer());
+    host.run(() => host.setResident({
+      label: `The samples of '${chosen.name}' (${megabytes} MB)`,
+      source: 'file',
+      make: (/** @type {any} */ engine, /** @type {Record<string, unknown>} */ options) =>
+        engine.Samples.fromCsv(bytes, options.positive, MAX_RESIDENT_SAMPLES),
+    }));
+  });
+
+  return {
+    /** What a link needs to make the same generated samples again. */
+    state() {
+      return { separation: separation.value, 'gauss-size': size.value, 'gauss-seed': seed.value };
+    },
+    restore(state) {
+      if (typeof state.separation === 'string') {
+        separation.value = state.separation;
+        separationValue.textContent = Number(separation.value).toFixed(1);
+      }
+      if (typeof state['gauss-size'] === 'string') size.value = state['gauss-size'];
+      if (typeof state['gauss-seed'] === 'string') seed.value = state['gauss-seed'];
+    },
+    regenerate: generate,
+    /** After each rebuild: the empirical AUC beside the theoretical one when generated. */
+    afterRebuild(player) {
+      // The whole run's AUC from its last state (O(1)); result() would copy the whole curve.
+      const at = player.position;
+      player.seek(player.len);
+      const auc = player.state().auc;
+      player.seek(at);
+      const fromGenerator = generated && (generated.resident ? host.isResident() : generated.text === host.inputText());
+      aucCompare.textContent = fromGenerator && generated
+        ? `theoretical AUC Φ(d′/√2) = ${generated.theory.toFixed(4)} for d′ = ${generated.separation.toFixed(1)} · empirical AUC = ${auc.toFixed(4)}`
+        : `AUC = ${auc.toFixed(4)}`;
+    },
+  };
+}

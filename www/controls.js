@@ -1,0 +1,151 @@
+// @ts-check
+// The variant controls, generated from an algorithm's declared options (Rust's `OptionSpec`,
+// as `algorithms()` lists them): a checkbox for a flag, segments for a switch or a choice, a
+// text box for text. They read and write one option map in the words of the JS API, the same
+// map links and embeds store.
+
+import { el } from './dom.js';
+
+/**
+ * @typedef {{ value: string, label: string }} Choice
+ * @typedef {{ key: string, label: string, kind: 'flag' | 'switch' | 'choice' | 'text',
+ *   choices: Choice[], placeholder: string, onChange: 'restart' | 'keep' | 'end',
+ *   shownWhen: { key: string, value: string } | null }} OptionSpec
+ * @typedef {Record<string, boolean | string>} OptionMap
+ */
+
+/** The id of the control for option `key` (a text box or checkbox), or its radios' name. */
+export const controlId = (/** @type {string} */ key) => `option-${key}`;
+
+/**
+ * Builds the controls of `specs` into `container` (replacing what was there) and calls
+ * `onChange(spec)` when one changes. Returns how to read and set them.
+ * @param {HTMLElement} container
+ * @param {OptionSpec[]} specs
+ * @param {(spec: OptionSpec) => void} onChange
+ */
+export function createControls(container, specs, onChange) {
+  /** @type {Map<string, HTMLElement>} */
+  const rows = new Map();
+  container.replaceChildren(...specs.map((spec) => {
+    const id = controlId(spec.key);
+    let row;
+    if (spec.kind === 'flag') {
+      row = el('label', { class: 'check' }, el('input', { type: 'checkbox', id }), ` ${spec.label}`);
+    } else if (spec.kind === 'text') {
+      row = el('div', { class: 'row rect-row' },
+        el('label', { class: 'field inline', for: id }, spec.label),
+        el('input', { type: 'text', id, class: 'rect-input', placeholder: spec.placeholder, spellcheck: 'false', autocomplete: 'off' }));
+    } else {
+      row = el('fieldset', { class: 'segmented' }, el('legend', {}, spec.label),
+        ...spec.choices.map((choice, index) => el('label', {},
+          el('input', { type: 'radio', name: id, value: choice.value, checked: index === 0 }), ` ${choice.label}`)));
+    }
+    row.dataset.option = spec.key;
+    const event = spec.kind === 'text' ? 'change' : 'input';
+    row.addEventListener(event, () => {
+      updateVisibility();
+      onChange(spec);
+    });
+    if (spec.kind === 'text') {
+      row.addEventListener('keydown', (keyEvent) => {
+        if (keyEvent.key === 'Enter') onChange(spec);
+      });
+    }
+    rows.set(spec.key, row);
+    return row;
+  }));
+
+  /**
+   * The current value of one option.
+   * @param {OptionSpec} spec
+   * @returns {boolean | string}
+   */
+  function valueOf(spec) {
+    const id = controlId(spec.key);
+    if (spec.kind === 'flag') return /** @type {HTMLInputElement} */ (container.querySelector(`#${id}`)).checked;
+    if (spec.kind === 'text') return /** @type {HTMLInputElement} */ (container.querySelector(`#${id}`)).value.trim();
+    const checked = /** @type {HTMLInputElement | null} */ (container.querySelector(`input[name="${id}"]:checked`));
+    const value = checked?.value ?? spec.choices[0].value;
+    return spec.kind === 'switch' ? value === 'true' : value;
+  }
+
+  /** @param {OptionSpec} spec */
+  function shown(spec) {
+    if (!spec.shownWhen) return true;
+    const other = specs.find((candidate) => candidate.key === spec.shownWhen?.key);
+    return !other || valueOf(other) === spec.shownWhen.value;
+  }
+
+  function updateVisibility() {
+    for (const spec of specs) {
+      const row = rows.get(spec.key);
+      if (row) row.hidden = !shown(spec);
+    }
+  }
+  updateVisibility();
+
+  return {
+    /** The options to run with: every shown option, blank text left out. */
+    read() {
+      /** @type {OptionMap} */
+      const options = {};
+      for (const spec of specs) {
+        const value = valueOf(spec);
+        if (shown(spec) && value !== '') options[spec.key] = value;
+      }
+      return options;
+    },
+    /**
+     * The options that differ from their defaults (what an embed's `variant` needs).
+     * @returns {OptionMap}
+     */
+    changed() {
+      /** @type {OptionMap} */
+      const options = {};
+      for (const spec of specs) {
+        const value = valueOf(spec);
+        const byDefault = spec.kind === 'flag' || spec.kind === 'switch' ? false : spec.kind === 'choice' ? spec.choices[0].value : '';
+        if (shown(spec) && value !== byDefault) options[spec.key] = value;
+      }
+      return options;
+    },
+    /**
+     * Sets the controls from `options` (unknown keys and values are ignored); the rest keep
+     * their values unless `reset`, which puts them back to their defaults first.
+     * @param {OptionMap} options
+     * @param {{ reset?: boolean }} [how]
+     */
+    set(options, { reset = false } = {}) {
+      for (const spec of specs) {
+        const id = controlId(spec.key);
+        const has = Object.hasOwn(options, spec.key);
+        if (!has && !reset) continue;
+        const value = options[spec.key];
+        if (spec.kind === 'flag') {
+          /** @type {HTMLInputElement} */ (container.querySelector(`#${id}`)).checked = value === true;
+        } else if (spec.kind === 'text') {
+          /** @type {HTMLInputElement} */ (container.querySelector(`#${id}`)).value = typeof value === 'string' ? value : '';
+        } else {
+          const wanted = spec.kind === 'switch' ? String(value === true || value === 'true') : String(value ?? spec.choices[0].value);
+          const radios = /** @type {NodeListOf<HTMLInputElement>} */ (container.querySelectorAll(`input[name="${id}"]`));
+          const match = [...radios].find((radio) => radio.value === wanted) ?? radios[0];
+          if (match) match.checked = true;
+        }
+      }
+      updateVisibility();
+    },
+  };
+}
+
+/**
+ * An option map as the words of an embed's `variant` attribute: `previous smaller mode=iou
+ * query=0,1,1,3` (flags by name, other values as key=value, spaces in text become commas).
+ * @param {OptionMap} options
+ */
+export function variantWords(options) {
+  return Object.entries(options)
+    .filter(([, value]) => value !== false && value !== '')
+    .map(([key, value]) => (value === true ? key : `${key}=${String(value).trim().replace(/[\s,]+/g, ',')}`))
+    .join(' ');
+}

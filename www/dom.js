@@ -1,0 +1,21 @@
+// @ts-check
+// Building DOM without HTML strings: text only ever arrives through textContent.
+
+/**
+ * An element with attributes (`class`, `id`, `for`, `hidden`, `data-*`, `aria-*`, …: strings,
+ * or `true` for a bare attribute) and children (elements or text).
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, string | boolean | undefined>} [attributes]
+ * @param {...(Node | string)} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? '' : value);
+  }
+  element.append(...children);
+  return element;
+}
