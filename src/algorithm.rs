@@ -55,6 +55,28 @@ pub struct Method {
     pub pseudocode: &'static [&'static str],
 }
 
+/// A "what happens next?" question about one step, asked before the step is taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// The question, with the numbers the learner needs.
+    pub prompt: String,
+    /// The right answer.
+    pub answer: String,
+    /// Wrong answers, most instructive first (the classic slips); the caller picks distinct
+    /// ones that differ from the answer.
+    pub wrong: Vec<String>,
+}
+
+impl Describe for Question {
+    fn describe(&self) -> Value {
+        Value::record([
+            ("prompt", self.prompt.describe()),
+            ("answer", self.answer.describe()),
+            ("wrong", self.wrong.describe()),
+        ])
+    }
+}
+
 /// What the page needs to know about an algorithm before running it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AlgorithmInfo {
@@ -210,6 +232,11 @@ pub trait Algorithm: 'static {
     fn counters(state: &Self::State) -> Vec<Counter>;
     /// Draws `state`; `last` is the event just applied, for highlights.
     fn view(state: &Self::State, last: Option<&Self::Event>, frame: &Frame) -> Scene;
+    /// The question to ask before `event` is applied to `state`, written from what the event
+    /// knows happens; `None` for steps with no question of their own.
+    fn question(_state: &Self::State, _event: &Self::Event) -> Option<Question> {
+        None
+    }
     /// The item under point `(x, y)` of a picture drawn in `frame`, as (row, column), for
     /// pointer interaction; `None` where nothing can be picked.
     fn locate(_state: &Self::State, _frame: &Frame, _x: f64, _y: f64) -> Option<(usize, usize)> {

@@ -12,7 +12,7 @@
 //!   [`MAX_CHECKPOINTS`] of them and together they stay under [`CHECKPOINT_BUDGET_BYTES`],
 //!   so memory stays O(input + events).
 
-use crate::algorithm::{Algorithm, Counter, Recorder};
+use crate::algorithm::{Algorithm, Counter, Question, Recorder};
 use crate::format::group_digits;
 use crate::input::{InputError, OptionMap};
 use crate::scene::{Frame, Scene};
@@ -232,6 +232,11 @@ impl<A: Algorithm> Timeline<A> {
     pub fn scene(&self, frame: &Frame) -> Scene {
         A::view(&self.state, self.last_event(), frame)
     }
+
+    /// The question about the step `forward` would take next, if it has one.
+    pub fn question(&self) -> Option<Question> {
+        A::question(&self.state, self.events.get(self.position)?)
+    }
 }
 
 /// A timeline of any algorithm, as the page and the web boundary see it.
@@ -268,6 +273,8 @@ pub trait Animation {
     fn scene(&self, frame: &Frame) -> Scene;
     /// The (row, column) of the item under `(x, y)` in the picture drawn in `frame`.
     fn locate(&self, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)>;
+    /// The question about the next step, if it has one.
+    fn question(&self) -> Option<Question>;
 }
 
 impl<A: Algorithm> Animation for Timeline<A> {
@@ -312,6 +319,9 @@ impl<A: Algorithm> Animation for Timeline<A> {
     }
     fn locate(&self, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
         A::locate(&self.state, frame, x, y)
+    }
+    fn question(&self) -> Option<Question> {
+        Timeline::question(self)
     }
 }
 

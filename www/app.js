@@ -2,7 +2,7 @@
 // All heavy work happens in Rust; this file only reads controls, calls the Player, and paints.
 // Everything about an algorithm comes from the registry (`algorithms()`): its tab, labels,
 // variant controls (generated from its declared options), limits and pointer interaction; an
-// algorithm with a bespoke widget has `www/algorithms/<id>.js` (see `WidgetHost` below).
+// algorithm with a bespoke widget has `www/algorithms/<id>.js` (see `widget.js`).
 // User text is only ever inserted with textContent, never as HTML.
 
 import { encodeState, decodeState } from './share.js';
@@ -54,39 +54,8 @@ const view = {
   widget: null,      // the current algorithm's bespoke widget (www/algorithms/<id>.js), if any
 };
 
-/**
- * What the page offers a bespoke widget (`www/algorithms/<id>.js` exports
- * `createWidget(host) → Widget`).
- * @typedef {object} WidgetHost
- * @property {HTMLElement} controls a container in the variant card, under the option controls
- * @property {HTMLElement} stage a container in the stage, under the transport
- * @property {(action: (stepwise: any) => any) => void} run runs `action` with the engine, errors and panics reported
- * @property {(text: string) => Promise<boolean>} setInput replaces the input text and rebuilds
- * @property {(samples: { label: string, source: string, make: Function }) => Promise<boolean>} setResident animates input held in wasm memory
- * @property {() => boolean} isResident
- * @property {() => string} inputText
- * @property {(message: string) => void} reportError shows a message under the input
- * @property {(message: string) => void} reportOptionError shows a message under the options
- * @property {() => Record<string, boolean | string>} options the current option map
- * @property {(options: Record<string, boolean | string>, how?: { seekEnd?: boolean }) => Promise<boolean>} setOptions sets options and rebuilds
- * @property {() => any} primary the first method's Player
- * @property {() => string} theme
- * @property {(error: unknown) => void} onFailure
- */
-
-/**
- * A widget's hooks; every one is optional.
- * @typedef {object} Widget
- * @property {() => void} [optionsChanged] after an option control changes
- * @property {(event: PointerEvent) => string} [cellsTarget] the text option a cell drag sets
- * @property {() => Record<string, string>} [state] what a link keeps of the widget
- * @property {(state: Record<string, unknown>) => void} [restore] puts a link's widget state back
- * @property {(stepwise: any) => Promise<unknown>} [regenerate] remakes generated input a link asks for
- * @property {(player: any) => void} [afterRebuild] after every rebuild
- * @property {() => void} [shown] when its algorithm's tab opens
- * @property {() => void} [draw] on a theme change
- * @property {() => void} [reset] after an engine restart
- */
+/** @typedef {import('./widget.js').Widget} Widget */
+/** @typedef {import('./widget.js').WidgetHost} WidgetHost */
 
 /** @type {Map<string, Promise<Widget | null>>} */
 const widgets = new Map();
@@ -341,7 +310,7 @@ function seekAll(position, { animate }) {
   updateText();
   requestDraw();
   scheduleUrlUpdate();
-  if (!$('embed-panel').hidden) updateEmbedSnippets();
+  if (!$('embed-panel').hidden) updateEmbedSnippets().catch(onFailure);
 }
 
 /** What a link keeps of the widget: its own state, and where resident input came from. */
@@ -403,59 +372,49 @@ function toast(message) {
   toast.timer = setTimeout(() => { element.hidden = true; }, 3000);
 }
 
-/** Downloads `blob` as `name` (made in the browser: nothing goes to a server). */
-function download(blob, name) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}
+/** Exports and embed snippets load on first use. */
+const exports = () => import('./export.js');
 
 function exportName(extension) {
   return `stepwise-${view.algorithm}-step-${view.position}.${extension}`;
 }
 
-function exportSvg() {
-  const canvas = $('primary-canvas');
-  const svg = view.primary.svg(canvas.clientWidth, canvas.clientHeight);
-  download(new Blob([svg], { type: 'image/svg+xml' }), exportName('svg'));
+async function exportSvg() {
+  const { exportSvg: write } = await exports();
+  write(view.primary, $('primary-canvas'), exportName('svg'));
 }
 
-function exportPng() {
-  const canvas = $('primary-canvas');
-  paint(view.primary, canvas, 1);
-  canvas.toBlob((blob) => blob && download(blob, exportName('png')), 'image/png');
+async function exportPng() {
+  const { exportPng: write } = await exports();
+  paint(view.primary, $('primary-canvas'), 1);
+  write($('primary-canvas'), exportName('png'));
 }
 
-function escapeAttribute(text) {
-  return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('\n', '&#10;');
-}
-
-function updateEmbedSnippets() {
+async function updateEmbedSnippets() {
   if (resident) {
-    const why = `${resident.label} live in this page's memory; an embed carries its input as text. Generate 20,000 samples or fewer (or paste CSV) to embed this animation.`;
+    const why = `${resident.label} live in this page's memory; an embed carries its input as text. Make the input small enough for the text box to embed this animation.`;
     $('embed-snippet').value = why;
     $('iframe-snippet').value = why;
     return;
   }
-  const base = new URL('./', location.href).href;
-  const input = $('input-text').value;
-  const variant = variantWords(view.controls.changed());
-  const attributes = [`algorithm="${view.algorithm}"`, `input="${escapeAttribute(input)}"`];
-  if (variant) attributes.push(`variant="${escapeAttribute(variant)}"`);
-  if (view.position > 0) attributes.push(`step="${view.position}"`);
-  $('embed-snippet').value = `<script type="module" src="${base}embed.js"></script>\n<stepwise-player ${attributes.join(' ')}></stepwise-player>`;
-  const query = new URLSearchParams({ algorithm: view.algorithm, input, step: String(view.position) });
-  if (variant) query.set('variant', variant);
-  $('iframe-snippet').value = `<iframe src="${base}embed.html?${query}" width="720" height="480" style="border:0" loading="lazy" title="Stepwise animation"></iframe>`;
+  const { embedSnippets } = await exports();
+  const snippets = embedSnippets({
+    base: new URL('./', location.href).href,
+    algorithm: view.algorithm,
+    input: $('input-text').value,
+    variant: variantWords(view.controls.changed()),
+    step: view.position,
+  });
+  $('embed-snippet').value = snippets.element;
+  $('iframe-snippet').value = snippets.iframe;
 }
 
 function toggleEmbed() {
   const panel = $('embed-panel');
   panel.hidden = !panel.hidden;
   $('embed-toggle').setAttribute('aria-expanded', String(!panel.hidden));
-  if (!panel.hidden) updateEmbedSnippets();
+  if (!panel.hidden) return updateEmbedSnippets();
+  return undefined;
 }
 
 /** Presenter mode: full screen, large type, controls by keyboard or a clicker. */
@@ -482,7 +441,7 @@ function recording() {
       get: () => view.position,
       set: (position) => seekAll(position, { animate: false }),
     },
-    download,
+    download: (blob, name) => exports().then(({ download }) => download(blob, name)),
     name: exportName,
     onFailure: (error) => console.warn(error),
   }));

@@ -168,6 +168,15 @@ impl Player {
         to_js(&self.animation.counters().describe())
     }
 
+    /// The question about the step `forward()` would take, `{ prompt, answer, wrong }` (wrong
+    /// answers most instructive first), or `undefined` where the step has none of its own.
+    pub fn question(&self) -> JsValue {
+        match self.animation.question() {
+            Some(question) => to_js(&question.describe()),
+            None => JsValue::UNDEFINED,
+        }
+    }
+
     /// The algorithm's state at this step, as a plain object.
     pub fn state(&self) -> JsValue {
         to_js(&self.animation.state())

@@ -3,7 +3,7 @@
 // beside the empirical one) and a CSV file. Small sets go into the text box; larger ones
 // (generated above 20,000 samples, files above 1 MB) stay in wasm memory as `Samples`.
 //
-// Loaded by the page when the registry says `widget: true`; see `WidgetHost` in app.js.
+// Loaded by the page when the registry says `widget: true`; see `WidgetHost` in widget.js.
 
 import { el } from '../dom.js';
 
@@ -19,8 +19,8 @@ const MAX_RESIDENT_SAMPLES = 2_000_000;
 const count = (/** @type {number} */ value) => value.toLocaleString('en-US');
 
 /**
- * @param {import('../app.js').WidgetHost} host
- * @returns {import('../app.js').Widget}
+ * @param {import('../widget.js').WidgetHost} host
+ * @returns {import('../widget.js').Widget}
  */
 export function createWidget(host) {
   const separation = el('input', { type: 'range', id: 'separation', min: '0', max: '4', step: '0.1', value: '1.5' });

@@ -2,13 +2,13 @@
 // The summed-area table's bespoke widgets: which rectangle a drag sets, the IoU edge cases one
 // click away, and image mode (a picture's table filling, then a box blur from it).
 //
-// Loaded by the page when the registry says `widget: true`; see `WidgetHost` in app.js.
+// Loaded by the page when the registry says `widget: true`; see `WidgetHost` in widget.js.
 
 import { el } from '../dom.js';
 
 /**
- * @param {import('../app.js').WidgetHost} host
- * @returns {import('../app.js').Widget}
+ * @param {import('../widget.js').WidgetHost} host
+ * @returns {import('../widget.js').Widget}
  */
 export function createWidget(host) {
   const dragTarget = el('fieldset', { class: 'segmented' }, el('legend', {}, 'Drag sets'),

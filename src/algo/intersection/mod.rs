@@ -16,11 +16,12 @@
 //! **Invariant the animation shows:** everything left of `i` and `j` is either matched or
 //! smaller than the other pointer's value, so no match can be missed by moving on.
 
+mod question;
 mod view;
 
 use crate::algorithm::{
     Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
-    Recorder,
+    Question, Recorder,
 };
 use crate::format::group_digits;
 use crate::format::{format_number, quote};
@@ -1334,6 +1335,10 @@ impl Algorithm for Intersection {
                 value: state.comparisons,
             }],
         }
+    }
+
+    fn question(state: &State, event: &Event) -> Option<Question> {
+        question::question(state, event)
     }
 
     fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {

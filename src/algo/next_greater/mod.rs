@@ -13,11 +13,12 @@
 //! circular array (two laps, pushing only in the first). The scan method checks every later
 //! element for every `i`: O(n²) comparisons in the worst case.
 
+mod question;
 mod view;
 
 use crate::algorithm::{
     Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
-    Recorder,
+    Question, Recorder,
 };
 use crate::format::format_number;
 use crate::format::group_digits;
@@ -783,6 +784,10 @@ impl Algorithm for NextGreater {
             });
         }
         counters
+    }
+
+    fn question(state: &State, event: &Event) -> Option<Question> {
+        question::question(state, event)
     }
 
     fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {

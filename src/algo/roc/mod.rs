@@ -12,6 +12,7 @@
 //! positive; TP + FN is always the number of positives and FP + TN the number of negatives.
 
 mod csv;
+mod question;
 mod view;
 
 pub use csv::{
@@ -21,7 +22,7 @@ pub use csv::{
 
 use crate::algorithm::{
     Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
-    Recorder,
+    Question, Recorder,
 };
 use crate::format::group_digits;
 use crate::format::{format_fixed, format_number};
@@ -779,6 +780,10 @@ impl Algorithm for Roc {
                 value: state.passed as u64,
             },
         ]
+    }
+
+    fn question(state: &State, event: &Event) -> Option<Question> {
+        question::question(state, event)
     }
 
     fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {

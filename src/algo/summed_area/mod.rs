@@ -16,13 +16,14 @@
 //! additions, so a rectangle sum can differ from the naive sum in the last bits.
 
 mod image;
+mod question;
 mod view;
 
 pub use image::{box_blur, test_pattern, to_grayscale, IntegralImage, MAX_IMAGE_SIDE};
 
 use crate::algorithm::{
     Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
-    Recorder,
+    Question, Recorder,
 };
 use crate::format::group_digits;
 use crate::format::{format_fixed, format_number};
@@ -1021,6 +1022,10 @@ impl Algorithm for SummedArea {
                 value: state.additions,
             },
         ]
+    }
+
+    fn question(state: &State, event: &Event) -> Option<Question> {
+        question::question(state, event)
     }
 
     fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {

@@ -1,0 +1,183 @@
+//! Tests over the registry: every registered algorithm, every preset and every method gets
+//! them for free — seek/undo equivalence, an SVG snapshot, and its quiz questions.
+//!
+//! Snapshots live in `tests/expected/registry/`. A missing one is written (commit it); to
+//! accept a deliberate change in the pictures, run `STEPWISE_UPDATE_SNAPSHOTS=1 cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use stepwise::algo::REGISTRY;
+use stepwise::input::{OptionMap, OptionValue};
+use stepwise::render::svg::to_svg;
+use stepwise::scene::{Frame, Theme};
+use stepwise::trace::Animation;
+
+/// Makes the same run afresh each time it is called.
+type MakeRun = Box<dyn Fn() -> Box<dyn Animation>>;
+
+/// Every run the registry offers: each preset with each method, as (name, animation maker).
+fn runs() -> Vec<(String, MakeRun)> {
+    let mut runs: Vec<(String, MakeRun)> = Vec::new();
+    for entry in REGISTRY {
+        let info = entry.info;
+        for preset in info.presets {
+            for method in info.methods {
+                let options =
+                    || OptionMap::new().with("method", OptionValue::Text(method.id.into()));
+                // A preset may demonstrate a refusal (one ROC class, the scan's limit).
+                if (entry.animate)(preset.text, &mut options()).is_err() {
+                    continue;
+                }
+                let name = format!("{} {} ({})", info.id, preset.name, method.id);
+                runs.push((
+                    name,
+                    Box::new(move || {
+                        (entry.animate)(preset.text, &mut options()).unwrap_or_else(|error| {
+                            panic!("{}: {error}", preset.name);
+                        })
+                    }),
+                ));
+            }
+        }
+    }
+    runs
+}
+
+/// Positions worth checking in a run of `length` steps: both ends, thirds, and a spread.
+fn positions(length: usize) -> Vec<usize> {
+    let mut positions = vec![
+        0,
+        1,
+        length / 3,
+        length / 2,
+        2 * length / 3,
+        length.saturating_sub(1),
+        length,
+    ];
+    positions.extend((0..12).map(|index| (index * 7919) % (length + 1)));
+    positions
+        .into_iter()
+        .map(|position| position.min(length))
+        .collect()
+}
+
+#[test]
+fn every_preset_of_every_algorithm_seeks_and_undoes_exactly() {
+    let runs = runs();
+    assert!(runs.len() >= 20, "{} runs", runs.len());
+    for (name, make) in &runs {
+        let mut animation = make();
+        let mut replay = make();
+        let length = animation.len();
+        for target in positions(length) {
+            animation.seek(target);
+            replay.seek(0);
+            while replay.position() < target {
+                replay.forward();
+            }
+            assert_eq!(
+                animation.state(),
+                replay.state(),
+                "{name}: seek({target}) differs from replaying"
+            );
+            assert_eq!(
+                animation.narration(),
+                replay.narration(),
+                "{name}: narration at {target}"
+            );
+            let before = animation.state();
+            if animation.forward() {
+                animation.back();
+                assert_eq!(
+                    animation.state(),
+                    before,
+                    "{name}: back undoes forward at {target}"
+                );
+            }
+        }
+        // Walking back from the end undoes every step.
+        animation.seek(length);
+        while animation.back() {}
+        replay.seek(0);
+        assert_eq!(
+            animation.state(),
+            replay.state(),
+            "{name}: back to the start"
+        );
+    }
+}
+
+/// The file name of a run's snapshot: its name in lower case, words joined by dashes.
+fn snapshot_name(name: &str) -> String {
+    let mut slug = String::new();
+    for character in name.chars() {
+        if character.is_ascii_alphanumeric() {
+            slug.push(character.to_ascii_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    format!("{}.svg", slug.trim_end_matches('-'))
+}
+
+#[test]
+fn every_preset_of_every_algorithm_matches_its_svg_snapshot() {
+    let directory =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected/registry");
+    std::fs::create_dir_all(&directory).unwrap();
+    let update = std::env::var_os("STEPWISE_UPDATE_SNAPSHOTS").is_some();
+    let mut differ = Vec::new();
+    for (name, make) in runs() {
+        let mut animation = make();
+        // Mid-run shows the most: highlights, partial results, the invariant at work.
+        animation.seek(animation.len() / 2);
+        let svg = to_svg(&animation.scene(&Frame::new(480.0, 300.0, Theme::Light)));
+        let path = directory.join(snapshot_name(&name));
+        match std::fs::read_to_string(&path) {
+            Ok(expected) if !update => {
+                if expected != svg {
+                    differ.push(format!("{name} ({})", path.display()));
+                }
+            }
+            _ => std::fs::write(&path, &svg).unwrap(),
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "pictures changed (STEPWISE_UPDATE_SNAPSHOTS=1 accepts them): {differ:#?}"
+    );
+}
+
+#[test]
+fn every_algorithm_asks_its_own_questions_and_they_are_answerable() {
+    for entry in REGISTRY {
+        let mut animation = (entry.animate)(entry.info.example, &mut OptionMap::new()).unwrap();
+        let mut asked = 0;
+        for position in 0..animation.len().min(2_000) {
+            animation.seek(position);
+            let Some(question) = animation.question() else {
+                continue;
+            };
+            asked += 1;
+            assert!(!question.prompt.is_empty() && !question.answer.is_empty());
+            let distinct_wrong = question
+                .wrong
+                .iter()
+                .filter(|wrong| **wrong != question.answer)
+                .count();
+            assert!(
+                distinct_wrong >= 1,
+                "{}: no wrong answer at {position}",
+                entry.info.id
+            );
+            // Asking does not move the clock.
+            assert_eq!(animation.position(), position);
+        }
+        assert!(asked > 0, "{} asks no question of its own", entry.info.id);
+        animation.seek(animation.len());
+        assert_eq!(
+            animation.question(),
+            None,
+            "no question after the last step"
+        );
+    }
+}

@@ -1,0 +1,58 @@
+// @ts-check
+// Exports, loaded on first use: the current frame as SVG (the SVG backend) or PNG (the canvas
+// at device resolution), and the embed snippets for the current state. Everything is made in
+// the browser: nothing goes to a server.
+
+/**
+ * Downloads `blob` as `name`.
+ * @param {Blob} blob
+ * @param {string} name
+ */
+export function download(blob, name) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/**
+ * The frame of `player` drawn on `canvas`, as an SVG file named `name`.
+ * @param {{ svg(width: number, height: number): string }} player
+ * @param {HTMLCanvasElement} canvas
+ * @param {string} name
+ */
+export function exportSvg(player, canvas, name) {
+  const svg = player.svg(canvas.clientWidth, canvas.clientHeight);
+  download(new Blob([svg], { type: 'image/svg+xml' }), name);
+}
+
+/**
+ * `canvas` (already painted at the current step) as a PNG file named `name`.
+ * @param {HTMLCanvasElement} canvas
+ * @param {string} name
+ */
+export function exportPng(canvas, name) {
+  canvas.toBlob((blob) => blob && download(blob, name), 'image/png');
+}
+
+/** @param {string} text */
+function escapeAttribute(text) {
+  return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('\n', '&#10;');
+}
+
+/**
+ * The two ways to embed the current state: the `<stepwise-player>` element and its iframe.
+ * @param {{ base: string, algorithm: string, input: string, variant: string, step: number }} state
+ */
+export function embedSnippets({ base, algorithm, input, variant, step }) {
+  const attributes = [`algorithm="${escapeAttribute(algorithm)}"`, `input="${escapeAttribute(input)}"`];
+  if (variant) attributes.push(`variant="${escapeAttribute(variant)}"`);
+  if (step > 0) attributes.push(`step="${step}"`);
+  const query = new URLSearchParams({ algorithm, input, step: String(step) });
+  if (variant) query.set('variant', variant);
+  return {
+    element: `<script type="module" src="${base}embed.js"></script>\n<stepwise-player ${attributes.join(' ')}></stepwise-player>`,
+    iframe: `<iframe src="${base}embed.html?${query}" width="720" height="480" style="border:0" loading="lazy" title="Stepwise animation"></iframe>`,
+  };
+}
