@@ -1,3 +1,4 @@
+// @ts-check
 // Stepwise page: wires the controls to one or two Players that share one step clock.
 // All heavy work happens in Rust; this file only reads controls, calls the Player, and paints.
 // Everything about an algorithm comes from the registry (`algorithms()`): its tab, labels,
@@ -29,7 +30,8 @@ const SPEEDS = [
 const DEFAULT_SPEED = 2;
 const INPUT_DEBOUNCE_MS = 350;
 
-const $ = (id) => document.getElementById(id);
+/** An element by id; typed loosely, as every caller knows which control it asks for. */
+const $ = /** @type {(id: string) => any} */ ((id) => document.getElementById(id));
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
 /** The engine (shared with any <stepwise-player> on the page) and its current module. */
@@ -57,7 +59,7 @@ const view = {
 /** @typedef {import('./widget.js').Widget} Widget */
 /** @typedef {import('./widget.js').WidgetHost} WidgetHost */
 
-/** @type {Map<string, Promise<Widget | null>>} */
+/** @type {Map<string, Promise<{ widget: Widget, controls: HTMLElement, stage: HTMLElement }>>} */
 const widgets = new Map();
 
 // Quiz, video export and image mode load on first use: they are not part of the first page load.
@@ -136,8 +138,17 @@ function clearInputError() {
   $('input-text').removeAttribute('aria-invalid');
 }
 
-/** The most input text the engine reads (its own limit, checked here before any copying). */
-const MAX_INPUT_CHARACTERS = 1 << 20;
+/**
+ * The UTF-8 length of `text` when it is over `limit` bytes, else 0: checked before the text is
+ * copied into wasm (a character is 1 to 3 UTF-8 bytes per UTF-16 unit, so most texts need no
+ * encoding to decide).
+ */
+function bytesOver(text, limit) {
+  if (text.length * 3 <= limit) return 0;
+  if (text.length > limit) return new TextEncoder().encode(text).length;
+  const bytes = new TextEncoder().encode(text).length;
+  return bytes > limit ? bytes : 0;
+}
 
 /**
  * ROC samples kept in wasm memory in place of the text box: how the page animates up to
@@ -223,9 +234,11 @@ function residentSamples(stepwise, options) {
 async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
   const text = $('input-text').value;
   if (text !== '') dropResident();
-  if (text.length > MAX_INPUT_CHARACTERS) {
+  const { textBytes } = stepwise.limits();
+  const bytes = bytesOver(text, textBytes);
+  if (bytes > 0) {
     const count = (value) => value.toLocaleString('en-US');
-    showInputError({ message: `The input is ${count(text.length)} characters long; the limit is ${count(MAX_INPUT_CHARACTERS)}.` }, '');
+    showInputError({ message: `The input is ${count(bytes)} bytes long; the limit is ${count(textBytes)}.` }, '');
     return false;
   }
   const options = view.controls.read();
@@ -364,12 +377,14 @@ async function shareLink() {
   }
 }
 
+let toastTimer = 0;
+
 function toast(message) {
   const element = $('toast');
   element.textContent = message;
   element.hidden = false;
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => { element.hidden = true; }, 3000);
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { element.hidden = true; }, 3000);
 }
 
 /** Exports and embed snippets load on first use. */
@@ -639,6 +654,7 @@ function widgetHost(controls, stage) {
       return rebuild({ seekEnd });
     },
     primary: () => view.primary,
+    limits: () => stepwise.limits(),
     theme: () => view.theme,
     onFailure,
   };
@@ -680,7 +696,7 @@ async function selectAlgorithm(id, restored = null) {
   showOptionError('');
   const loaded = await widgetFor(info);
   view.widget = loaded?.widget ?? null;
-  for (const container of document.querySelectorAll('[data-widget]')) {
+  for (const container of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-widget]'))) {
     container.hidden = container.dataset.widget !== view.algorithm;
   }
   const preset = $('preset');
@@ -856,7 +872,7 @@ function wireControls() {
   $('panic-dismiss').addEventListener('click', () => { $('panic-banner').hidden = true; });
   document.addEventListener('keydown', onKey);
   new ResizeObserver(() => requestDraw()).observe($('players'));
-  engine.addEventListener('panic', (event) => showPanic(String(event.detail)));
+  engine.addEventListener('panic', (event) => showPanic(String(/** @type {CustomEvent} */ (event).detail)));
 }
 
 function onKey(event) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Browser benchmark: wasm kernels against idiomatic JS on the same data, same run.
 // Results land in `window.benchmarkResults` (read by tests/bench/browser.mjs) and on the page.
 import init, { Player, gaussianScores, randomInput, Samples as PageSamples } from './pkg/stepwise.js';
@@ -152,8 +153,8 @@ function handleBenchmarks(context) {
     rows.push({
       kernel: 'nextGreater 10^6',
       length,
-      copyingMs: time(() => nextGreater(values)),
-      residentMs: time(() => resident.nextGreater()),
+      copyingMs: time(() => nextGreater(values, undefined)),
+      residentMs: time(() => resident.nextGreater(undefined)),
       wasmCopyMs: NaN,
       jsMs: time(() => nextGreaterInJs(values)),
     });
@@ -170,12 +171,12 @@ function handleBenchmarks(context) {
     const resident = Samples.zeros(length);
     resident.scores().set(scores);
     resident.labels().set(labels);
-    if (resident.rocCurve().auc !== rocCurve(scores, labels).auc) throw new Error('resident rocCurve differs');
+    if (resident.rocCurve(undefined).auc !== rocCurve(scores, labels, undefined).auc) throw new Error('resident rocCurve differs');
     rows.push({
       kernel: 'rocCurve 10^6',
       length,
-      copyingMs: time(() => rocCurve(scores, labels)),
-      residentMs: time(() => resident.rocCurve()),
+      copyingMs: time(() => rocCurve(scores, labels, undefined)),
+      residentMs: time(() => resident.rocCurve(undefined)),
       wasmCopyMs: NaN,
       jsMs: time(() => rocInJs(scores, labels)),
     });
@@ -226,13 +227,13 @@ async function main() {
   const results = [];
   for (const length of [1_000_000, 10_000_000]) {
     const values = randomValues(length, 42);
-    const wasm = nextGreater(values);
+    const wasm = nextGreater(values, undefined);
     const js = nextGreaterInJs(values);
     if (wasm.length !== js.length || wasm.some((answer, index) => answer !== js[index])) {
       throw new Error(`nextGreater disagrees with the JS reference at n=${length}`);
     }
     const copy = time(() => values.slice());
-    const wasmMs = time(() => nextGreater(values));
+    const wasmMs = time(() => nextGreater(values, undefined));
     const jsMs = time(() => nextGreaterInJs(values));
     results.push({ kernel: 'nextGreater', length, wasmMs, jsMs, copyMs: copy });
   }
@@ -276,9 +277,9 @@ async function main() {
     labels[index] = index % 2;
     return value / 1e6 + (index % 2) * 0.3;
   });
-  const kernelAuc = rocCurve(scores, labels).auc;
+  const kernelAuc = rocCurve(scores, labels, undefined).auc;
   if (Math.abs(kernelAuc - rocInJs(scores, labels)) > 1e-9) throw new Error('rocCurve disagrees with the JS reference');
-  results.push({ kernel: 'rocCurve', length: million, wasmMs: time(() => rocCurve(scores, labels)), jsMs: time(() => rocInJs(scores, labels)), copyMs: time(() => scores.slice()) });
+  results.push({ kernel: 'rocCurve', length: million, wasmMs: time(() => rocCurve(scores, labels, undefined)), jsMs: time(() => rocInJs(scores, labels)), copyMs: time(() => scores.slice()) });
   const left = Int32Array.from(randomValues(million, 21), (value) => value % 1000);
   const right = Int32Array.from(randomValues(million, 22), (value) => value % 1000);
   const fromKernel = intersect(left, right);
@@ -301,7 +302,7 @@ async function main() {
   results.push({ kernel: 'ROC page path: parse + trace + draw', length: 100_000, wasmMs: median(loads), jsMs: NaN, copyMs: NaN });
   // Seeking in a trace of about 10^6 events (nested loops over two disjoint 1,000-item arrays).
   const disjoint = `a: ${Array.from({ length: 1000 }, (_, i) => 2 * i).join(' ')}\nb: ${Array.from({ length: 1000 }, (_, i) => 2 * i + 1).join(' ')}`;
-  let started = performance.now();
+  const started = performance.now();
   const long = new Player('intersection', disjoint, { method: 'nested' });
   const buildMs = performance.now() - started;
   const seeks = [];
@@ -345,7 +346,7 @@ async function main() {
       playback.forward();
       playback.draw(context, 800, 400);
       if (now < end) requestAnimationFrame(frame);
-      else resolve();
+      else resolve(undefined);
     };
     requestAnimationFrame(frame);
   });
@@ -353,14 +354,14 @@ async function main() {
   const dropped = frames.filter((duration) => duration > 1000 / 60 * 1.5).length;
   results.push({ kernel: `playback frame time p50 (p99 ${percentile(frames, 99).toFixed(1)} ms, ${dropped} of ${frames.length} frames late)`, length: frames.length, wasmMs: percentile(frames, 50), jsMs: NaN, copyMs: NaN });
   playback.free();
-  window.handleResults = handleBenchmarks(context);
-  window.benchmarkResults = results;
+  /** @type {any} */ (window).handleResults = handleBenchmarks(context);
+  /** @type {any} */ (window).benchmarkResults = results;
   document.getElementById('results').textContent = results.map((row) =>
     `${row.kernel} n=${row.length.toLocaleString('en-US')}: wasm ${row.wasmMs.toFixed(1)} ms, `
     + `plain JS ${row.jsMs.toFixed(1)} ms, typed-array copy ${row.copyMs.toFixed(1)} ms`).join('\n');
 }
 
 main().catch((error) => {
-  window.benchmarkResults = { error: String(error) };
+  /** @type {any} */ (window).benchmarkResults = { error: String(error) };
   document.getElementById('results').textContent = String(error);
 });

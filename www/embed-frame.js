@@ -1,3 +1,4 @@
+// @ts-check
 // embed.html?algorithm=…&input=…: one <stepwise-player> filling an iframe, for platforms that
 // allow only iframes. Every query parameter becomes the attribute of the same name.
 import './embed.js';

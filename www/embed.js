@@ -1,3 +1,4 @@
+// @ts-check
 // <stepwise-player>: a Stepwise animation in any page, with two lines of HTML.
 //
 //   <script type="module" src="https://…/stepwise/embed.js"></script>
@@ -174,9 +175,9 @@ export class StepwisePlayer extends HTMLElement {
     else if (name === 'step' || name === 'from' || name === 'to') this.seek(this.initialStep());
   }
 
-  /** The registry id of the algorithm (attribute `algorithm`; default `next-greater`). */
+  /** The registry id of the algorithm (attribute `algorithm`; default: the registry's first). */
   get algorithm() {
-    return this.getAttribute('algorithm') ?? 'next-greater';
+    return this.getAttribute('algorithm') ?? '';
   }
 
   set algorithm(value) {
@@ -276,7 +277,8 @@ export class StepwisePlayer extends HTMLElement {
     this.building = true;
     try {
       const stepwise = await engine.load();
-      const player = new stepwise.Player(this.algorithm, this.input, parseVariant(this.getAttribute('variant')));
+      const algorithm = this.algorithm || stepwise.algorithms()[0].id;
+      const player = new stepwise.Player(algorithm, this.input, parseVariant(this.getAttribute('variant')));
       if (!engine.broken) this.player?.free();
       this.player = player;
       player.setTheme(this.theme);

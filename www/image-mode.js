@@ -1,3 +1,4 @@
+// @ts-check
 // Image mode of the summed-area table: a picture (test pattern or a local file, never
 // uploaded), its table filling with a sweeping front, then a box blur from the table. The
 // picture and its table live in wasm memory behind the kernel module's `IntegralImage` handle;
@@ -5,7 +6,8 @@
 
 import { fitCanvas } from './player/canvas.js';
 
-const $ = (id) => document.getElementById(id);
+/** An element by id; typed loosely, as every caller knows which control it asks for. */
+const $ = /** @type {(id: string) => any} */ ((id) => document.getElementById(id));
 const MAX_SIDE = 1024;
 const FILL_FRAMES = 60;
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Quiz mode: "what happens next?" questions made from the trace of the current input.
 //
 // Each algorithm writes its own questions in Rust, in its folder, from the event about to

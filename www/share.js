@@ -1,3 +1,4 @@
+// @ts-check
 // The page's state in its URL: algorithm, input (compressed when long), the variant controls,
 // the step, the speed and the theme — so a link reopens the exact frame.
 

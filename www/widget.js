@@ -20,6 +20,7 @@
  * @property {() => Record<string, boolean | string>} options the current option map
  * @property {(options: Record<string, boolean | string>, how?: { seekEnd?: boolean }) => Promise<boolean>} setOptions sets options and rebuilds
  * @property {() => any} primary the first method's Player
+ * @property {() => { textBytes: number, steps: number, csvFileBytes: number, animatedSamples: number }} limits the engine's limits
  * @property {() => string} theme
  * @property {(error: unknown) => void} onFailure
  */

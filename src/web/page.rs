@@ -10,7 +10,7 @@ use crate::algorithm::Algorithm;
 use crate::render::{canvas, svg};
 use crate::scene::{Frame, Scene, Theme};
 use crate::trace::{Animation, Timeline};
-use crate::value::Describe;
+use crate::value::{Describe, Value};
 
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
@@ -21,11 +21,24 @@ pub fn start() {
     super::install_panic_hook();
 }
 
-/// Every algorithm: `[{ id, title, pseudocode, example, methods, presets, inputHelp }]`.
+/// Every algorithm: `[{ id, title, pseudocode, example, methods, presets, inputHelp, lede, …,
+/// options, widget }]` (see `AlgorithmInfo` and `PageInfo`).
 #[wasm_bindgen]
 pub fn algorithms() -> JsValue {
     let infos: Vec<_> = algo::REGISTRY.iter().map(|entry| entry.info).collect();
     to_js(&infos.describe())
+}
+
+/// The engine's limits, defined once in Rust, for the page to check before it copies:
+/// `{ textBytes, steps, csvFileBytes, animatedSamples }`.
+#[wasm_bindgen]
+pub fn limits() -> JsValue {
+    to_js(&Value::record([
+        ("textBytes", crate::input::MAX_TEXT_BYTES.describe()),
+        ("steps", crate::trace::EVENT_CAP.describe()),
+        ("csvFileBytes", roc::MAX_CSV_FILE_BYTES.describe()),
+        ("animatedSamples", roc::MAX_ANIMATED_SAMPLES.describe()),
+    ]))
 }
 
 /// A random input of about `size` items for algorithm `id`; the same seed gives the same text.

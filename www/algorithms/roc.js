@@ -7,14 +7,12 @@
 
 import { el } from '../dom.js';
 
-/** CSV files up to this size go into the text box; larger ones stay in wasm memory. */
-const MAX_CSV_BYTES = 1 << 20;
-/** The most CSV the page reads from a file (the engine's own limit, `MAX_CSV_FILE_BYTES`). */
-const MAX_CSV_FILE_BYTES = 64 << 20;
-/** Generated sets up to this size are written into the text box as CSV. */
+/**
+ * Generated sets up to this size are written into the text box as CSV (about 200 KB, quick
+ * to edit); larger ones stay in wasm memory. CSV files up to the engine's text limit go into
+ * the text box, larger ones (up to its file limit) stay in wasm memory.
+ */
 const MAX_TEXT_SAMPLES = 20_000;
-/** The most samples the animation takes (one step per distinct score, the trace's cap). */
-const MAX_RESIDENT_SAMPLES = 2_000_000;
 
 const count = (/** @type {number} */ value) => value.toLocaleString('en-US');
 
@@ -23,9 +21,11 @@ const count = (/** @type {number} */ value) => value.toLocaleString('en-US');
  * @returns {import('../widget.js').Widget}
  */
 export function createWidget(host) {
+  const { textBytes, csvFileBytes, animatedSamples } = host.limits();
+  const megabytes = (/** @type {number} */ bytes) => (bytes / 1048576).toFixed(1);
   const separation = el('input', { type: 'range', id: 'separation', min: '0', max: '4', step: '0.1', value: '1.5' });
   const separationValue = el('output', { id: 'separation-value', for: 'separation' }, '1.5');
-  const size = el('input', { type: 'number', id: 'gauss-size', min: '2', max: String(MAX_RESIDENT_SAMPLES), value: '200', inputmode: 'numeric' });
+  const size = el('input', { type: 'number', id: 'gauss-size', min: '2', max: String(animatedSamples), value: '200', inputmode: 'numeric' });
   const seed = el('input', { type: 'number', id: 'gauss-seed', min: '0', value: '1', inputmode: 'numeric' });
   const go = el('button', { type: 'button', class: 'quiet-button', id: 'gauss-go' }, 'Generate');
   const aucCompare = el('p', { class: 'help', id: 'auc-compare', 'aria-live': 'polite' });
@@ -39,7 +39,7 @@ export function createWidget(host) {
     aucCompare,
     el('div', { class: 'row' },
       el('label', { class: 'quiet-button file-button' }, 'Open a CSV…', file),
-      el('span', { class: 'help' }, 'up to 64 MB, read in your browser, never uploaded')),
+      el('span', { class: 'help' }, `up to ${Math.round(csvFileBytes / 1048576)} MB, read in your browser, never uploaded`)),
   );
 
   /**
@@ -59,7 +59,7 @@ export function createWidget(host) {
    */
   async function generate(stepwise) {
     const spread = Number(separation.value);
-    const samples = Math.min(MAX_RESIDENT_SAMPLES, Math.max(2, Math.floor(Number(size.value) || 2)));
+    const samples = Math.min(animatedSamples, Math.max(2, Math.floor(Number(size.value) || 2)));
     const from = Math.max(0, Math.floor(Number(seed.value) || 0));
     const theory = stepwise.binormalAuc(spread);
     if (samples <= MAX_TEXT_SAMPLES) {
@@ -82,23 +82,22 @@ export function createWidget(host) {
     const chosen = file.files?.[0];
     file.value = '';
     if (!chosen) return;
-    const megabytes = (chosen.size / 1048576).toFixed(1);
-    if (chosen.size > MAX_CSV_FILE_BYTES) {
-      host.reportError(`'${chosen.name}' is ${megabytes} MB; the page reads at most 64 MB of CSV (the rocCurve kernel takes any size).`);
+    if (chosen.size > csvFileBytes) {
+      host.reportError(`'${chosen.name}' is ${megabytes(chosen.size)} MB; the page reads at most ${Math.round(csvFileBytes / 1048576)} MB of CSV (the rocCurve kernel takes any size).`);
       return;
     }
     generated = null;
-    if (chosen.size <= MAX_CSV_BYTES) {
+    if (chosen.size <= textBytes) {
       const text = await chosen.text();
       host.run(() => host.setInput(text));
       return;
     }
     const bytes = new Uint8Array(await chosen.arrayBuffer());
     host.run(() => host.setResident({
-      label: `The samples of '${chosen.name}' (${megabytes} MB)`,
+      label: `The samples of '${chosen.name}' (${megabytes(chosen.size)} MB)`,
       source: 'file',
       make: (/** @type {any} */ engine, /** @type {Record<string, unknown>} */ options) =>
-        engine.Samples.fromCsv(bytes, options.positive, MAX_RESIDENT_SAMPLES),
+        engine.Samples.fromCsv(bytes, options.positive, animatedSamples),
     }));
   });
 

@@ -315,6 +315,10 @@ fn test() -> Result<(), String> {
     }
     build()?;
     check_page_weight()?;
+    // The JS is checked like the Rust: types through JSDoc (tsc, against the wasm-bindgen
+    // declarations the build just wrote) and eslint.
+    run("node_modules/.bin/tsc", &["-p", "tsconfig.json"], &[])?;
+    run("node_modules/.bin/eslint", &["."], &[])?;
     let server = serve::spawn(&root().join("www"), 0)?;
     let url = format!("http://127.0.0.1:{}/", server.port);
     let mut node_arguments = vec!["--test", "--test-concurrency=1"];

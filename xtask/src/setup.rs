@@ -68,7 +68,8 @@ pub fn wasm_toolchain() -> Result<(), String> {
     Ok(())
 }
 
-/// The npm packages (wasm-opt from binaryen, playwright-core), from package-lock.json.
+/// The npm packages (wasm-opt from binaryen, playwright-core, axe-core, typescript, eslint),
+/// from package-lock.json.
 pub fn npm_packages() -> Result<(), String> {
     let marker = root().join("node_modules/.package-lock.json");
     let lock = root().join("package-lock.json");
