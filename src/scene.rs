@@ -150,6 +150,99 @@ impl Palette {
     }
 }
 
+/// The colours of the page and the element around the canvas, by role: defined here beside
+/// the canvas palette so that every colour Stepwise shows has one definition. [`palette_css`]
+/// emits both as CSS custom properties (`www/palette.css`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chrome {
+    /// The page behind the cards.
+    pub page: Color,
+    /// Cards, panels and the element.
+    pub surface: Color,
+    /// Borders and separators.
+    pub line: Color,
+    /// Links, the primary button and focus-free highlights.
+    pub link: Color,
+    /// Text on the primary button.
+    pub link_ink: Color,
+    /// The highlighted pseudocode line's background.
+    pub code_active: Color,
+    /// Error text.
+    pub error: Color,
+    /// Error boxes' background.
+    pub error_surface: Color,
+}
+
+impl Chrome {
+    /// The chrome for `theme`.
+    pub const fn for_theme(theme: Theme) -> Chrome {
+        match theme {
+            Theme::Light => Chrome {
+                page: Color::hex(0xF4F6F8),
+                surface: Color::hex(0xFFFFFF),
+                line: Color::hex(0xDDE2E8),
+                link: Color::hex(0x0072B2),
+                link_ink: Color::hex(0xFFFFFF),
+                code_active: Color::hex(0xFFF3D6),
+                error: Color::hex(0xB3261E),
+                error_surface: Color::hex(0xFDECEA),
+            },
+            Theme::Dark => Chrome {
+                page: Color::hex(0x0D1117),
+                surface: Color::hex(0x161B22),
+                line: Color::hex(0x2D3540),
+                link: Color::hex(0x56B4E9),
+                link_ink: Color::hex(0x0D1117),
+                code_active: Color::hex(0x3A2F12),
+                error: Color::hex(0xFF8A80),
+                error_surface: Color::hex(0x3B1715),
+            },
+        }
+    }
+}
+
+/// The whole palette, light and dark, as CSS custom properties: `--ink`, `--current`, … for
+/// the page (`:root`, `[data-theme="dark"]`) and for `<stepwise-player>`'s shadow root
+/// (`:host`, `:host([theme="dark"])`). `www/palette.css` is this text; a test keeps it so.
+pub fn palette_css() -> String {
+    let block = |theme: Theme| {
+        let palette = Palette::for_theme(theme);
+        let chrome = Chrome::for_theme(theme);
+        let roles = [
+            ("page", chrome.page),
+            ("surface", chrome.surface),
+            ("line", chrome.line),
+            ("accent", chrome.link),
+            ("accent-ink", chrome.link_ink),
+            ("code-active", chrome.code_active),
+            ("error", chrome.error),
+            ("error-surface", chrome.error_surface),
+            ("background", palette.background),
+            ("ink", palette.ink),
+            ("muted", palette.muted),
+            ("faint", palette.faint),
+            ("idle", palette.idle),
+            ("current", palette.current),
+            ("waiting", palette.waiting),
+            ("compared", palette.compared),
+            ("resolved", palette.resolved),
+            ("highlight", palette.accent),
+        ];
+        roles
+            .iter()
+            .map(|(name, color)| format!("  --{name}: {};\n", color.css()))
+            .collect::<String>()
+    };
+    format!(
+        "/* Generated from src/scene.rs (Palette, Chrome) by `palette_css()`: edit the Rust, then\n   \
+         run `STEPWISE_UPDATE_SNAPSHOTS=1 cargo test palette` to rewrite this file. */\n\
+         :root, :host {{\n{}  color-scheme: light;\n}}\n\
+         [data-theme=\"dark\"], :host([theme=\"dark\"]) {{\n{}  color-scheme: dark;\n}}\n",
+        block(Theme::Light),
+        block(Theme::Dark)
+    )
+}
+
 /// The sequential colour scale for heatmaps (viridis: perceptually even, colour-blind safe,
 /// readable in grey). `t` runs from 0 (low) to 1 (high).
 pub fn sequential(t: f64) -> Color {

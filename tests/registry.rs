@@ -181,3 +181,31 @@ fn every_algorithm_asks_its_own_questions_and_they_are_answerable() {
         );
     }
 }
+
+#[test]
+fn palette_css_is_the_rust_palette() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/palette.css");
+    let css = stepwise::scene::palette_css();
+    if std::env::var_os("STEPWISE_UPDATE_SNAPSHOTS").is_some() || !path.exists() {
+        std::fs::write(&path, &css).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        css,
+        "www/palette.css differs from src/scene.rs: STEPWISE_UPDATE_SNAPSHOTS=1 cargo test palette rewrites it"
+    );
+    for role in [
+        "--ink",
+        "--current",
+        "--waiting",
+        "--resolved",
+        "--line",
+        "--error",
+    ] {
+        assert_eq!(
+            css.matches(&format!("{role}:")).count(),
+            2,
+            "{role} in light and dark"
+        );
+    }
+}

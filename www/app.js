@@ -150,81 +150,29 @@ function bytesOver(text, limit) {
   return bytes > limit ? bytes : 0;
 }
 
-/**
- * ROC samples kept in wasm memory in place of the text box: how the page animates up to
- * 2,000,000 samples (a big CSV file or the generator) without a megabyte-long textarea or a
- * text round trip. `{ label, source: 'generated' | 'file', controls, make(stepwise, options) →
- * Samples }` (`controls`: what a link needs to make them again), plus the handle made from it
- * (made again after an engine restart, or for a file when the positive class changes). In use
- * while the text box is empty; typing text there replaces it.
- */
+/** Input held in wasm memory (see resident.js), in use while the text box is empty. */
 let resident = null;
 
-/** Frees the handle of `samples` (resident samples), unless it died with a restarted engine. */
-function freeHandle(samples) {
-  if (samples?.handle && samples.generation === engine.generation && !engine.broken) samples.handle.free();
-  if (samples) samples.handle = null;
-}
-
-/** Forgets the resident samples: the text box is the input again. */
+/** Forgets the resident input: the text box is the input again. */
 function dropResident() {
   if (!resident) return;
-  freeHandle(resident);
+  resident.free();
   resident = null;
   $('input-text').placeholder = '';
 }
 
-/** Lets the browser paint (a status line) before a long task; at once in a background tab. */
-function paintFirst() {
-  if (document.hidden) return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
-/**
- * Animates `next` resident samples (see `resident`), saying so first: 10^6 take a moment. If
- * they are refused (a bad line, too many samples) the message shows and the input stays as it
- * was. Resolves to whether they were taken.
- */
+/** Animates input held in wasm memory, which a widget offers (resident.js loads then). */
 async function setResident(next) {
-  toast(`Preparing ${next.label}…`);
-  await paintFirst();
-  const previous = { resident, text: $('input-text').value, placeholder: $('input-text').placeholder };
-  const restore = () => {
-    resident = previous.resident;
-    $('input-text').value = previous.text;
-    $('input-text').placeholder = previous.placeholder;
-  };
-  resident = { ...next, handle: null, key: null, generation: -1 };
-  $('input-text').value = '';
-  $('input-text').placeholder = `${next.label} are held in wasm memory, not in this box. Type or paste input here to use your own instead.`;
-  let built;
-  try {
-    built = await rebuild();
-  } catch (error) {
-    restore(); // a trap: the handles died with the engine, which restarts
-    throw error;
-  } finally {
-    $('toast').hidden = true;
-  }
-  if (built) {
-    freeHandle(previous.resident);
-  } else {
-    freeHandle(resident);
-    restore();
-  }
-  return built;
-}
-
-/** The resident samples' handle in the current engine, made on first use. */
-function residentSamples(stepwise, options) {
-  const key = `${engine.generation}|${resident.source === 'file' ? options.positive ?? '' : ''}`;
-  if (resident.key !== key) {
-    freeHandle(resident);
-    resident.handle = resident.make(stepwise, options);
-    resident.key = key;
-    resident.generation = engine.generation;
-  }
-  return resident.handle;
+  const { takeResident } = await import('./resident.js');
+  return takeResident({
+    engine,
+    input: $('input-text'),
+    current: () => resident,
+    use: (value) => { resident = value; },
+    rebuild: () => rebuild(),
+    toast,
+    hideToast: () => { $('toast').hidden = true; },
+  }, next);
 }
 
 /**
@@ -247,7 +195,7 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
     let primary;
     try {
       primary = resident
-        ? stepwise.Player.fromSamples(residentSamples(stepwise, options), { ...options, method: primaryMethod })
+        ? stepwise.Player.fromSamples(resident.samples(stepwise, options), { ...options, method: primaryMethod })
         : new stepwise.Player(view.algorithm, text, { ...options, method: primaryMethod });
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) throw error;

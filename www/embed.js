@@ -29,24 +29,24 @@ engine.addEventListener('panic', () => {
   }
 });
 
+// The element's layout; its colours are the palette's custom properties (palette.css, made from
+// the Rust palette), which follow the `theme` attribute through `:host([theme="dark"])`.
 const STYLE = `
 :host { display: block; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: #1f2933; background: #fff; border: 1px solid #dde2e8; border-radius: 10px; overflow: hidden; }
-:host([theme="dark"]) { color: #e6edf3; background: #161b22; border-color: #2d3540; }
+  color: var(--ink); background: var(--surface); border: 1px solid var(--line); border-radius: 10px; overflow: hidden; }
 canvas { display: block; width: 100%; height: var(--stepwise-height, 300px); touch-action: manipulation; }
-.bar { display: flex; align-items: center; gap: 8px; padding: 8px 12px; border-top: 1px solid #dde2e8; }
-:host([theme="dark"]) .bar { border-color: #2d3540; }
-button { min-width: 40px; min-height: 40px; border: 1px solid #dde2e8; border-radius: 8px; background: transparent;
+.bar { display: flex; align-items: center; gap: 8px; padding: 8px 12px; border-top: 1px solid var(--line); }
+button { min-width: 40px; min-height: 40px; border: 1px solid var(--line); border-radius: 8px; background: transparent;
   color: inherit; font: inherit; cursor: pointer; }
-button:focus-visible, input:focus-visible { outline: 3px solid #e69f00; outline-offset: 2px; }
-input[type=range] { flex: 1; min-width: 80px; accent-color: #0072b2; }
-.count { font-variant-numeric: tabular-nums; color: #5f6b7a; min-width: 7ch; text-align: right; font-size: 12px; }
-.narration { padding: 8px 12px 10px; min-height: 2.9em; border-top: 1px solid #dde2e8; }
-:host([theme="dark"]) .narration { border-color: #2d3540; }
-.error { padding: 12px; color: #b3261e; }
+button:focus-visible, input:focus-visible { outline: 3px solid var(--current); outline-offset: 2px; }
+input[type=range] { flex: 1; min-width: 80px; accent-color: var(--accent); }
+.count { font-variant-numeric: tabular-nums; color: var(--muted); min-width: 7ch; text-align: right; font-size: 12px; }
+.narration { padding: 8px 12px 10px; min-height: 2.9em; border-top: 1px solid var(--line); }
+.error { padding: 12px; color: var(--error); }
 [hidden] { display: none !important; }
 `;
 
+/** @type {CSSStyleSheet | null} */
 let sheet = null;
 function styles() {
   if (!sheet) {
@@ -54,6 +54,21 @@ function styles() {
     sheet.replaceSync(STYLE);
   }
   return sheet;
+}
+
+/** @type {Promise<CSSStyleSheet> | null} */
+let paletteSheet = null;
+/** The palette's custom properties, fetched once beside this file for every player. */
+function palette() {
+  paletteSheet ??= fetch(new URL('./palette.css', import.meta.url))
+    .then((response) => (response.ok ? response.text() : ''))
+    .catch(() => '')
+    .then((text) => {
+      const colours = new CSSStyleSheet();
+      colours.replaceSync(text);
+      return colours;
+    });
+  return paletteSheet;
 }
 
 /** "previous smaller method=scan" → { previous: true, smaller: true, method: "scan" }. */
@@ -86,6 +101,7 @@ export class StepwisePlayer extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
+    palette().then((colours) => { root.adoptedStyleSheets = [colours, styles()]; });
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', 'Stepwise animation (loads when scrolled into view)');

@@ -12,7 +12,9 @@
  * @property {HTMLElement} stage a container in the stage, under the transport
  * @property {(action: (stepwise: any) => any) => void} run runs `action` with the engine, errors and panics reported
  * @property {(text: string) => Promise<boolean>} setInput replaces the input text and rebuilds
- * @property {(samples: { label: string, source: string, make: Function }) => Promise<boolean>} setResident animates input held in wasm memory
+ * @property {(samples: { label: string, source: string, make: Function, dependsOn?: string[] }) => Promise<boolean>} setResident
+ *   animates input held in wasm memory: `make(stepwise, options)` returns its handle, made again
+ *   when an option named in `dependsOn` changes (see resident.js)
  * @property {() => boolean} isResident
  * @property {() => string} inputText
  * @property {(message: string) => void} reportError shows a message under the input

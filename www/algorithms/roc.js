@@ -96,6 +96,7 @@ export function createWidget(host) {
     host.run(() => host.setResident({
       label: `The samples of '${chosen.name}' (${megabytes(chosen.size)} MB)`,
       source: 'file',
+      dependsOn: ['positive'],
       make: (/** @type {any} */ engine, /** @type {Record<string, unknown>} */ options) =>
         engine.Samples.fromCsv(bytes, options.positive, animatedSamples),
     }));

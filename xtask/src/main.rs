@@ -18,6 +18,7 @@ const PAGE_WEIGHT_BUDGET_BYTES: usize = 150 * 1024;
 /// The files the page loads when it opens, relative to `www/`.
 const PAGE_FILES: &[&str] = &[
     "index.html",
+    "palette.css",
     "style.css",
     "app.js",
     "controls.js",
@@ -38,6 +39,7 @@ const ON_DEMAND_FILES: &[&str] = &[
     "record.js",
     "export.js",
     "legacy-links.js",
+    "resident.js",
     "pkg-gif/stepwise_gif.js",
     "pkg-gif/stepwise_gif_bg.wasm",
     // The kernel library: image mode's IntegralImage, and every kernel for JS users.
