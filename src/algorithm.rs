@@ -51,9 +51,12 @@ pub struct Method {
     pub id: &'static str,
     /// The label shown above its animation, with its complexity.
     pub title: &'static str,
-    /// Its pseudocode, one line per entry.
-    pub pseudocode: &'static [&'static str],
 }
+
+/// A method's pseudocode: each line is a value of the algorithm's own `Line` type (so the
+/// compiler checks every line an event names) beside its text. The highlighted line is found
+/// by value, so reordering or inserting lines cannot silently shift the highlighting.
+pub type Pseudocode<L> = &'static [(L, &'static str)];
 
 /// A "what happens next?" question about one step, asked before the step is taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,8 +87,6 @@ pub struct AlgorithmInfo {
     pub id: &'static str,
     /// Human title.
     pub title: &'static str,
-    /// Pseudocode of the default method.
-    pub pseudocode: &'static [&'static str],
     /// The example input the page starts with.
     pub example: &'static str,
     /// The methods; the first is the default.
@@ -189,6 +190,8 @@ pub trait Algorithm: 'static {
     type Event;
     /// What the animation shows; a checkpoint is a clone of it.
     type State: Clone + Describe;
+    /// A line of pseudocode (an enum: one variant per line any method shows).
+    type Line: Copy + PartialEq + 'static;
 
     /// Registry id.
     const ID: &'static str;
@@ -224,10 +227,10 @@ pub trait Algorithm: 'static {
     fn introduce(state: &Self::State) -> String;
     /// One sentence about `event`, which has just been applied to `state`.
     fn narrate(state: &Self::State, event: &Self::Event) -> String;
-    /// The pseudocode line (0-based) that `event` executes.
-    fn line(event: &Self::Event) -> usize;
+    /// The pseudocode line that `event` executes in the method `options` selects.
+    fn line(event: &Self::Event, options: &Self::Options) -> Self::Line;
     /// The pseudocode of the method `options` selects.
-    fn pseudocode(options: &Self::Options) -> &'static [&'static str];
+    fn pseudocode(options: &Self::Options) -> Pseudocode<Self::Line>;
     /// The operation counters in `state`.
     fn counters(state: &Self::State) -> Vec<Counter>;
     /// Draws `state`; `last` is the event just applied, for highlights.
@@ -264,11 +267,7 @@ impl Describe for Preset {
 
 impl Describe for Method {
     fn describe(&self) -> Value {
-        Value::record([
-            ("id", self.id.describe()),
-            ("title", self.title.describe()),
-            ("pseudocode", self.pseudocode.describe()),
-        ])
+        Value::record([("id", self.id.describe()), ("title", self.title.describe())])
     }
 }
 
@@ -277,7 +276,6 @@ impl Describe for AlgorithmInfo {
         Value::record([
             ("id", self.id.describe()),
             ("title", self.title.describe()),
-            ("pseudocode", self.pseudocode.describe()),
             ("example", self.example.describe()),
             ("methods", self.methods.describe()),
             ("presets", self.presets.describe()),

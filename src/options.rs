@@ -285,12 +285,10 @@ mod tests {
         Method {
             id: "fast",
             title: "Fast",
-            pseudocode: &[],
         },
         Method {
             id: "slow",
             title: "Slow",
-            pseudocode: &[],
         },
     ];
 

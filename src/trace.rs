@@ -225,7 +225,10 @@ impl<A: Algorithm> Timeline<A> {
 
     /// The pseudocode line (0-based) of the current step, if any.
     pub fn line(&self) -> Option<usize> {
-        self.last_event().map(A::line)
+        let line = A::line(self.last_event()?, &self.options);
+        A::pseudocode(&self.options)
+            .iter()
+            .position(|(shown, _)| *shown == line)
     }
 
     /// The picture of the current step.
@@ -262,7 +265,7 @@ pub trait Animation {
     /// The pseudocode line (0-based) of the current step, if any.
     fn line(&self) -> Option<usize>;
     /// The pseudocode of the method this timeline runs.
-    fn pseudocode(&self) -> &'static [&'static str];
+    fn pseudocode(&self) -> Vec<&'static str>;
     /// The operation counters at the current step.
     fn counters(&self) -> Vec<Counter>;
     /// The algorithm's state at the current step, for `state()` in JS.
@@ -302,8 +305,11 @@ impl<A: Algorithm> Animation for Timeline<A> {
     fn line(&self) -> Option<usize> {
         Timeline::line(self)
     }
-    fn pseudocode(&self) -> &'static [&'static str] {
+    fn pseudocode(&self) -> Vec<&'static str> {
         A::pseudocode(&self.options)
+            .iter()
+            .map(|(_, text)| *text)
+            .collect()
     }
     fn counters(&self) -> Vec<Counter> {
         A::counters(&self.state)

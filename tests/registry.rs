@@ -79,6 +79,12 @@ fn every_preset_of_every_algorithm_seeks_and_undoes_exactly() {
                 replay.state(),
                 "{name}: seek({target}) differs from replaying"
             );
+            // Every step highlights a line its method's pseudocode has.
+            assert_eq!(
+                animation.line().is_some(),
+                target > 0,
+                "{name}: no pseudocode line at {target}"
+            );
             assert_eq!(
                 animation.narration(),
                 replay.narration(),

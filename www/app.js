@@ -6,7 +6,6 @@
 // algorithm with a bespoke widget has `www/algorithms/<id>.js` (see `widget.js`).
 // User text is only ever inserted with textContent, never as HTML.
 
-import { encodeState, decodeState } from './share.js';
 import { createControls, variantWords } from './controls.js';
 import { pageEngine } from './player/engine.js';
 import { Clock, Motion, STEP_MOTION_MS } from './player/clock.js';
@@ -304,6 +303,7 @@ function scheduleUrlUpdate() {
   clearTimeout(urlTimer);
   urlTimer = setTimeout(async () => {
     try {
+      const { encodeState } = await links();
       const query = await encodeState(linkState());
       history.replaceState(null, '', `?${query}#${view.algorithm}`);
     } catch (error) {
@@ -314,6 +314,7 @@ function scheduleUrlUpdate() {
 
 async function shareLink() {
   clearTimeout(urlTimer);
+  const { encodeState } = await links();
   const query = await encodeState(linkState());
   const url = `${location.origin}${location.pathname}?${query}#${view.algorithm}`;
   history.replaceState(null, '', url);
@@ -334,6 +335,9 @@ function toast(message) {
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => { element.hidden = true; }, 3000);
 }
+
+/** The link codec (share.js): needed by the first frame only when a link carries a state. */
+const links = () => import('./share.js');
 
 /** Exports and embed snippets load on first use. */
 const exports = () => import('./export.js');
@@ -880,7 +884,10 @@ async function main() {
   let restored = null;
   let linkProblem = '';
   try {
-    restored = await decodeState(location.search);
+    // Only a link with a state needs the decoder before the first frame.
+    restored = new URLSearchParams(location.search).has('algorithm')
+      ? await (await links()).decodeState(location.search)
+      : null;
   } catch (error) {
     linkProblem = `This link could not be read (${error.message}); here is the example instead.`;
   }

@@ -11,8 +11,9 @@ pub mod summed_area;
 
 use crate::algorithm::{Algorithm, AlgorithmInfo};
 use crate::format::quote;
-use crate::input::{ErrorKind, InputError, OptionMap};
+use crate::input::{ErrorKind, InputError, OptionMap, OptionValue};
 use crate::trace::{animate, Animation};
+use crate::value::{Describe, Value};
 
 /// Builds an animation from input text and options.
 pub type Animate = fn(&str, &mut OptionMap) -> Result<Box<dyn Animation>, InputError>;
@@ -25,6 +26,8 @@ pub struct Entry {
     pub animate: Animate,
     /// A seeded random input of about the given size, as text.
     pub random_input: fn(usize, u64) -> String,
+    /// The pseudocode text of a method (by id; its default variant).
+    pub pseudocode: fn(&str) -> Vec<&'static str>,
 }
 
 const fn entry<A: Algorithm>() -> Entry {
@@ -32,6 +35,47 @@ const fn entry<A: Algorithm>() -> Entry {
         info: A::INFO,
         animate: animate::<A>,
         random_input: A::random_input,
+        pseudocode: pseudocode_of::<A>,
+    }
+}
+
+/// The pseudocode text of `method` with every other option at its default.
+fn pseudocode_of<A: Algorithm>(method: &str) -> Vec<&'static str> {
+    let mut options = OptionMap::new().with("method", OptionValue::Text(method.to_string()));
+    A::parse_options(&mut options)
+        .map(|options| {
+            A::pseudocode(&options)
+                .iter()
+                .map(|(_, text)| *text)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+impl Entry {
+    /// What `algorithms()` tells JS: the registry's info, with each method's pseudocode and the
+    /// default method's as `pseudocode`.
+    pub fn describe(&self) -> Value {
+        let mut value = self.info.describe();
+        if let Value::Record(fields) = &mut value {
+            for (name, field) in fields.iter_mut() {
+                if let (&"methods", Value::List(methods)) = (&*name, field) {
+                    for (method, info) in methods.iter_mut().zip(self.info.methods) {
+                        if let Value::Record(method) = method {
+                            method.push(("pseudocode", (self.pseudocode)(info.id).describe()));
+                        }
+                    }
+                }
+            }
+            let default = self
+                .info
+                .methods
+                .first()
+                .map(|method| method.id)
+                .unwrap_or("");
+            fields.insert(2, ("pseudocode", (self.pseudocode)(default).describe()));
+        }
+        value
     }
 }
 
@@ -69,7 +113,14 @@ mod tests {
         for entry in REGISTRY {
             let info = entry.info;
             assert!(find(info.id).is_ok());
-            assert_eq!(info.pseudocode, info.methods[0].pseudocode);
+            for method in info.methods {
+                assert!(
+                    !(entry.pseudocode)(method.id).is_empty(),
+                    "{} {}: no pseudocode",
+                    info.id,
+                    method.id
+                );
+            }
             let example = (entry.animate)(info.example, &mut OptionMap::new());
             assert!(example.is_ok(), "{}: example fails", info.id);
             for preset in info.presets {

@@ -25,8 +25,8 @@ pub fn start() {
 /// options, widget }]` (see `AlgorithmInfo` and `PageInfo`).
 #[wasm_bindgen]
 pub fn algorithms() -> JsValue {
-    let infos: Vec<_> = algo::REGISTRY.iter().map(|entry| entry.info).collect();
-    to_js(&infos.describe())
+    let infos: Vec<Value> = algo::REGISTRY.iter().map(algo::Entry::describe).collect();
+    to_js(&Value::List(infos))
 }
 
 /// The engine's limits, defined once in Rust, for the page to check before it copies:

@@ -21,7 +21,7 @@ mod view;
 
 use crate::algorithm::{
     Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
-    Question, Recorder,
+    Pseudocode, Question, Recorder,
 };
 use crate::format::group_digits;
 use crate::format::{format_number, quote};
@@ -566,37 +566,86 @@ pub struct Answer {
     pub values: Vec<i32>,
 }
 
-const POINTERS_PSEUDOCODE: &[&str] = &[
-    "merge sort a; merge sort b",
-    "i = 0; j = 0",
-    "while i < len(a) and j < len(b):",
-    "  if a[i] < b[j]: i += 1",
-    "  elif a[i] > b[j]: j += 1",
-    "  else: output a[i]; i += 1; j += 1",
+/// The lines of the four methods' pseudocode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    /// Sorting the inputs.
+    Sort,
+    /// Two pointers: start both at 0.
+    Start,
+    /// Two pointers: the loop.
+    WhileBoth,
+    /// Two pointers: a[i] is the smaller.
+    ASmaller,
+    /// Two pointers: b[j] is the smaller.
+    BSmaller,
+    /// Two pointers: a match.
+    Equal,
+    /// Hash: an empty map.
+    NewCounts,
+    /// Hash: count b.
+    CountB,
+    /// Hash: the loop over a.
+    EachA,
+    /// Hash: look up a value of a.
+    Probe,
+    /// Hash and nested loops: sort the output.
+    SortOutput,
+    /// Nested loops: the outer loop.
+    OuterA,
+    /// Nested loops: the inner loop.
+    InnerB,
+    /// Nested loops: compare a pair.
+    CheckPair,
+    /// Nested loops: a match.
+    Match,
+    /// Galloping: the loop over the shorter array.
+    EachShort,
+    /// Galloping: probe at doubling distances.
+    Gallop,
+    /// Galloping: binary search inside the bracket.
+    Bisect,
+    /// Galloping: where the search lands.
+    Land,
+}
+
+const POINTERS_PSEUDOCODE: Pseudocode<Line> = &[
+    (Line::Sort, "merge sort a; merge sort b"),
+    (Line::Start, "i = 0; j = 0"),
+    (Line::WhileBoth, "while i < len(a) and j < len(b):"),
+    (Line::ASmaller, "  if a[i] < b[j]: i += 1"),
+    (Line::BSmaller, "  elif a[i] > b[j]: j += 1"),
+    (Line::Equal, "  else: output a[i]; i += 1; j += 1"),
 ];
 
-const HASH_PSEUDOCODE: &[&str] = &[
-    "counts = {}",
-    "for y in b: counts[y] += 1",
-    "for x in a:",
-    "  if counts[x] > 0: output x; counts[x] -= 1",
-    "sort output",
+const HASH_PSEUDOCODE: Pseudocode<Line> = &[
+    (Line::NewCounts, "counts = {}"),
+    (Line::CountB, "for y in b: counts[y] += 1"),
+    (Line::EachA, "for x in a:"),
+    (Line::Probe, "  if counts[x] > 0: output x; counts[x] -= 1"),
+    (Line::SortOutput, "sort output"),
 ];
 
-const NESTED_PSEUDOCODE: &[&str] = &[
-    "for i in 0..len(a):",
-    "  for j in 0..len(b):",
-    "    if a[i] == b[j] and b[j] unused:",
-    "      output a[i]; mark b[j] used; break",
-    "sort output",
+const NESTED_PSEUDOCODE: Pseudocode<Line> = &[
+    (Line::OuterA, "for i in 0..len(a):"),
+    (Line::InnerB, "  for j in 0..len(b):"),
+    (Line::CheckPair, "    if a[i] == b[j] and b[j] unused:"),
+    (Line::Match, "      output a[i]; mark b[j] used; break"),
+    (Line::SortOutput, "sort output"),
 ];
 
-const GALLOP_PSEUDOCODE: &[&str] = &[
-    "sort both; s = shorter, l = longer; p = 0",
-    "for x in s:",
-    "  gallop: probe l[p], l[p+1], l[p+3], l[p+7]… until ≥ x",
-    "  binary search inside that bracket",
-    "  if l[k] == x: output x; p = k + 1  else: p = k",
+const GALLOP_PSEUDOCODE: Pseudocode<Line> = &[
+    (Line::Sort, "sort both; s = shorter, l = longer; p = 0"),
+    (Line::EachShort, "for x in s:"),
+    (
+        Line::Gallop,
+        "  gallop: probe l[p], l[p+1], l[p+3], l[p+7]… until ≥ x",
+    ),
+    (Line::Bisect, "  binary search inside that bracket"),
+    (
+        Line::Land,
+        "  if l[k] == x: output x; p = k + 1  else: p = k",
+    ),
 ];
 
 /// The algorithm as registered: `intersection`.
@@ -738,33 +787,29 @@ impl Algorithm for Intersection {
     type Output = Answer;
     type Event = Event;
     type State = State;
+    type Line = Line;
 
     const ID: &'static str = "intersection";
     const INFO: AlgorithmInfo = AlgorithmInfo {
         id: Self::ID,
         title: "Intersection of two arrays",
-        pseudocode: POINTERS_PSEUDOCODE,
         example: "a: 4 9 5 2 2 1\nb: 9 4 9 8 4 2",
         methods: &[
             MethodInfo {
                 id: "pointers",
                 title: "Sort + two pointers · O(n log n + m log m)",
-                pseudocode: POINTERS_PSEUDOCODE,
             },
             MethodInfo {
                 id: "hash",
                 title: "Hash map of counts · O(n + m) expected",
-                pseudocode: HASH_PSEUDOCODE,
             },
             MethodInfo {
                 id: "nested",
                 title: "Nested loops · O(n·m)",
-                pseudocode: NESTED_PSEUDOCODE,
             },
             MethodInfo {
                 id: "gallop",
                 title: "Galloping search · O(s log(l/s)), for very unequal lengths",
-                pseudocode: GALLOP_PSEUDOCODE,
             },
         ],
         presets: &[
@@ -1287,25 +1332,25 @@ impl Algorithm for Intersection {
         }
     }
 
-    fn line(event: &Event) -> usize {
+    fn line(event: &Event, _options: &Options) -> Line {
         match event {
-            Event::SortWrite { .. } | Event::SortAll { .. } => 0,
+            Event::SortWrite { .. } | Event::SortAll { .. } => Line::Sort,
             Event::Compare { outcome, .. } => match outcome {
-                Ordering::Less => 3,
-                Ordering::Greater => 4,
-                Ordering::Equal => 5,
+                Ordering::Less => Line::ASmaller,
+                Ordering::Greater => Line::BSmaller,
+                Ordering::Equal => Line::Equal,
             },
-            Event::Insert { .. } => 1,
-            Event::Probe { .. } => 3,
-            Event::Check { equal: true, .. } => 3,
-            Event::Check { .. } => 2,
-            Event::Gallop { .. } => 2,
-            Event::Land { .. } => 4,
-            Event::SortOutput { .. } => 4,
+            Event::Insert { .. } => Line::CountB,
+            Event::Probe { .. } => Line::Probe,
+            Event::Check { equal: true, .. } => Line::Match,
+            Event::Check { .. } => Line::CheckPair,
+            Event::Gallop { .. } => Line::Gallop,
+            Event::Land { .. } => Line::Land,
+            Event::SortOutput { .. } => Line::SortOutput,
         }
     }
 
-    fn pseudocode(options: &Options) -> &'static [&'static str] {
+    fn pseudocode(options: &Options) -> Pseudocode<Line> {
         match options.method {
             Method::Pointers => POINTERS_PSEUDOCODE,
             Method::Hash => HASH_PSEUDOCODE,

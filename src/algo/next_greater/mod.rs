@@ -18,7 +18,7 @@ mod view;
 
 use crate::algorithm::{
     Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
-    Question, Recorder,
+    Pseudocode, Question, Recorder,
 };
 use crate::format::format_number;
 use crate::format::group_digits;
@@ -399,36 +399,59 @@ pub fn scan<R: Recorder<Event>>(values: &[f64], variant: Variant, recorder: &mut
     answer
 }
 
-const STACK_PSEUDOCODE_GREATER: &[&str] = &[
-    "for i in scan order:",
-    "  while stack and a[i] > a[top]:",
-    "    answer[top] = i; pop",
-    "  push i",
-    "left on stack: answer = -1",
+/// The lines of both methods' pseudocode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    /// The outer loop over the items.
+    EachItem,
+    /// Stack: the arriving item against the top.
+    WhileBeats,
+    /// Stack: the top is answered and popped.
+    Pop,
+    /// Stack: the item waits.
+    Push,
+    /// Stack: what is left has no answer.
+    LeftOver,
+    /// Scan: the inner loop over later items.
+    EachLater,
+    /// Scan: a later item against the current one.
+    Beats,
+    /// Scan: the answer is found.
+    Found,
+    /// Scan: no later item beats it.
+    NoneFound,
+}
+
+const STACK_PSEUDOCODE_GREATER: Pseudocode<Line> = &[
+    (Line::EachItem, "for i in scan order:"),
+    (Line::WhileBeats, "  while stack and a[i] > a[top]:"),
+    (Line::Pop, "    answer[top] = i; pop"),
+    (Line::Push, "  push i"),
+    (Line::LeftOver, "left on stack: answer = -1"),
 ];
 
-const STACK_PSEUDOCODE_SMALLER: &[&str] = &[
-    "for i in scan order:",
-    "  while stack and a[i] < a[top]:",
-    "    answer[top] = i; pop",
-    "  push i",
-    "left on stack: answer = -1",
+const STACK_PSEUDOCODE_SMALLER: Pseudocode<Line> = &[
+    (Line::EachItem, "for i in scan order:"),
+    (Line::WhileBeats, "  while stack and a[i] < a[top]:"),
+    (Line::Pop, "    answer[top] = i; pop"),
+    (Line::Push, "  push i"),
+    (Line::LeftOver, "left on stack: answer = -1"),
 ];
 
-const SCAN_PSEUDOCODE_GREATER: &[&str] = &[
-    "for i in scan order:",
-    "  for j after i in scan order:",
-    "    if a[j] > a[i]:",
-    "      answer[i] = j; break",
-    "  none found: answer[i] = -1",
+const SCAN_PSEUDOCODE_GREATER: Pseudocode<Line> = &[
+    (Line::EachItem, "for i in scan order:"),
+    (Line::EachLater, "  for j after i in scan order:"),
+    (Line::Beats, "    if a[j] > a[i]:"),
+    (Line::Found, "      answer[i] = j; break"),
+    (Line::NoneFound, "  none found: answer[i] = -1"),
 ];
 
-const SCAN_PSEUDOCODE_SMALLER: &[&str] = &[
-    "for i in scan order:",
-    "  for j after i in scan order:",
-    "    if a[j] < a[i]:",
-    "      answer[i] = j; break",
-    "  none found: answer[i] = -1",
+const SCAN_PSEUDOCODE_SMALLER: Pseudocode<Line> = &[
+    (Line::EachItem, "for i in scan order:"),
+    (Line::EachLater, "  for j after i in scan order:"),
+    (Line::Beats, "    if a[j] < a[i]:"),
+    (Line::Found, "      answer[i] = j; break"),
+    (Line::NoneFound, "  none found: answer[i] = -1"),
 ];
 
 /// The algorithm as registered: `next-greater`.
@@ -453,23 +476,21 @@ impl Algorithm for NextGreater {
     type Output = Answer;
     type Event = Event;
     type State = State;
+    type Line = Line;
 
     const ID: &'static str = "next-greater";
     const INFO: AlgorithmInfo = AlgorithmInfo {
         id: Self::ID,
         title: "Next greater element",
-        pseudocode: STACK_PSEUDOCODE_GREATER,
         example: "2 7 3 5 4 6 8",
         methods: &[
             MethodInfo {
                 id: "stack",
                 title: "Monotonic stack · O(n)",
-                pseudocode: STACK_PSEUDOCODE_GREATER,
             },
             MethodInfo {
                 id: "scan",
                 title: "Scan every later element · O(n²)",
-                pseudocode: SCAN_PSEUDOCODE_GREATER,
             },
         ],
         presets: &[
@@ -746,20 +767,23 @@ impl Algorithm for NextGreater {
         }
     }
 
-    fn line(event: &Event) -> usize {
+    fn line(event: &Event, options: &Options) -> Line {
         match event {
-            Event::Visit { .. } => 0,
-            Event::Stop { .. } => 1,
-            Event::Pop { .. } => 2,
-            Event::Push { .. } => 3,
-            Event::Miss { .. } => 2,
-            Event::Found { .. } => 3,
-            Event::Exhausted { .. } => 4,
-            Event::Finish { .. } => 4,
+            Event::Visit { .. } => Line::EachItem,
+            Event::Stop { .. } => Line::WhileBeats,
+            Event::Pop { .. } => Line::Pop,
+            Event::Push { .. } => Line::Push,
+            Event::Miss { .. } => Line::Beats,
+            Event::Found { .. } => Line::Found,
+            Event::Exhausted { .. } => Line::NoneFound,
+            Event::Finish { .. } => match options.method {
+                Method::Stack => Line::LeftOver,
+                Method::Scan => Line::NoneFound,
+            },
         }
     }
 
-    fn pseudocode(options: &Options) -> &'static [&'static str] {
+    fn pseudocode(options: &Options) -> Pseudocode<Line> {
         match (options.method, options.variant.smaller) {
             (Method::Stack, false) => STACK_PSEUDOCODE_GREATER,
             (Method::Stack, true) => STACK_PSEUDOCODE_SMALLER,

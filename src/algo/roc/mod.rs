@@ -22,7 +22,7 @@ pub use csv::{
 
 use crate::algorithm::{
     Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
-    Question, Recorder,
+    Pseudocode, Question, Recorder,
 };
 use crate::format::group_digits;
 use crate::format::{format_fixed, format_number};
@@ -490,13 +490,33 @@ pub fn format_count(count: f64) -> String {
 /// The result: the whole curve.
 pub type Answer = Curve;
 
-const PSEUDOCODE: &[&str] = &[
-    "sort samples by score, highest first",
-    "TP = FP = 0; points = [(0, 0)]",
-    "for each distinct score t, highest first:",
-    "  everything with score ≥ t is predicted positive",
-    "  TP += positives at t; FP += negatives at t",
-    "  add (FP/N, TP/P); AUC += trapezoid",
+/// The lines of the sweep's pseudocode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    /// Sort by score.
+    Sort,
+    /// Start at the origin.
+    Start,
+    /// The loop over distinct scores.
+    EachScore,
+    /// What the threshold predicts.
+    Predict,
+    /// Count the group's positives and negatives.
+    Count,
+    /// Add the point and the trapezoid.
+    AddPoint,
+}
+
+const PSEUDOCODE: Pseudocode<Line> = &[
+    (Line::Sort, "sort samples by score, highest first"),
+    (Line::Start, "TP = FP = 0; points = [(0, 0)]"),
+    (Line::EachScore, "for each distinct score t, highest first:"),
+    (
+        Line::Predict,
+        "  everything with score ≥ t is predicted positive",
+    ),
+    (Line::Count, "  TP += positives at t; FP += negatives at t"),
+    (Line::AddPoint, "  add (FP/N, TP/P); AUC += trapezoid"),
 ];
 
 /// The algorithm as registered: `roc`.
@@ -538,17 +558,16 @@ impl Algorithm for Roc {
     type Output = Answer;
     type Event = Event;
     type State = State;
+    type Line = Line;
 
     const ID: &'static str = "roc";
     const INFO: AlgorithmInfo = AlgorithmInfo {
         id: Self::ID,
         title: "ROC curve and AUC",
-        pseudocode: PSEUDOCODE,
         example: "score,label\n0.95,1\n0.90,1\n0.85,0\n0.80,1\n0.70,1\n0.62,0\n0.62,1\n0.55,0\n0.50,1\n0.41,0\n0.35,0\n0.30,1\n0.22,0\n0.15,0\n0.10,0",
         methods: &[MethodInfo {
             id: "sweep",
             title: "Threshold sweep · O(n log n)",
-            pseudocode: PSEUDOCODE,
         }],
         presets: &[
             Preset {
@@ -761,11 +780,11 @@ impl Algorithm for Roc {
         )
     }
 
-    fn line(_event: &Event) -> usize {
-        4
+    fn line(_event: &Event, _options: &Options) -> Line {
+        Line::Count
     }
 
-    fn pseudocode(_options: &Options) -> &'static [&'static str] {
+    fn pseudocode(_options: &Options) -> Pseudocode<Line> {
         PSEUDOCODE
     }
 

@@ -23,7 +23,7 @@ pub use image::{box_blur, test_pattern, to_grayscale, IntegralImage, MAX_IMAGE_S
 
 use crate::algorithm::{
     Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
-    Question, Recorder,
+    Pseudocode, Question, Recorder,
 };
 use crate::format::group_digits;
 use crate::format::{format_fixed, format_number};
@@ -458,22 +458,62 @@ pub struct Answer {
     pub area_iou: Option<f64>,
 }
 
-const TABLE_PSEUDOCODE: &[&str] = &[
-    "for r in 1..=rows, c in 1..=cols:",
-    "  S[r][c] = M[r-1][c-1] + S[r-1][c] + S[r][c-1] - S[r-1][c-1]",
-    "sum(r0,c0,r1,c1) = S[r1+1][c1+1] - S[r0][c1+1]",
-    "                 - S[r1+1][c0]   + S[r0][c0]",
-    "A∩B = rows max(r0)..min(r1), cols max(c0)..min(c1)",
-    "IoU = sum(A∩B) / (sum(A) + sum(B) - sum(A∩B))",
+/// The lines of both methods' pseudocode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    /// Table: the loop over the cells of S.
+    EachCell,
+    /// Table: one cell from the three before it.
+    Fill,
+    /// Table: the first two lookups of a rectangle's sum.
+    LookupFirst,
+    /// Table: the last two lookups.
+    LookupSecond,
+    /// Naive: start at zero.
+    Zero,
+    /// Naive: the loop over the rectangle's cells.
+    EachRectCell,
+    /// Naive: add one cell.
+    Add,
+    /// Naive: the sum is complete.
+    Return,
+    /// The intersection of A and B.
+    Intersect,
+    /// The IoU from the three sums.
+    Ratio,
+}
+
+const TABLE_PSEUDOCODE: Pseudocode<Line> = &[
+    (Line::EachCell, "for r in 1..=rows, c in 1..=cols:"),
+    (
+        Line::Fill,
+        "  S[r][c] = M[r-1][c-1] + S[r-1][c] + S[r][c-1] - S[r-1][c-1]",
+    ),
+    (
+        Line::LookupFirst,
+        "sum(r0,c0,r1,c1) = S[r1+1][c1+1] - S[r0][c1+1]",
+    ),
+    (
+        Line::LookupSecond,
+        "                 - S[r1+1][c0]   + S[r0][c0]",
+    ),
+    (
+        Line::Intersect,
+        "A∩B = rows max(r0)..min(r1), cols max(c0)..min(c1)",
+    ),
+    (Line::Ratio, "IoU = sum(A∩B) / (sum(A) + sum(B) - sum(A∩B))"),
 ];
 
-const NAIVE_PSEUDOCODE: &[&str] = &[
-    "sum = 0",
-    "for r in r0..=r1, c in c0..=c1:",
-    "  sum += M[r][c]",
-    "return sum",
-    "A∩B = rows max(r0)..min(r1), cols max(c0)..min(c1)",
-    "IoU = sum(A∩B) / (sum(A) + sum(B) - sum(A∩B))",
+const NAIVE_PSEUDOCODE: Pseudocode<Line> = &[
+    (Line::Zero, "sum = 0"),
+    (Line::EachRectCell, "for r in r0..=r1, c in c0..=c1:"),
+    (Line::Add, "  sum += M[r][c]"),
+    (Line::Return, "return sum"),
+    (
+        Line::Intersect,
+        "A∩B = rows max(r0)..min(r1), cols max(c0)..min(c1)",
+    ),
+    (Line::Ratio, "IoU = sum(A∩B) / (sum(A) + sum(B) - sum(A∩B))"),
 ];
 
 /// The algorithm as registered: `summed-area`.
@@ -558,23 +598,21 @@ impl Algorithm for SummedArea {
     type Output = Answer;
     type Event = Event;
     type State = State;
+    type Line = Line;
 
     const ID: &'static str = "summed-area";
     const INFO: AlgorithmInfo = AlgorithmInfo {
         id: Self::ID,
         title: "Summed-area table",
-        pseudocode: TABLE_PSEUDOCODE,
         example: "3 1 4 1 5\n9 2 6 5 3\n5 8 9 7 9\n3 2 3 8 4",
         methods: &[
             MethodInfo {
                 id: "table",
                 title: "Summed-area table · O(1) per rectangle",
-                pseudocode: TABLE_PSEUDOCODE,
             },
             MethodInfo {
                 id: "naive",
                 title: "Add up every cell · O(rows·cols) per rectangle",
-                pseudocode: NAIVE_PSEUDOCODE,
             },
         ],
         presets: &[
@@ -993,18 +1031,22 @@ impl Algorithm for SummedArea {
         }
     }
 
-    fn line(event: &Event) -> usize {
+    fn line(event: &Event, options: &Options) -> Line {
         match event {
-            Event::Fill { .. } => 1,
-            Event::Lookup { corner, .. } => 2 + (*corner as usize) / 2,
-            Event::Read { .. } => 2,
-            Event::Total { .. } => 3,
-            Event::Intersect => 4,
-            Event::Ratio => 5,
+            Event::Fill { .. } => Line::Fill,
+            Event::Lookup { corner: 0 | 1, .. } => Line::LookupFirst,
+            Event::Lookup { .. } => Line::LookupSecond,
+            Event::Read { .. } => Line::Add,
+            Event::Total { .. } => match options.method {
+                Method::Table => Line::LookupSecond,
+                Method::Naive => Line::Return,
+            },
+            Event::Intersect => Line::Intersect,
+            Event::Ratio => Line::Ratio,
         }
     }
 
-    fn pseudocode(options: &Options) -> &'static [&'static str] {
+    fn pseudocode(options: &Options) -> Pseudocode<Line> {
         match options.method {
             Method::Table => TABLE_PSEUDOCODE,
             Method::Naive => NAIVE_PSEUDOCODE,
