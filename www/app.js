@@ -358,13 +358,14 @@ async function exportPng() {
 }
 
 async function updateEmbedSnippets() {
+  const { embedSnippets, fillEmbedPanel } = await exports();
+  fillEmbedPanel($('embed-panel'));
   if (resident) {
     const why = `${resident.label} live in this page's memory; an embed carries its input as text. Make the input small enough for the text box to embed this animation.`;
     $('embed-snippet').value = why;
     $('iframe-snippet').value = why;
     return;
   }
-  const { embedSnippets } = await exports();
   const snippets = embedSnippets({
     base: new URL('./', location.href).href,
     algorithm: view.algorithm,

@@ -3,6 +3,8 @@
 // at device resolution), and the embed snippets for the current state. Everything is made in
 // the browser: nothing goes to a server.
 
+import { el } from './dom.js';
+
 /**
  * Downloads `blob` as `name`.
  * @param {Blob} blob
@@ -34,6 +36,25 @@ export function exportSvg(player, canvas, name) {
  */
 export function exportPng(canvas, name) {
   canvas.toBlob((blob) => blob && download(blob, name), 'image/png');
+}
+
+/**
+ * Builds the embed panel's fields into its (empty) section, once.
+ * @param {HTMLElement} panel
+ */
+export function fillEmbedPanel(panel) {
+  if (panel.childElementCount > 0) return;
+  const snippet = (/** @type {string} */ id) => el('textarea', { id, rows: '3', readonly: true, spellcheck: 'false' });
+  const link = el('a', { href: 'blog-example.html' }, 'example blog post');
+  panel.setAttribute('aria-labelledby', 'embed-heading');
+  panel.append(
+    el('h2', { id: 'embed-heading' }, 'Embed this animation'),
+    el('label', { class: 'field', for: 'embed-snippet' }, 'Web component (any static site)'),
+    snippet('embed-snippet'),
+    el('label', { class: 'field', for: 'iframe-snippet' }, 'Iframe (platforms that allow only iframes)'),
+    snippet('iframe-snippet'),
+    el('p', { class: 'help' }, 'See the ', link, ' for three embedded players.'),
+  );
 }
 
 /** @param {string} text */

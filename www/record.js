@@ -2,6 +2,8 @@
 // A step range as WebM video (MediaRecorder) or animated GIF (the `gif` crate, in a wasm module
 // loaded only when needed), made in the browser at a chosen size and rate.
 
+import { el } from './dom.js';
+
 /** An element by id; typed loosely, as every caller knows which control it asks for. */
 const $ = /** @type {(id: string) => any} */ ((id) => document.getElementById(id));
 const GIF_MODULE = new URL('./pkg-gif/stepwise_gif.js', import.meta.url).href;
@@ -64,8 +66,35 @@ export async function recordGif({ width, height, from, to, rate, draw }) {
   return new Blob([writer.finish()], { type: 'image/gif' });
 }
 
+/** The export panel's controls, built into its (empty) section the first time it opens. */
+function fillPanel() {
+  const number = (id, value, attributes = {}) => el('input', { type: 'number', id, min: '0', value, inputmode: 'numeric', ...attributes });
+  const label = (target, text) => el('label', { class: 'field inline', for: target }, text);
+  const panel = $('record-panel');
+  panel.setAttribute('aria-labelledby', 'record-heading');
+  panel.append(
+    el('h2', { id: 'record-heading' }, 'Export a step range as video or GIF'),
+    el('div', { class: 'row random' },
+      label('record-from', 'from step'), number('record-from', '0'),
+      label('record-to', 'to'), number('record-to', '10'),
+      label('record-rate', 'steps/s'), number('record-rate', '4', { min: '1', max: '30' })),
+    el('div', { class: 'row' },
+      label('record-format', 'format'),
+      el('select', { id: 'record-format' },
+        el('option', { value: 'webm' }, 'WebM video'), el('option', { value: 'gif' }, 'animated GIF')),
+      label('record-size', 'size'),
+      el('select', { id: 'record-size' },
+        el('option', { value: 'canvas' }, 'as on screen'), el('option', { value: '960x540' }, '960×540'),
+        el('option', { value: '640x360', selected: true }, '640×360'), el('option', { value: '480x270' }, '480×270')),
+      el('button', { type: 'button', class: 'quiet-button', id: 'record-go' }, 'Export')),
+    el('p', { class: 'help', id: 'record-status', 'aria-live': 'polite' },
+      'Made in your browser (MediaRecorder for WebM, the gif crate in wasm for GIF); nothing is uploaded.'),
+  );
+}
+
 /** Wires the export panel (validates the range and size, exports, downloads); `toggle` shows it. */
 export function createRecording({ screenSize, total, draw, position, download, name, onFailure }) {
+  fillPanel();
   $('record-go').addEventListener('click', async () => {
     const from = Number($('record-from').value);
     const to = Number($('record-to').value);

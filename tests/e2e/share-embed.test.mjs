@@ -240,7 +240,7 @@ test('exports: an SVG of the frame and a PNG of the canvas size; presenter mode'
   assert.equal(countGifFrames(gif), 5, 'one frame per step of 2..=6');
 
   await page.click('#embed-toggle');
-  await page.waitForFunction(() => document.getElementById('embed-snippet').value !== '');
+  await page.waitForFunction(() => (document.getElementById('embed-snippet')?.value ?? '') !== '');
   assert.match(await page.inputValue('#embed-snippet'), /<stepwise-player algorithm="next-greater" input="2 7 3 5 4 6 8" step="1">/);
   assert.match(await page.inputValue('#iframe-snippet'), /embed\.html\?algorithm=next-greater&input=2\+7\+3/);
 

@@ -1,26 +1,26 @@
-//! The JavaScript boundary: the only module with `#[wasm_bindgen]` exports, and the helpers
-//! every Stepwise wasm module uses to cross it.
+//! What every Stepwise wasm module shares at the JavaScript boundary: errors as JS `Error`s
+//! with their kind and field, options and typed arrays read from JS, the panic hook, ROC
+//! samples kept in wasm memory ([`roc`]) and the canvas backend ([`canvas`]).
 //!
-//! - [`page`] (cargo feature `page`, on by default) is what the page and `<stepwise-player>`
-//!   use: the [`page::Player`] handle, the registry, random inputs, the panic hook.
-//! - [`roc`] keeps ROC samples in wasm memory and exports the `rocCurve` kernel. It is in the
-//!   page's module (the page animates up to 2,000,000 samples through it) and in the kernel
-//!   module.
-//! - The `stepwise-kernels` crate (`kernels/`) builds the kernel module on these helpers: the
-//!   copying kernels, the handles, and image mode's `IntegralImage` (the page loads that module
-//!   when image mode is first shown).
+//! The modules themselves are thin crates on top: `stepwise-page` (the page and
+//! `<stepwise-player>`: `Player`, the registry) and `stepwise-kernels` (the kernel library and
+//! image mode's `IntegralImage`). What this crate exports with `#[wasm_bindgen]` (`rocCurve`,
+//! `Samples`, `panicForTesting`) is in both, as it was before the split; no cargo feature
+//! decides what a module exports.
 //!
 //! Large state stays in Rust behind opaque handles; JS gets small copyable results (strings,
 //! numbers, plain objects, typed arrays) or zero-copy views. Every user-caused failure arrives
 //! in JS as an `Error` with a message; a panic is a bug, reported by [`install_panic_hook`]'s
 //! hook to the console and to the page (a `stepwise-panic` event on `globalThis`).
 
-#[cfg(feature = "page")]
-pub mod page;
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod canvas;
 pub mod roc;
 
-use crate::input::{InputError, OptionMap, OptionValue};
-use crate::value::Value;
+use stepwise::input::{InputError, OptionMap, OptionValue};
+use stepwise::value::Value;
 
 use wasm_bindgen::prelude::*;
 
@@ -99,7 +99,7 @@ pub fn options_from(value: JsValue) -> Result<OptionMap, JsValue> {
         } else {
             return Err(input_error(InputError::new(format!(
                 "option {}: the value must be true/false, a number or a word",
-                crate::format::quote(&key)
+                stepwise::format::quote(&key)
             ))));
         };
         options = options.with(&key, parsed);
@@ -140,7 +140,7 @@ pub fn dimension(value: f64, name: &str) -> Result<usize, JsValue> {
     } else {
         Err(input_error(InputError::new(format!(
             "{name} must be a whole number from 0 to {MAX_TABLE_CELLS}, not {}",
-            crate::format::format_number(value)
+            stepwise::format::format_number(value)
         ))))
     }
 }

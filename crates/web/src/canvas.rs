@@ -4,8 +4,8 @@
 //! larger (the page sizes it); the ratio is read from the canvas itself, so text and lines stay
 //! crisp on high-DPI screens.
 
-use super::{arrow_head, font};
-use crate::scene::{Align, Scene, Shape};
+use stepwise::render::{arrow_head, font};
+use stepwise::scene::{Align, Scene, Shape};
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{
     CanvasRenderingContext2d, ImageData, OffscreenCanvas, OffscreenCanvasRenderingContext2d,

@@ -3,9 +3,9 @@
 
 use stepwise::algo::summed_area;
 use stepwise::input::InputError;
-use stepwise::render::canvas;
 use stepwise::scene::{Frame, Theme};
-use stepwise::web::{input_error, to_count};
+use stepwise_web::canvas;
+use stepwise_web::{input_error, to_count};
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 

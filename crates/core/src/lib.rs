@@ -5,11 +5,12 @@
 //! to JS, benchmarked); run with a [`trace::Trace`] it yields small events. A
 //! [`trace::Timeline`] replays those events onto the algorithm's state in O(1) per step in
 //! both directions, a view turns the state into a [`scene::Scene`], and a backend paints the
-//! scene on a canvas ([`render::canvas`]) or writes it as SVG ([`render::svg`]).
+//! scene as SVG ([`render::svg`]) here, or on a canvas in the `stepwise-web` crate.
 //!
 //! Invariants the whole crate keeps:
-//! - nothing under [`algo`] knows about the browser; only [`render::canvas`] and [`web`] touch
-//!   web-sys, so every algorithm, trace and view is tested with plain `cargo test`;
+//! - this crate has no wasm dependencies: the browser is the web crates' business
+//!   (`crates/web`, `crates/page`, `crates/kernels`), so every algorithm, trace and view is
+//!   tested with plain `cargo test`;
 //! - user input never panics: parsers return [`input::InputError`], which says what and where;
 //! - a trace holds at most [`trace::EVENT_CAP`] events; larger runs are refused with a message.
 //!
@@ -35,4 +36,3 @@ pub mod render;
 pub mod scene;
 pub mod trace;
 pub mod value;
-pub mod web;

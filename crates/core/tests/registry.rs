@@ -190,7 +190,7 @@ fn every_algorithm_asks_its_own_questions_and_they_are_answerable() {
 
 #[test]
 fn palette_css_is_the_rust_palette() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/palette.css");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www/palette.css");
     let css = stepwise::scene::palette_css();
     if std::env::var_os("STEPWISE_UPDATE_SNAPSHOTS").is_some() || !path.exists() {
         std::fs::write(&path, &css).unwrap();

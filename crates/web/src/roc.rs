@@ -1,10 +1,10 @@
 //! ROC samples kept in wasm memory, and the `rocCurve` kernel: used by the page's big-data ROC
 //! view and by the kernel module alike.
 
-use super::{address, dimension, input_error, memory_buffer, to_count, to_seed, view_of};
-use crate::algo::roc;
-use crate::input::InputError;
-use crate::scene::within;
+use crate::{address, dimension, input_error, memory_buffer, to_count, to_seed, view_of};
+use stepwise::algo::roc;
+use stepwise::input::InputError;
+use stepwise::scene::within;
 
 use wasm_bindgen::prelude::*;
 
@@ -43,7 +43,7 @@ pub fn roc_curve(scores: &[f64], labels: &[u8], options: JsValue) -> Result<JsVa
                 other => {
                     return Err(input_error(InputError::new(format!(
                         "unknown option {} (known options: dropIntermediate, weights)",
-                        crate::format::quote(other)
+                        stepwise::format::quote(other)
                     ))))
                 }
             }

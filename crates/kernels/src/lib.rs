@@ -19,18 +19,18 @@ mod image;
 
 pub use handles::{Integers, Matrix, Table, Values};
 pub use image::IntegralImage;
-pub use stepwise::web::roc::{binormal_auc, gaussian_scores, roc_curve, Samples};
+pub use stepwise_web::roc::{binormal_auc, gaussian_scores, roc_curve, Samples};
 
 use stepwise::algo::summed_area::{self, Rect};
 use stepwise::algo::{intersection, next_greater};
 use stepwise::input::InputError;
-use stepwise::web::{dimension, input_error, options_from, MAX_TABLE_CELLS};
+use stepwise_web::{dimension, input_error, options_from, MAX_TABLE_CELLS};
 use wasm_bindgen::prelude::*;
 
 /// Installs the panic hook when the module loads: a panic is reported, never silent.
 #[wasm_bindgen(start)]
 pub fn start() {
-    stepwise::web::install_panic_hook();
+    stepwise_web::install_panic_hook();
 }
 
 /// `nextGreater(values, options?)`: for each i the index of the next strictly greater element

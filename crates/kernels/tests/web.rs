@@ -13,7 +13,7 @@ use web_sys::CanvasRenderingContext2d;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[path = "../../tests/support/js.rs"]
+#[path = "../../page/tests/support/js.rs"]
 mod js;
 use js::{canvas, error_message, object};
 

@@ -2,23 +2,26 @@
 //! one animation, the algorithm registry and seeded random inputs. (Image mode uses the kernel
 //! module's `IntegralImage`, loaded when it is first shown.)
 
-use super::roc::Samples;
-use super::{input_error, options_from, to_count, to_js, to_seed};
-use crate::algo;
-use crate::algo::roc::{self, Roc};
-use crate::algorithm::Algorithm;
-use crate::render::{canvas, svg};
-use crate::scene::{Frame, Scene, Theme};
-use crate::trace::{Animation, Timeline};
-use crate::value::{Describe, Value};
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+use stepwise::algo;
+use stepwise::algo::roc::{self, Roc};
+use stepwise::algorithm::Algorithm;
+use stepwise::render::svg;
+use stepwise::scene::{Frame, Scene, Theme};
+use stepwise::trace::{Animation, Timeline};
+use stepwise::value::{Describe, Value};
+use stepwise_web::roc::Samples;
+use stepwise_web::{canvas, input_error, options_from, to_count, to_js, to_seed};
 
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
-/// Installs the panic hook when the module loads (see [`super::install_panic_hook`]).
+/// Installs the panic hook when the module loads (see [`stepwise_web::install_panic_hook`]).
 #[wasm_bindgen(start)]
 pub fn start() {
-    super::install_panic_hook();
+    stepwise_web::install_panic_hook();
 }
 
 /// Every algorithm: `[{ id, title, pseudocode, example, methods, presets, inputHelp, lede, …,
@@ -34,8 +37,8 @@ pub fn algorithms() -> JsValue {
 #[wasm_bindgen]
 pub fn limits() -> JsValue {
     to_js(&Value::record([
-        ("textBytes", crate::input::MAX_TEXT_BYTES.describe()),
-        ("steps", crate::trace::EVENT_CAP.describe()),
+        ("textBytes", stepwise::input::MAX_TEXT_BYTES.describe()),
+        ("steps", stepwise::trace::EVENT_CAP.describe()),
         ("csvFileBytes", roc::MAX_CSV_FILE_BYTES.describe()),
         ("animatedSamples", roc::MAX_ANIMATED_SAMPLES.describe()),
     ]))

@@ -4,7 +4,7 @@
 use crate::{intersect, next_greater, rect_from, table_length};
 use stepwise::algo::summed_area;
 use stepwise::input::InputError;
-use stepwise::web::{address, dimension, input_error, memory_buffer, view_of, MAX_TABLE_CELLS};
+use stepwise_web::{address, dimension, input_error, memory_buffer, view_of, MAX_TABLE_CELLS};
 use wasm_bindgen::prelude::*;
 
 /// A matrix that lives in wasm memory: fill it through `view()` and make its summed-area table

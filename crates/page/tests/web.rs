@@ -2,8 +2,8 @@
 //! as JS `Error`s. Run by `cargo xtask test` (wasm-bindgen-test in headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
-use stepwise::web::page::Player;
-use stepwise::web::roc::{roc_curve, Samples};
+use stepwise_page::Player;
+use stepwise_web::roc::{roc_curve, Samples};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::CanvasRenderingContext2d;

@@ -1,7 +1,6 @@
-//! Backends that paint a [`Scene`](crate::scene::Scene): SVG text everywhere, a canvas in the
-//! browser.
+//! Backends that paint a [`Scene`](crate::scene::Scene): SVG text here; the canvas backend is
+//! in the `stepwise-web` crate and shares these helpers.
 
-pub mod canvas;
 pub mod svg;
 
 /// The CSS font for a text of `size` and weight: one family for every view. (Sizes print as
