@@ -177,9 +177,10 @@ pub struct PageInfo {
     pub widget: bool,
 }
 
-/// An algorithm written once, generic over a [`Recorder`]: with `()` it is the kernel, with a
+/// Running, the first seam of an algorithm: its identity, reading its input and options, and
+/// the run itself — generic over a [`Recorder`], so with `()` it is the kernel and with a
 /// trace it drives the animation. Its events carry enough to be undone in O(1).
-pub trait Algorithm: 'static {
+pub trait Run: 'static {
     /// The parsed input.
     type Input;
     /// Variants and method, parsed from an [`OptionMap`].
@@ -188,10 +189,6 @@ pub trait Algorithm: 'static {
     type Output: Describe;
     /// One step of the animation.
     type Event;
-    /// What the animation shows; a checkpoint is a clone of it.
-    type State: Clone + Describe;
-    /// A line of pseudocode (an enum: one variant per line any method shows).
-    type Line: Copy + PartialEq + 'static;
 
     /// Registry id.
     const ID: &'static str;
@@ -215,6 +212,14 @@ pub trait Algorithm: 'static {
         options: &Self::Options,
         recorder: &mut R,
     ) -> Self::Output;
+}
+
+/// Replay, the second seam: the state the animation shows, and each event applied to it or
+/// undone in O(1). (`replay.rs` in an algorithm's folder.)
+pub trait Replay: Run {
+    /// What the animation shows; a checkpoint is a clone of it.
+    type State: Clone + Describe;
+
     /// The state before the first step.
     fn start(input: &Self::Input, options: &Self::Options) -> Self::State;
     /// Approximate bytes one clone of `state` takes (bounds the checkpoints' memory).
@@ -223,6 +228,14 @@ pub trait Algorithm: 'static {
     fn apply(state: &mut Self::State, event: &Self::Event);
     /// Reverts `event`, which must be the last one applied (one step back).
     fn undo(state: &mut Self::State, event: &Self::Event);
+}
+
+/// Explanation, the third seam: narration, pseudocode, operation counters and quiz questions.
+/// (`narrate.rs` and `question.rs` in an algorithm's folder.)
+pub trait Explain: Replay {
+    /// A line of pseudocode (an enum: one variant per line any method shows).
+    type Line: Copy + PartialEq + 'static;
+
     /// One sentence about the state before any step.
     fn introduce(state: &Self::State) -> String;
     /// One sentence about `event`, which has just been applied to `state`.
@@ -233,19 +246,29 @@ pub trait Algorithm: 'static {
     fn pseudocode(options: &Self::Options) -> Pseudocode<Self::Line>;
     /// The operation counters in `state`.
     fn counters(state: &Self::State) -> Vec<Counter>;
-    /// Draws `state`; `last` is the event just applied, for highlights.
-    fn view(state: &Self::State, last: Option<&Self::Event>, frame: &Frame) -> Scene;
     /// The question to ask before `event` is applied to `state`, written from what the event
     /// knows happens; `None` for steps with no question of their own.
     fn question(_state: &Self::State, _event: &Self::Event) -> Option<Question> {
         None
     }
+}
+
+/// Drawing, the fourth seam: the picture of a state, and what is under a point of it.
+/// (`view.rs` in an algorithm's folder.)
+pub trait Draw: Replay {
+    /// Draws `state`; `last` is the event just applied, for highlights.
+    fn view(state: &Self::State, last: Option<&Self::Event>, frame: &Frame) -> Scene;
     /// The item under point `(x, y)` of a picture drawn in `frame`, as (row, column), for
     /// pointer interaction; `None` where nothing can be picked.
     fn locate(_state: &Self::State, _frame: &Frame, _x: f64, _y: f64) -> Option<(usize, usize)> {
         None
     }
 }
+
+/// An algorithm: all four seams, written once each. Implemented for every type that has them.
+pub trait Algorithm: Explain + Draw {}
+
+impl<A: Explain + Draw> Algorithm for A {}
 
 impl Describe for Counter {
     fn describe(&self) -> Value {

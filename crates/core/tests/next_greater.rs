@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use stepwise::algo::next_greater::{monotonic_stack, next_greater, scan, NextGreater, Variant};
-use stepwise::algorithm::Algorithm;
+use stepwise::algorithm::Run;
 use stepwise::input::{OptionMap, OptionValue};
 use stepwise::render::svg::to_svg;
 use stepwise::scene::{Frame, Theme};

@@ -323,7 +323,7 @@ fn every_shape_of_matrix_draws_and_can_be_picked() {
         }
     }
     // Sweeping the picture finds every matrix cell exactly where its rows and columns lie.
-    use stepwise::algorithm::Algorithm;
+    use stepwise::algorithm::Draw;
     let timeline =
         Timeline::<SummedArea>::from_text("1 2 3\n4 5 6", &mut OptionMap::new()).unwrap();
     let frame = Frame::new(600.0, 300.0, Theme::Light);

@@ -7,7 +7,7 @@
 
 use stepwise::algo;
 use stepwise::algo::roc::{self, Roc};
-use stepwise::algorithm::Algorithm;
+use stepwise::algorithm::Run;
 use stepwise::render::svg;
 use stepwise::scene::{Frame, Scene, Theme};
 use stepwise::trace::{Animation, Timeline};

@@ -452,3 +452,10 @@ fn draw_counts(
         );
     }
 }
+
+/// The drawing seam of the algorithm: its picture is this module's `draw`.
+impl crate::algorithm::Draw for super::Intersection {
+    fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
+        draw(state, last, frame)
+    }
+}

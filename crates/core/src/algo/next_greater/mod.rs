@@ -13,18 +13,19 @@
 //! circular array (two laps, pushing only in the first). The scan method checks every later
 //! element for every `i`: O(n²) comparisons in the worst case.
 
+mod narrate;
 mod question;
+mod replay;
 mod view;
 
 use crate::algorithm::{
-    Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
-    Pseudocode, Question, Recorder,
+    AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset, Pseudocode,
+    Question, Recorder, Run,
 };
 use crate::format::format_number;
 use crate::format::group_digits;
 use crate::input::{parse_numbers, InputError, OptionMap, SeededRandom};
 use crate::options::{read_options, Choice, OnChange, OptionKind, OptionSpec, OptionValues};
-use crate::scene::{Frame, Scene};
 use crate::value::{Describe, Value};
 
 /// The most items the stack method animates.
@@ -470,15 +471,17 @@ impl NextGreater {
     }
 }
 
-impl Algorithm for NextGreater {
+impl Run for NextGreater {
     type Input = Vec<f64>;
+
     type Options = Options;
+
     type Output = Answer;
+
     type Event = Event;
-    type State = State;
-    type Line = Line;
 
     const ID: &'static str = "next-greater";
+
     const INFO: AlgorithmInfo = AlgorithmInfo {
         id: Self::ID,
         title: "Next greater element",
@@ -605,217 +608,6 @@ impl Algorithm for NextGreater {
             indices,
             values: answer_values,
         }
-    }
-
-    fn start(values: &Vec<f64>, options: &Options) -> State {
-        State {
-            values: values.clone(),
-            options: *options,
-            stack: Vec::new(),
-            answer: vec![-1; values.len()],
-            cursor: None,
-            finished: false,
-            comparisons: 0,
-            pushes: 0,
-            pops: 0,
-        }
-    }
-
-    fn state_bytes(state: &State) -> usize {
-        std::mem::size_of::<State>()
-            + state.values.len() * (std::mem::size_of::<f64>() + std::mem::size_of::<i32>())
-            + state.stack.capacity().max(state.values.len()) * std::mem::size_of::<usize>()
-    }
-
-    fn apply(state: &mut State, event: &Event) {
-        match *event {
-            Event::Visit { step, index, .. } => state.cursor = Some((step, index)),
-            Event::Pop { index, by } => {
-                state.stack.pop();
-                state.answer[index] = by as i32;
-                state.comparisons += 1;
-                state.pops += 1;
-            }
-            Event::Stop { .. } | Event::Miss { .. } => state.comparisons += 1,
-            Event::Push { index } => {
-                state.stack.push(index);
-                state.pushes += 1;
-            }
-            Event::Found { index, candidate } => {
-                state.answer[index] = candidate as i32;
-                state.comparisons += 1;
-            }
-            Event::Exhausted { .. } => {}
-            Event::Finish { .. } => state.finished = true,
-        }
-    }
-
-    fn undo(state: &mut State, event: &Event) {
-        match *event {
-            Event::Visit { before, .. } => state.cursor = before,
-            Event::Pop { index, .. } => {
-                state.stack.push(index);
-                state.answer[index] = -1;
-                state.comparisons -= 1;
-                state.pops -= 1;
-            }
-            Event::Stop { .. } | Event::Miss { .. } => state.comparisons -= 1,
-            Event::Push { .. } => {
-                state.stack.pop();
-                state.pushes -= 1;
-            }
-            Event::Found { index, .. } => {
-                state.answer[index] = -1;
-                state.comparisons -= 1;
-            }
-            Event::Exhausted { .. } => {}
-            Event::Finish { .. } => state.finished = false,
-        }
-    }
-
-    fn introduce(state: &State) -> String {
-        let variant = state.options.variant;
-        if state.values.is_empty() {
-            return "The array is empty: there is nothing to scan.".to_string();
-        }
-        let direction = if variant.previous {
-            "right to left"
-        } else {
-            "left to right"
-        };
-        let laps = if variant.circular {
-            ", twice round (circular)"
-        } else {
-            ""
-        };
-        match state.options.method {
-            Method::Stack => format!(
-                "Find the {} element of each of {} items: scan {direction}{laps}, keeping a \
-                 stack of indices still waiting for an answer.",
-                variant.name(),
-                state.values.len()
-            ),
-            Method::Scan => format!(
-                "Find the {} element of each of {} items by checking, for every item, the \
-                 items after it in scan order ({direction}{laps}).",
-                variant.name(),
-                state.values.len()
-            ),
-        }
-    }
-
-    fn narrate(state: &State, event: &Event) -> String {
-        let values = &state.values;
-        let variant = state.options.variant;
-        let name = variant.name();
-        match *event {
-            Event::Visit { step, index, .. } => {
-                let lap = if step >= values.len() {
-                    " (second lap: it can still answer items on the stack, but is not pushed again)"
-                } else {
-                    ""
-                };
-                format!(
-                    "i = {index}: look at {}{lap}.",
-                    Self::describe(values, index)
-                )
-            }
-            Event::Pop { index, by } => format!(
-                "{} {} {}: pop {index} — {name} of {} is {}.",
-                Self::describe(values, by),
-                variant.symbol(),
-                Self::describe(values, index),
-                format_number(values[index]),
-                format_number(values[by])
-            ),
-            Event::Stop { index, by } => format!(
-                "{} {} {}: {index} stays on the stack; stop popping.",
-                Self::describe(values, by),
-                variant.not_symbol(),
-                Self::describe(values, index)
-            ),
-            Event::Push { index } => format!(
-                "Push {index}: {} waits on the stack for its {name} element.",
-                Self::describe(values, index)
-            ),
-            Event::Miss { index, candidate } => format!(
-                "{} {} {}: not the answer, keep looking.",
-                Self::describe(values, candidate),
-                variant.not_symbol(),
-                Self::describe(values, index)
-            ),
-            Event::Found { index, candidate } => format!(
-                "{} {} {}: the {name} of {} is {} (answer {}).",
-                Self::describe(values, candidate),
-                variant.symbol(),
-                Self::describe(values, index),
-                format_number(values[index]),
-                format_number(values[candidate]),
-                Self::answer_text(state, candidate)
-            ),
-            Event::Exhausted { index } => format!(
-                "Nothing beats {}: its answer is -1.",
-                Self::describe(values, index)
-            ),
-            Event::Finish { unresolved } => match unresolved {
-                0 => format!("Done: every item has a {name} element."),
-                1 => format!("Done: 1 item has no {name} element; its answer is -1."),
-                _ => {
-                    format!("Done: {unresolved} items have no {name} element; their answer is -1.")
-                }
-            },
-        }
-    }
-
-    fn line(event: &Event, options: &Options) -> Line {
-        match event {
-            Event::Visit { .. } => Line::EachItem,
-            Event::Stop { .. } => Line::WhileBeats,
-            Event::Pop { .. } => Line::Pop,
-            Event::Push { .. } => Line::Push,
-            Event::Miss { .. } => Line::Beats,
-            Event::Found { .. } => Line::Found,
-            Event::Exhausted { .. } => Line::NoneFound,
-            Event::Finish { .. } => match options.method {
-                Method::Stack => Line::LeftOver,
-                Method::Scan => Line::NoneFound,
-            },
-        }
-    }
-
-    fn pseudocode(options: &Options) -> Pseudocode<Line> {
-        match (options.method, options.variant.smaller) {
-            (Method::Stack, false) => STACK_PSEUDOCODE_GREATER,
-            (Method::Stack, true) => STACK_PSEUDOCODE_SMALLER,
-            (Method::Scan, false) => SCAN_PSEUDOCODE_GREATER,
-            (Method::Scan, true) => SCAN_PSEUDOCODE_SMALLER,
-        }
-    }
-
-    fn counters(state: &State) -> Vec<Counter> {
-        let mut counters = vec![Counter {
-            name: "comparisons",
-            value: state.comparisons,
-        }];
-        if state.options.method == Method::Stack {
-            counters.push(Counter {
-                name: "pushes",
-                value: state.pushes,
-            });
-            counters.push(Counter {
-                name: "pops",
-                value: state.pops,
-            });
-        }
-        counters
-    }
-
-    fn question(state: &State, event: &Event) -> Option<Question> {
-        question::question(state, event)
-    }
-
-    fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
-        view::draw(state, last, frame)
     }
 }
 

@@ -480,3 +480,10 @@ fn draw_stack(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) 
         );
     }
 }
+
+/// The drawing seam of the algorithm: its picture is this module's `draw`.
+impl crate::algorithm::Draw for super::NextGreater {
+    fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
+        draw(state, last, frame)
+    }
+}

@@ -12,7 +12,9 @@
 //! positive; TP + FN is always the number of positives and FP + TN the number of negatives.
 
 mod csv;
+mod narrate;
 mod question;
+mod replay;
 mod view;
 
 pub use csv::{
@@ -21,14 +23,13 @@ pub use csv::{
 };
 
 use crate::algorithm::{
-    Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
-    Pseudocode, Question, Recorder,
+    AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset, Pseudocode,
+    Question, Recorder, Run,
 };
 use crate::format::group_digits;
 use crate::format::{format_fixed, format_number};
 use crate::input::{InputError, OptionMap, SeededRandom};
 use crate::options::{read_options, OnChange, OptionKind, OptionSpec};
-use crate::scene::{Frame, Scene};
 use crate::value::{Describe, Value};
 use std::rc::Rc;
 
@@ -552,15 +553,17 @@ const OPTIONS: &[OptionSpec] = &[
     ),
 ];
 
-impl Algorithm for Roc {
+impl Run for Roc {
     type Input = Prepared;
+
     type Options = Options;
+
     type Output = Answer;
+
     type Event = Event;
-    type State = State;
-    type Line = Line;
 
     const ID: &'static str = "roc";
+
     const INFO: AlgorithmInfo = AlgorithmInfo {
         id: Self::ID,
         title: "ROC curve and AUC",
@@ -660,157 +663,6 @@ impl Algorithm for Roc {
     fn run<R: Recorder<Event>>(input: &Prepared, _options: &Options, recorder: &mut R) -> Curve {
         let (positives, negatives) = input.totals;
         sweep(&input.samples, positives, negatives, recorder)
-    }
-
-    fn start(input: &Prepared, options: &Options) -> State {
-        State {
-            samples: input.samples.clone(),
-            class_names: input.class_names.clone(),
-            totals: input.totals,
-            passed: 0,
-            true_positives: 0.0,
-            false_positives: 0.0,
-            auc: 0.0,
-            points: vec![(0.0, 0.0)],
-            plain: options.plain,
-        }
-    }
-
-    fn state_bytes(state: &State) -> usize {
-        // The samples are shared; the curve grows to one point per sample at most.
-        std::mem::size_of::<State>() + state.samples.len() * std::mem::size_of::<(f64, f64)>()
-    }
-
-    fn apply(state: &mut State, event: &Event) {
-        let Event::Lower { start, end, .. } = *event;
-        accumulate(
-            &state.samples[start as usize..end as usize],
-            &mut state.true_positives,
-            &mut state.false_positives,
-        );
-        let (positives, negatives) = state.totals;
-        let (x0, y0) = state.points.last().copied().unwrap_or((0.0, 0.0));
-        let (x1, y1) = (
-            state.false_positives / negatives,
-            state.true_positives / positives,
-        );
-        state.auc += (x1 - x0) * (y0 + y1) / 2.0;
-        state.points.push((x1, y1));
-        state.passed = end as usize;
-    }
-
-    fn undo(state: &mut State, event: &Event) {
-        let Event::Lower {
-            start,
-            true_before,
-            false_before,
-            auc_before,
-            ..
-        } = *event;
-        state.true_positives = true_before;
-        state.false_positives = false_before;
-        state.auc = auc_before;
-        state.points.pop();
-        state.passed = start as usize;
-    }
-
-    fn introduce(state: &State) -> String {
-        let (positives, negatives) = state.totals;
-        let (positive, negative) = plain_names(state);
-        if state.plain {
-            format!(
-                "{} people: {} are {positive} and {} are {negative}. A test gives each a score; \
-                 we pick a cut-off and flag everyone scoring at or above it. Start with the \
-                 cut-off above every score: nobody is flagged.",
-                group_digits(state.samples.len()),
-                format_count(positives),
-                format_count(negatives)
-            )
-        } else {
-            format!(
-                "{} samples, P = {} ({positive}), N = {} ({negative}). Threshold +∞: nothing is \
-                 predicted positive, the curve starts at (0, 0).",
-                group_digits(state.samples.len()),
-                format_count(positives),
-                format_count(negatives)
-            )
-        }
-    }
-
-    fn narrate(state: &State, event: &Event) -> String {
-        let Event::Lower {
-            start,
-            end,
-            true_before,
-            false_before,
-            auc_before,
-        } = *event;
-        let (positives, negatives) = state.totals;
-        let (positive, negative) = plain_names(state);
-        let threshold = format_number(state.threshold());
-        let tpr = state.true_positives / positives;
-        let fpr = state.false_positives / negatives;
-        if state.plain {
-            return format!(
-                "Cut-off {threshold}: we flag {} of the {} {positive} (TPR {}) and wrongly flag \
-                 {} of the {} {negative} (FPR {}).",
-                format_count(state.true_positives),
-                format_count(positives),
-                percent(tpr),
-                format_count(state.false_positives),
-                format_count(negatives),
-                percent(fpr)
-            );
-        }
-        let tied = end - start;
-        let group = if tied > 1 {
-            format!(" ({tied} tied samples move together)")
-        } else {
-            String::new()
-        };
-        format!(
-            "Threshold {threshold}{group}: +{} TP, +{} FP → TPR {}, FPR {}; the trapezoid adds \
-             {}, AUC {}.",
-            format_count(state.true_positives - true_before),
-            format_count(state.false_positives - false_before),
-            format_fixed(tpr, 3),
-            format_fixed(fpr, 3),
-            format_fixed(state.auc - auc_before, 4),
-            format_fixed(state.auc, 4)
-        )
-    }
-
-    fn line(_event: &Event, _options: &Options) -> Line {
-        Line::Count
-    }
-
-    fn pseudocode(_options: &Options) -> Pseudocode<Line> {
-        PSEUDOCODE
-    }
-
-    fn counters(state: &State) -> Vec<Counter> {
-        vec![
-            Counter {
-                name: "thresholds",
-                value: state.points.len() as u64 - 1,
-            },
-            Counter {
-                name: "samples counted",
-                value: state.passed as u64,
-            },
-        ]
-    }
-
-    fn question(state: &State, event: &Event) -> Option<Question> {
-        question::question(state, event)
-    }
-
-    fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
-        view::draw(state, last, frame)
-    }
-
-    fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
-        view::locate(state, frame, x, y)
     }
 }
 

@@ -570,6 +570,17 @@ fn draw_plot(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) {
     });
 }
 
+/// The drawing seam of the algorithm: its picture is this module's `draw`.
+impl crate::algorithm::Draw for super::Roc {
+    fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
+        draw(state, last, frame)
+    }
+
+    fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
+        locate(state, frame, x, y)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::screen_path;

@@ -16,14 +16,16 @@
 //! additions, so a rectangle sum can differ from the naive sum in the last bits.
 
 mod image;
+mod narrate;
 mod question;
+mod replay;
 mod view;
 
 pub use image::{box_blur, test_pattern, to_grayscale, IntegralImage, MAX_IMAGE_SIDE};
 
 use crate::algorithm::{
-    Algorithm, AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset,
-    Pseudocode, Question, Recorder,
+    AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset, Pseudocode,
+    Question, Recorder, Run,
 };
 use crate::format::group_digits;
 use crate::format::{format_fixed, format_number};
@@ -31,7 +33,6 @@ use crate::input::{
     parse_matrix, parse_numbers, InputError, OptionMap, ParsedMatrix, SeededRandom,
 };
 use crate::options::{read_options, Choice, OnChange, OptionKind, OptionSpec};
-use crate::scene::{Frame, Scene};
 use crate::value::{Describe, Value};
 
 /// The most cells the animation fills (the kernel has no such limit).
@@ -592,15 +593,17 @@ const OPTIONS: &[OptionSpec] = &[
     .shown_when("mode", "iou"),
 ];
 
-impl Algorithm for SummedArea {
+impl Run for SummedArea {
     type Input = Input;
+
     type Options = Options;
+
     type Output = Answer;
+
     type Event = Event;
-    type State = State;
-    type Line = Line;
 
     const ID: &'static str = "summed-area";
+
     const INFO: AlgorithmInfo = AlgorithmInfo {
         id: Self::ID,
         title: "Summed-area table",
@@ -814,268 +817,6 @@ impl Algorithm for SummedArea {
             weighted_iou: Some(ratio(intersection_sum, sum + second_sum - intersection_sum)),
             area_iou: Some(area_iou(a, b)),
         }
-    }
-
-    fn start(input: &Input, options: &Options) -> State {
-        let matrix = &input.matrix;
-        let (a, b) = match input.rects {
-            Some((a, b)) => (Some(a), b),
-            None => (None, None),
-        };
-        State {
-            rows: matrix.rows,
-            columns: matrix.columns,
-            matrix: matrix.values.clone(),
-            table: match options.method {
-                Method::Table => vec![0.0; (matrix.rows + 1) * (matrix.columns + 1)],
-                Method::Naive => Vec::new(),
-            },
-            filled: 0,
-            options: *options,
-            rects: [a, b, a.zip(b).and_then(|(a, b)| a.intersection(b))],
-            sums: [0.0; 3],
-            complete: [false; 3],
-            intersected: false,
-            ratio_shown: false,
-            reads: 0,
-            additions: 0,
-        }
-    }
-
-    fn state_bytes(state: &State) -> usize {
-        std::mem::size_of::<State>()
-            + (state.matrix.len() + state.table.len()) * std::mem::size_of::<f64>()
-    }
-
-    fn apply(state: &mut State, event: &Event) {
-        match *event {
-            Event::Fill { row, column } => {
-                let (row, column) = (row as usize, column as usize);
-                let value = fill_formula(
-                    state.value(row - 1, column - 1),
-                    state.table_cell(row - 1, column),
-                    state.table_cell(row, column - 1),
-                    state.table_cell(row - 1, column - 1),
-                );
-                let width = state.columns + 1;
-                state.table[row * width + column] = value;
-                state.filled += 1;
-                state.reads += 4;
-                state.additions += 3;
-            }
-            Event::Lookup { target, corner, .. } => {
-                if let Some(rect) = state.rects[target.slot()] {
-                    let (row, column, sign) = rect.corners()[corner as usize];
-                    state.sums[target.slot()] += sign * state.table_cell(row, column);
-                }
-                state.reads += 1;
-                state.additions += 1;
-            }
-            Event::Read {
-                target,
-                row,
-                column,
-                ..
-            } => {
-                state.sums[target.slot()] += state.value(row as usize, column as usize);
-                state.reads += 1;
-                state.additions += 1;
-            }
-            Event::Total { target } => state.complete[target.slot()] = true,
-            Event::Intersect => state.intersected = true,
-            Event::Ratio => state.ratio_shown = true,
-        }
-    }
-
-    fn undo(state: &mut State, event: &Event) {
-        match *event {
-            Event::Fill { row, column } => {
-                let width = state.columns + 1;
-                state.table[row as usize * width + column as usize] = 0.0;
-                state.filled -= 1;
-                state.reads -= 4;
-                state.additions -= 3;
-            }
-            Event::Lookup { target, before, .. } | Event::Read { target, before, .. } => {
-                state.sums[target.slot()] = before;
-                state.reads -= 1;
-                state.additions -= 1;
-            }
-            Event::Total { target } => state.complete[target.slot()] = false,
-            Event::Intersect => state.intersected = false,
-            Event::Ratio => state.ratio_shown = false,
-        }
-    }
-
-    fn introduce(state: &State) -> String {
-        if state.rows == 0 || state.columns == 0 {
-            return "The matrix is empty: there is nothing to sum.".to_string();
-        }
-        let what = if state.options.iou {
-            "the weighted IoU of rectangles A and B"
-        } else {
-            "the sum of rectangle A"
-        };
-        match state.options.method {
-            Method::Table => format!(
-                "Fill the {}×{} summed-area table S of the {}×{} matrix M once, then get {what} \
-                 from four lookups per rectangle.",
-                state.rows + 1,
-                state.columns + 1,
-                state.rows,
-                state.columns
-            ),
-            Method::Naive => format!(
-                "Compute {what} by adding up every cell of each rectangle in the {}×{} matrix.",
-                state.rows, state.columns
-            ),
-        }
-    }
-
-    fn narrate(state: &State, event: &Event) -> String {
-        match *event {
-            Event::Fill { row, column } => {
-                let (row, column) = (row as usize, column as usize);
-                format!(
-                    "S[{row}][{column}] = M[{}][{}] + S[{}][{column}] + S[{row}][{}] − S[{}][{}] \
-                     = {} + {} + {} − {} = {}",
-                    row - 1,
-                    column - 1,
-                    row - 1,
-                    column - 1,
-                    row - 1,
-                    column - 1,
-                    format_number(state.value(row - 1, column - 1)),
-                    format_number(state.table_cell(row - 1, column)),
-                    format_number(state.table_cell(row, column - 1)),
-                    format_number(state.table_cell(row - 1, column - 1)),
-                    format_number(state.table_cell(row, column))
-                )
-            }
-            Event::Lookup { target, corner, .. } => format!(
-                "sum({}) {}: running total {}.",
-                target.name(),
-                Self::corner_text(state, target, corner),
-                format_number(state.sums[target.slot()])
-            ),
-            Event::Read {
-                target,
-                row,
-                column,
-                ..
-            } => format!(
-                "sum({}) += M[{row}][{column}] = {}: running total {}.",
-                target.name(),
-                format_number(state.value(row as usize, column as usize)),
-                format_number(state.sums[target.slot()])
-            ),
-            Event::Total { target } => {
-                let slot = target.slot();
-                let Some(rect) = state.rects[slot] else {
-                    return String::new();
-                };
-                let sum = state.sums[slot];
-                match state.options.method {
-                    Method::Table => {
-                        let naive = state.naive_sum(rect);
-                        let check = if naive == sum {
-                            format!("the cell-by-cell sum agrees ({} cells)", rect.area())
-                        } else {
-                            format!(
-                                "the cell-by-cell sum is {} (floating-point rounding)",
-                                format_number(naive)
-                            )
-                        };
-                        format!(
-                            "sum({}) over {} = {} from 4 lookups; {check}.",
-                            target.name(),
-                            rect.describe(),
-                            format_number(sum)
-                        )
-                    }
-                    Method::Naive => format!(
-                        "sum({}) over {} = {} after reading {} cells.",
-                        target.name(),
-                        rect.describe(),
-                        format_number(sum),
-                        rect.area()
-                    ),
-                }
-            }
-            Event::Intersect => match state.rects[2] {
-                Some(both) => format!("A∩B covers {} ({} cells).", both.describe(), both.area()),
-                None => "A and B do not overlap: A∩B is empty, its sum is 0.".to_string(),
-            },
-            Event::Ratio => {
-                let (a, b) = (state.sums[0], state.sums[1]);
-                let both = state.sums[2];
-                let area = match (state.rects[0], state.rects[1]) {
-                    (Some(first), Some(second)) => area_iou(first, second),
-                    _ => 0.0,
-                };
-                let union = a + b - both;
-                let weighted = if union == 0.0 {
-                    "0 (the union weighs 0, so the IoU is defined as 0)".to_string()
-                } else {
-                    format_ratio(state.weighted_iou())
-                };
-                format!(
-                    "weighted IoU = {} / ({} + {} − {}) = {weighted}; area IoU = {}.",
-                    format_number(both),
-                    format_number(a),
-                    format_number(b),
-                    format_number(both),
-                    format_ratio(area)
-                )
-            }
-        }
-    }
-
-    fn line(event: &Event, options: &Options) -> Line {
-        match event {
-            Event::Fill { .. } => Line::Fill,
-            Event::Lookup { corner: 0 | 1, .. } => Line::LookupFirst,
-            Event::Lookup { .. } => Line::LookupSecond,
-            Event::Read { .. } => Line::Add,
-            Event::Total { .. } => match options.method {
-                Method::Table => Line::LookupSecond,
-                Method::Naive => Line::Return,
-            },
-            Event::Intersect => Line::Intersect,
-            Event::Ratio => Line::Ratio,
-        }
-    }
-
-    fn pseudocode(options: &Options) -> Pseudocode<Line> {
-        match options.method {
-            Method::Table => TABLE_PSEUDOCODE,
-            Method::Naive => NAIVE_PSEUDOCODE,
-        }
-    }
-
-    fn counters(state: &State) -> Vec<Counter> {
-        vec![
-            Counter {
-                name: "cells read",
-                value: state.reads,
-            },
-            Counter {
-                name: "additions",
-                value: state.additions,
-            },
-        ]
-    }
-
-    fn question(state: &State, event: &Event) -> Option<Question> {
-        question::question(state, event)
-    }
-
-    fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
-        view::draw(state, last, frame)
-    }
-
-    fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
-        view::locate(state, frame, x, y)
     }
 }
 

@@ -602,3 +602,14 @@ fn draw_footer(scene: &mut Scene, state: &State, frame: &Frame) {
             .aligned(Align::Start),
     );
 }
+
+/// The drawing seam of the algorithm: its picture is this module's `draw`.
+impl crate::algorithm::Draw for super::SummedArea {
+    fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
+        draw(state, last, frame)
+    }
+
+    fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
+        locate(state, frame, x, y)
+    }
+}

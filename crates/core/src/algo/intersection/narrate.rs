@@ -1,0 +1,203 @@
+//! Explanation: narration, pseudocode lines, operation counters and the quiz question.
+
+use super::*;
+use crate::algorithm::Explain;
+
+impl Explain for Intersection {
+    type Line = Line;
+
+    fn introduce(state: &State) -> String {
+        let semantics = match state.options.semantics {
+            Semantics::Multiset => {
+                "multiset semantics: each common value as often as it is in both"
+            }
+            Semantics::Set => "set semantics: each common value once",
+        };
+        let plan = match state.options.method {
+            Method::Pointers => "merge sort both arrays, then walk them with two pointers",
+            Method::Hash => "count b's values in a hash map, then look up every item of a",
+            Method::Nested => "compare every item of a with the items of b",
+            Method::Gallop => "sort both, then gallop from the shorter array into the longer",
+        };
+        format!(
+            "a has {} items, b has {}: {plan} ({semantics}).",
+            state.a.len(),
+            state.b.len()
+        )
+    }
+
+    fn narrate(state: &State, event: &Event) -> String {
+        let (a, b) = (&state.a, &state.b);
+        match event {
+            Event::SortWrite {
+                side, index, value, ..
+            } => format!(
+                "Merge sort {}: write {value} at {}[{index}].",
+                side.name(),
+                side.name()
+            ),
+            Event::SortAll { side, .. } => {
+                let values = match side {
+                    Side::A => a,
+                    Side::B => b,
+                };
+                format!("Sort {} in one step: {}.", side.name(), Self::list(values))
+            }
+            Event::Compare {
+                i,
+                j,
+                outcome,
+                emitted,
+            } => {
+                let (i, j) = (*i as usize, *j as usize);
+                let (left, right) = Self::pair(state, i, j);
+                match (outcome, emitted) {
+                    (Ordering::Less, _) => format!("{left} < {right}: advance i."),
+                    (Ordering::Greater, _) => format!("{left} > {right}: advance j."),
+                    (Ordering::Equal, true) => {
+                        format!("{left} = {right}: match — output {}, advance both.", a[i])
+                    }
+                    (Ordering::Equal, false) => format!(
+                        "{left} = {right}: {} is already in the output (set semantics); advance both.",
+                        a[i]
+                    ),
+                }
+            }
+            Event::Insert { index } => {
+                let value = b[*index as usize];
+                format!(
+                    "Count {}: counts[{value}] = {}.",
+                    Self::describe(b, "b", *index as usize),
+                    state.counts.get(value)
+                )
+            }
+            Event::Probe { index, found, .. } => {
+                let value = a[*index as usize];
+                let item = Self::describe(a, "a", *index as usize);
+                if *found {
+                    format!(
+                        "Look up {item}: counts[{value}] was > 0 — output {value}, counts[{value}] = {}.",
+                        state.counts.get(value)
+                    )
+                } else {
+                    format!("Look up {item}: no {value} left in b's counts.")
+                }
+            }
+            Event::Check {
+                i,
+                j,
+                equal,
+                emitted,
+            } => {
+                let (i, j) = (*i as usize, *j as usize);
+                let (left, right) = Self::pair(state, i, j);
+                match (equal, emitted) {
+                    (true, true) => format!(
+                        "{left} = {right}: match — output {}, mark b[{j}] used.",
+                        a[i]
+                    ),
+                    (true, false) => {
+                        format!("{left} = {right}: already in the output (set semantics).")
+                    }
+                    (false, _) if a[i] == b[j] => {
+                        format!("{left} = {right}, but b[{j}] is used: keep scanning.")
+                    }
+                    (false, _) => format!("{left} ≠ {right}: keep scanning b."),
+                }
+            }
+            Event::Gallop { short, probe, less } => {
+                let (short_values, long_values, short_side, long_side) = state.short_and_long();
+                let x = Self::describe(short_values, short_side.name(), *short as usize);
+                let y = Self::describe(long_values, long_side.name(), *probe as usize);
+                if *less {
+                    format!("{y} < {x}: look further right.")
+                } else {
+                    format!(
+                        "{y} ≥ {x}: the answer is at or left of {}[{probe}].",
+                        long_side.name()
+                    )
+                }
+            }
+            Event::Land {
+                short,
+                position,
+                found,
+                emitted,
+                ..
+            } => {
+                let (short_values, _, short_side, long_side) = state.short_and_long();
+                let x = Self::describe(short_values, short_side.name(), *short as usize);
+                match (found, emitted) {
+                    (true, true) => format!(
+                        "{x} is at {}[{position}]: output {}; the next search starts after it.",
+                        long_side.name(),
+                        short_values[*short as usize]
+                    ),
+                    (true, false) => format!("{x} is already in the output (set semantics)."),
+                    _ => format!(
+                        "{x} is not in {}: the next search starts at {}[{position}].",
+                        long_side.name(),
+                        long_side.name()
+                    ),
+                }
+            }
+            Event::SortOutput { .. } => {
+                format!("Sort the output: {}.", Self::list(&state.output))
+            }
+        }
+    }
+
+    fn line(event: &Event, _options: &Options) -> Line {
+        match event {
+            Event::SortWrite { .. } | Event::SortAll { .. } => Line::Sort,
+            Event::Compare { outcome, .. } => match outcome {
+                Ordering::Less => Line::ASmaller,
+                Ordering::Greater => Line::BSmaller,
+                Ordering::Equal => Line::Equal,
+            },
+            Event::Insert { .. } => Line::CountB,
+            Event::Probe { .. } => Line::Probe,
+            Event::Check { equal: true, .. } => Line::Match,
+            Event::Check { .. } => Line::CheckPair,
+            Event::Gallop { .. } => Line::Gallop,
+            Event::Land { .. } => Line::Land,
+            Event::SortOutput { .. } => Line::SortOutput,
+        }
+    }
+
+    fn pseudocode(options: &Options) -> Pseudocode<Line> {
+        match options.method {
+            Method::Pointers => POINTERS_PSEUDOCODE,
+            Method::Hash => HASH_PSEUDOCODE,
+            Method::Nested => NESTED_PSEUDOCODE,
+            Method::Gallop => GALLOP_PSEUDOCODE,
+        }
+    }
+
+    fn counters(state: &State) -> Vec<Counter> {
+        match state.options.method {
+            Method::Hash => vec![Counter {
+                name: "hash probes",
+                value: state.probes,
+            }],
+            Method::Pointers => vec![
+                Counter {
+                    name: "comparisons",
+                    value: state.comparisons,
+                },
+                Counter {
+                    name: "sort writes",
+                    value: state.writes,
+                },
+            ],
+            Method::Nested | Method::Gallop => vec![Counter {
+                name: "comparisons",
+                value: state.comparisons,
+            }],
+        }
+    }
+
+    fn question(state: &State, event: &Event) -> Option<Question> {
+        question::question(state, event)
+    }
+}
