@@ -385,15 +385,12 @@ function toggleEmbed() {
   return undefined;
 }
 
-/** Presenter mode: full screen, large type, controls by keyboard or a clicker. */
-function togglePresenter(on = !document.body.classList.contains('presenting')) {
-  document.body.classList.toggle('presenting', on);
-  if (on && document.documentElement.requestFullscreen && !document.fullscreenElement) {
-    document.documentElement.requestFullscreen().catch(() => {});
-  } else if (!on && document.fullscreenElement) {
-    document.exitFullscreen().catch(() => {});
-  }
-  requestDraw();
+/** Presenter mode (present.js) loads on first use. */
+function togglePresenter(on) {
+  import('./present.js').then(({ togglePresenter: toggle }) => {
+    toggle(on);
+    requestDraw();
+  }).catch(onFailure);
 }
 
 let recordingModule = null;
@@ -820,7 +817,7 @@ function wireControls() {
   $('quiz-toggle').addEventListener('click', () => quiz().then((questions) => questions.toggle()).catch(onFailure));
   $('record-toggle').addEventListener('click', () => recording().then((panel) => panel.toggle()).catch(onFailure));
   document.addEventListener('fullscreenchange', () => {
-    if (!document.fullscreenElement) togglePresenter(false);
+    if (!document.fullscreenElement && document.body.classList.contains('presenting')) togglePresenter(false);
   });
   $('panic-dismiss').addEventListener('click', () => { $('panic-banner').hidden = true; });
   document.addEventListener('keydown', onKey);
@@ -853,7 +850,8 @@ function onKey(event) {
     start: () => guarded(() => seekAll(0, { animate: false })),
     end: () => guarded(() => seekAll(totalSteps(), { animate: false })),
   };
-  const action = event.key === 'Escape' ? () => togglePresenter(false) : actions[keyAction(event)];
+  const leave = () => { if (document.body.classList.contains('presenting')) togglePresenter(false); };
+  const action = event.key === 'Escape' ? leave : actions[keyAction(event)];
   if (!action) return;
   // The scrubber handles arrows itself; everywhere else the keys drive the clock.
   if (target === $('scrubber') && event.key !== ' ') return;

@@ -245,7 +245,7 @@ test('exports: an SVG of the frame and a PNG of the canvas size; presenter mode'
   assert.match(await page.inputValue('#iframe-snippet'), /embed\.html\?algorithm=next-greater&input=2\+7\+3/);
 
   await page.click('#present');
-  assert.equal(await page.evaluate(() => document.body.classList.contains('presenting')), true);
+  await page.waitForFunction(() => document.body.classList.contains('presenting'));
   assert.equal(await page.isVisible('.panel'), false);
   await page.keyboard.press('Home');
   await page.keyboard.press('PageDown');
@@ -258,7 +258,7 @@ test('exports: an SVG of the frame and a PNG of the canvas size; presenter mode'
   await page.keyboard.press('PageUp');
   assert.match(await page.textContent('#step-count'), /^11 \//);
   await page.keyboard.press('Escape');
-  assert.equal(await page.evaluate(() => document.body.classList.contains('presenting')), false);
+  await page.waitForFunction(() => !document.body.classList.contains('presenting'));
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -131,13 +131,31 @@ async function audit(url, prepare = async () => {}) {
 }
 
 test('axe-core finds no violations on the page, the blog example or presenter mode', async () => {
-  for (const id of ['next-greater', 'summed-area', 'intersection', 'roc']) {
+  // Every registered algorithm's tab, its generated controls and widgets included.
+  const context = await browser.newContext();
+  const lister = await context.newPage();
+  await lister.goto(BASE);
+  await lister.waitForSelector('body[data-ready="true"]');
+  const ids = await lister.evaluate(async () => (await import('./pkg/stepwise.js')).algorithms().map((info) => info.id));
+  await context.close();
+  assert.ok(ids.length >= 4);
+  for (const id of ids) {
     assert.deepEqual(await audit(new URL(`#${id}`, BASE).href), [], id);
   }
+  // The panels their modules build when first opened.
+  const panels = await audit(BASE, async (page) => {
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.click('#embed-toggle');
+    await page.click('#record-toggle');
+    await page.waitForSelector('#embed-snippet');
+    await page.waitForSelector('#record-go');
+  });
+  assert.deepEqual(panels, [], 'embed and export panels');
   assert.deepEqual(await audit(new URL('blog-example.html', BASE).href), [], 'blog example');
   const presenting = await audit(BASE, async (page) => {
     await page.waitForSelector('body[data-ready="true"]');
     await page.click('#present');
+    await page.waitForFunction(() => document.body.classList.contains('presenting'));
   });
   assert.deepEqual(presenting, [], 'presenter mode');
   const dark = await audit(BASE, async (page) => {
