@@ -7,6 +7,8 @@
 // change as the threshold drops. Where a step has no question of its own, the choices are the
 // next step's narration and nearby steps' narrations.
 
+import { el } from './dom.js';
+
 const CHOICES = 4;
 
 /** A deterministic shuffle, so a class sees the same order on every screen. */
@@ -48,8 +50,24 @@ export function makeQuestion(player, position) {
   return { prompt: 'Which sentence describes the next step?', answer: why, options: arrange(options, position), why };
 }
 
+/**
+ * Builds the quiz card's contents into its (empty) section.
+ * @param {HTMLElement} card
+ */
+function fillCard(card) {
+  card.setAttribute('aria-labelledby', 'quiz-heading');
+  card.append(
+    el('h2', { id: 'quiz-heading' }, 'What happens next?'),
+    el('p', { class: 'help', id: 'quiz-score', 'aria-live': 'polite' }, 'Pick the next step before it happens.'),
+    el('p', { class: 'quiz-prompt', id: 'quiz-prompt', 'aria-live': 'polite' }),
+    el('div', { class: 'quiz-options', id: 'quiz-options', role: 'group', 'aria-labelledby': 'quiz-prompt' }),
+    el('p', { class: 'quiz-feedback', id: 'quiz-feedback', 'aria-live': 'polite' }),
+  );
+}
+
 /** Wires the quiz card: asks at the current step, grades, then moves one step on. */
 export function createQuiz({ $, getPlayer, getPosition, advance }) {
+  fillCard($('quiz'));
   const score = { right: 0, asked: 0 };
   let current = null;
 

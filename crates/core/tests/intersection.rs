@@ -6,7 +6,7 @@ mod common;
 
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use stepwise::algo::intersection::{intersect, Event, Intersection, Semantics};
+use stepwise::algo::intersection::{intersect, Event, Intersection, PointerStep, Semantics};
 use stepwise::input::{OptionMap, OptionValue};
 use stepwise::scene::{Frame, Theme};
 use stepwise::trace::Timeline;
@@ -124,7 +124,7 @@ proptest! {
         for semantics in SEMANTICS {
             let mut timeline = Timeline::<Intersection>::from_text(&text(&a, &b), &mut options("pointers", semantics, true)).unwrap();
             while timeline.forward() {
-                if !matches!(timeline.last_event(), Some(Event::Compare { .. })) {
+                if !matches!(timeline.last_event(), Some(Event::Pointers(PointerStep::Compare { .. }))) {
                     continue;
                 }
                 let state = timeline.state();

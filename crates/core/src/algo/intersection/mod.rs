@@ -104,11 +104,13 @@ pub fn two_pointers<R: Recorder<Event>>(
     while i < a.len() && j < b.len() {
         let outcome = a[i].cmp(&b[j]);
         let emitted = outcome == Ordering::Equal && semantics.keeps(&output, a[i]);
-        recorder.record(|| Event::Compare {
-            i: i as u32,
-            j: j as u32,
-            outcome,
-            emitted,
+        recorder.record(|| {
+            Event::Pointers(PointerStep::Compare {
+                i: i as u32,
+                j: j as u32,
+                outcome,
+                emitted,
+            })
         });
         match outcome {
             Ordering::Less => i += 1,
@@ -146,10 +148,12 @@ pub fn gallop<R: Recorder<Event>>(
         while low < long.len() {
             let probe = (position + step - 1).min(long.len() - 1);
             let less = long[probe] < value;
-            recorder.record(|| Event::Gallop {
-                short: index as u32,
-                probe: probe as u32,
-                less,
+            recorder.record(|| {
+                Event::Gallop(GallopStep::Probe {
+                    short: index as u32,
+                    probe: probe as u32,
+                    less,
+                })
             });
             if !less {
                 high = probe;
@@ -164,10 +168,12 @@ pub fn gallop<R: Recorder<Event>>(
         while low < high {
             let middle = low + (high - low) / 2;
             let less = long[middle] < value;
-            recorder.record(|| Event::Gallop {
-                short: index as u32,
-                probe: middle as u32,
-                less,
+            recorder.record(|| {
+                Event::Gallop(GallopStep::Probe {
+                    short: index as u32,
+                    probe: middle as u32,
+                    less,
+                })
             });
             if less {
                 low = middle + 1;
@@ -177,13 +183,15 @@ pub fn gallop<R: Recorder<Event>>(
         }
         let found = low < long.len() && long[low] == value;
         let emitted = found && semantics.keeps(&output, value);
-        recorder.record(|| Event::Land {
-            short: index as u32,
-            position: low as u32,
-            found,
-            emitted,
-            long_before: position as u32,
-            short_before: next_short as u32,
+        recorder.record(|| {
+            Event::Gallop(GallopStep::Land {
+                short: index as u32,
+                position: low as u32,
+                found,
+                emitted,
+                long_before: position as u32,
+                short_before: next_short as u32,
+            })
         });
         if emitted {
             output.push(value);
@@ -204,8 +212,10 @@ pub fn hash_counts<R: Recorder<Event>>(
     let mut counts: HashMap<i32, u32> = HashMap::with_capacity(b.len());
     for (index, &value) in b.iter().enumerate() {
         *counts.entry(value).or_insert(0) += 1;
-        recorder.record(|| Event::Insert {
-            index: index as u32,
+        recorder.record(|| {
+            Event::Hash(HashStep::Insert {
+                index: index as u32,
+            })
         });
     }
     let mut output = Vec::new();
@@ -222,10 +232,12 @@ pub fn hash_counts<R: Recorder<Event>>(
                 },
             );
         }
-        recorder.record(|| Event::Probe {
-            index: index as u32,
-            found,
-            before: count,
+        recorder.record(|| {
+            Event::Hash(HashStep::Probe {
+                index: index as u32,
+                found,
+                before: count,
+            })
         });
     }
     sort_output(output, recorder)
@@ -245,11 +257,13 @@ pub fn nested<R: Recorder<Event>>(
             let equal = candidate == value && !used[j];
             // Set semantics: a value already in the output is not emitted again.
             let emitted = equal && (semantics == Semantics::Multiset || !output.contains(&value));
-            recorder.record(|| Event::Check {
-                i: i as u32,
-                j: j as u32,
-                equal,
-                emitted,
+            recorder.record(|| {
+                Event::Nested(NestedStep::Check {
+                    i: i as u32,
+                    j: j as u32,
+                    equal,
+                    emitted,
+                })
             });
             if equal {
                 if emitted {
@@ -267,7 +281,7 @@ fn sort_output<R: Recorder<Event>>(mut output: Vec<i32>, recorder: &mut R) -> Ve
     if output.windows(2).any(|pair| pair[0] > pair[1]) {
         let before = output.clone();
         output.sort_unstable();
-        recorder.record(|| Event::SortOutput { before });
+        recorder.record(|| Event::Sort(SortStep::Output { before }));
     }
     output
 }
@@ -300,12 +314,14 @@ pub fn merge_sort<R: Recorder<Event>>(values: &mut [i32], side: Side, recorder: 
             for (offset, index) in (low..high).enumerate() {
                 let before = values[index];
                 values[index] = merged[index];
-                recorder.record(|| Event::SortWrite {
-                    side,
-                    index: index as u32,
-                    value: merged[index],
-                    before,
-                    compared: compared[offset],
+                recorder.record(|| {
+                    Event::Sort(SortStep::Write {
+                        side,
+                        index: index as u32,
+                        value: merged[index],
+                        before,
+                        compared: compared[offset],
+                    })
                 });
             }
         }
@@ -364,11 +380,27 @@ pub struct Input {
     pub b: Vec<i32>,
 }
 
-/// One step of any method.
+/// One step of any method: the sorting steps they share, or a step of one method's own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
+    /// Sorting, shared by two pointers and galloping (the inputs) and by the hash map and the
+    /// nested loops (the output).
+    Sort(SortStep),
+    /// A step of the two pointers.
+    Pointers(PointerStep),
+    /// A step of the hash map of counts.
+    Hash(HashStep),
+    /// A step of the nested loops.
+    Nested(NestedStep),
+    /// A step of galloping search.
+    Gallop(GallopStep),
+}
+
+/// Sorting steps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SortStep {
     /// Merge sort writes `value` at `index` of one array (replacing `before`).
-    SortWrite {
+    Write {
         /// The array.
         side: Side,
         /// Where.
@@ -381,12 +413,22 @@ pub enum Event {
         compared: bool,
     },
     /// One array sorted in a single step (collapsed sort, or before galloping).
-    SortAll {
+    All {
         /// The array.
         side: Side,
         /// Its order before, for undo.
         before: Vec<i32>,
     },
+    /// The output, collected out of order, is sorted.
+    Output {
+        /// Its order before, for undo.
+        before: Vec<i32>,
+    },
+}
+
+/// The two pointers' step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PointerStep {
     /// Two pointers compare `a[i]` with `b[j]`.
     Compare {
         /// Pointer into a.
@@ -398,6 +440,11 @@ pub enum Event {
         /// Whether a match went to the output (set semantics skips repeats).
         emitted: bool,
     },
+}
+
+/// The hash map's steps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HashStep {
     /// Hash: count `b[index]`.
     Insert {
         /// Index into b.
@@ -412,6 +459,11 @@ pub enum Event {
         /// The count before, for undo.
         before: u32,
     },
+}
+
+/// The nested loops' step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NestedStep {
     /// Nested loops: compare `a[i]` with `b[j]`.
     Check {
         /// Index into a.
@@ -423,8 +475,13 @@ pub enum Event {
         /// Whether the match went to the output.
         emitted: bool,
     },
+}
+
+/// Galloping's steps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GallopStep {
     /// Gallop: compare the long array at `probe` with the short array's item `short`.
-    Gallop {
+    Probe {
         /// Index into the shorter array.
         short: u32,
         /// Index into the longer array.
@@ -446,11 +503,6 @@ pub enum Event {
         long_before: u32,
         /// The short array's cursor before, for undo.
         short_before: u32,
-    },
-    /// The output, collected out of order, is sorted.
-    SortOutput {
-        /// Its order before, for undo.
-        before: Vec<i32>,
     },
 }
 
@@ -946,7 +998,7 @@ impl Run for Intersection {
             } else if values.windows(2).any(|pair| pair[0] > pair[1]) {
                 let before = values.clone();
                 values.sort_unstable();
-                recorder.record(|| Event::SortAll { side, before });
+                recorder.record(|| Event::Sort(SortStep::All { side, before }));
             }
         };
         let values = match options.method {

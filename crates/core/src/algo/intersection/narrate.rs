@@ -29,26 +29,26 @@ impl Explain for Intersection {
     fn narrate(state: &State, event: &Event) -> String {
         let (a, b) = (&state.a, &state.b);
         match event {
-            Event::SortWrite {
+            Event::Sort(SortStep::Write {
                 side, index, value, ..
-            } => format!(
+            }) => format!(
                 "Merge sort {}: write {value} at {}[{index}].",
                 side.name(),
                 side.name()
             ),
-            Event::SortAll { side, .. } => {
+            Event::Sort(SortStep::All { side, .. }) => {
                 let values = match side {
                     Side::A => a,
                     Side::B => b,
                 };
                 format!("Sort {} in one step: {}.", side.name(), Self::list(values))
             }
-            Event::Compare {
+            Event::Pointers(PointerStep::Compare {
                 i,
                 j,
                 outcome,
                 emitted,
-            } => {
+            }) => {
                 let (i, j) = (*i as usize, *j as usize);
                 let (left, right) = Self::pair(state, i, j);
                 match (outcome, emitted) {
@@ -63,7 +63,7 @@ impl Explain for Intersection {
                     ),
                 }
             }
-            Event::Insert { index } => {
+            Event::Hash(HashStep::Insert { index }) => {
                 let value = b[*index as usize];
                 format!(
                     "Count {}: counts[{value}] = {}.",
@@ -71,7 +71,7 @@ impl Explain for Intersection {
                     state.counts.get(value)
                 )
             }
-            Event::Probe { index, found, .. } => {
+            Event::Hash(HashStep::Probe { index, found, .. }) => {
                 let value = a[*index as usize];
                 let item = Self::describe(a, "a", *index as usize);
                 if *found {
@@ -83,12 +83,12 @@ impl Explain for Intersection {
                     format!("Look up {item}: no {value} left in b's counts.")
                 }
             }
-            Event::Check {
+            Event::Nested(NestedStep::Check {
                 i,
                 j,
                 equal,
                 emitted,
-            } => {
+            }) => {
                 let (i, j) = (*i as usize, *j as usize);
                 let (left, right) = Self::pair(state, i, j);
                 match (equal, emitted) {
@@ -105,7 +105,7 @@ impl Explain for Intersection {
                     (false, _) => format!("{left} ≠ {right}: keep scanning b."),
                 }
             }
-            Event::Gallop { short, probe, less } => {
+            Event::Gallop(GallopStep::Probe { short, probe, less }) => {
                 let (short_values, long_values, short_side, long_side) = state.short_and_long();
                 let x = Self::describe(short_values, short_side.name(), *short as usize);
                 let y = Self::describe(long_values, long_side.name(), *probe as usize);
@@ -118,13 +118,13 @@ impl Explain for Intersection {
                     )
                 }
             }
-            Event::Land {
+            Event::Gallop(GallopStep::Land {
                 short,
                 position,
                 found,
                 emitted,
                 ..
-            } => {
+            }) => {
                 let (short_values, _, short_side, long_side) = state.short_and_long();
                 let x = Self::describe(short_values, short_side.name(), *short as usize);
                 match (found, emitted) {
@@ -141,7 +141,7 @@ impl Explain for Intersection {
                     ),
                 }
             }
-            Event::SortOutput { .. } => {
+            Event::Sort(SortStep::Output { .. }) => {
                 format!("Sort the output: {}.", Self::list(&state.output))
             }
         }
@@ -149,19 +149,19 @@ impl Explain for Intersection {
 
     fn line(event: &Event, _options: &Options) -> Line {
         match event {
-            Event::SortWrite { .. } | Event::SortAll { .. } => Line::Sort,
-            Event::Compare { outcome, .. } => match outcome {
+            Event::Sort(SortStep::Write { .. }) | Event::Sort(SortStep::All { .. }) => Line::Sort,
+            Event::Pointers(PointerStep::Compare { outcome, .. }) => match outcome {
                 Ordering::Less => Line::ASmaller,
                 Ordering::Greater => Line::BSmaller,
                 Ordering::Equal => Line::Equal,
             },
-            Event::Insert { .. } => Line::CountB,
-            Event::Probe { .. } => Line::Probe,
-            Event::Check { equal: true, .. } => Line::Match,
-            Event::Check { .. } => Line::CheckPair,
-            Event::Gallop { .. } => Line::Gallop,
-            Event::Land { .. } => Line::Land,
-            Event::SortOutput { .. } => Line::SortOutput,
+            Event::Hash(HashStep::Insert { .. }) => Line::CountB,
+            Event::Hash(HashStep::Probe { .. }) => Line::Probe,
+            Event::Nested(NestedStep::Check { equal: true, .. }) => Line::Match,
+            Event::Nested(NestedStep::Check { .. }) => Line::CheckPair,
+            Event::Gallop(GallopStep::Probe { .. }) => Line::Gallop,
+            Event::Gallop(GallopStep::Land { .. }) => Line::Land,
+            Event::Sort(SortStep::Output { .. }) => Line::SortOutput,
         }
     }
 

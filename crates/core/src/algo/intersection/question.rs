@@ -1,19 +1,19 @@
 //! The two pointers' "what happens next?" question: which pointer moves, and does the value
 //! go to the output?
 
-use super::{Event, Semantics, State};
+use super::{Event, PointerStep, Semantics, State};
 use crate::algorithm::Question;
 use crate::format::format_number;
 use std::cmp::Ordering;
 
 /// The question before `event`: asked at each comparison of the two pointers.
 pub fn question(state: &State, event: &Event) -> Option<Question> {
-    let Event::Compare {
+    let Event::Pointers(PointerStep::Compare {
         i,
         j,
         outcome,
         emitted,
-    } = *event
+    }) = *event
     else {
         return None;
     };

@@ -32,24 +32,24 @@ impl Replay for Intersection {
 
     fn apply(state: &mut State, event: &Event) {
         match event {
-            Event::SortWrite {
+            Event::Sort(SortStep::Write {
                 side,
                 index,
                 value,
                 compared,
                 ..
-            } => {
+            }) => {
                 state.array_mut(*side)[*index as usize] = *value;
                 state.writes += 1;
                 state.comparisons += u64::from(*compared);
             }
-            Event::SortAll { side, .. } => state.array_mut(*side).sort_unstable(),
-            Event::Compare {
+            Event::Sort(SortStep::All { side, .. }) => state.array_mut(*side).sort_unstable(),
+            Event::Pointers(PointerStep::Compare {
                 i,
                 j,
                 outcome,
                 emitted,
-            } => {
+            }) => {
                 state.comparisons += 1;
                 match outcome {
                     Ordering::Less => state.i += 1,
@@ -65,13 +65,13 @@ impl Replay for Intersection {
                     }
                 }
             }
-            Event::Insert { index } => {
+            Event::Hash(HashStep::Insert { index }) => {
                 let value = state.b[*index as usize];
                 state.counts.set(value, Some(state.counts.get(value) + 1));
                 state.probes += 1;
                 state.j = *index as usize + 1;
             }
-            Event::Probe { index, found, .. } => {
+            Event::Hash(HashStep::Probe { index, found, .. }) => {
                 let value = state.a[*index as usize];
                 state.probes += 1;
                 state.i = *index as usize + 1;
@@ -85,12 +85,12 @@ impl Replay for Intersection {
                     state.counts.set(value, Some(count));
                 }
             }
-            Event::Check {
+            Event::Nested(NestedStep::Check {
                 i,
                 j,
                 equal,
                 emitted,
-            } => {
+            }) => {
                 state.comparisons += 1;
                 if *equal && *emitted {
                     state.matched_a[*i as usize] = true;
@@ -98,14 +98,14 @@ impl Replay for Intersection {
                     state.output.push(state.a[*i as usize]);
                 }
             }
-            Event::Gallop { .. } => state.comparisons += 1,
-            Event::Land {
+            Event::Gallop(GallopStep::Probe { .. }) => state.comparisons += 1,
+            Event::Gallop(GallopStep::Land {
                 short,
                 position,
                 found,
                 emitted,
                 ..
-            } => {
+            }) => {
                 let (short_side, long_side) = {
                     let (_, _, short_side, long_side) = state.short_and_long();
                     (short_side, long_side)
@@ -131,30 +131,32 @@ impl Replay for Intersection {
                     Side::B => state.j = *short as usize + 1,
                 }
             }
-            Event::SortOutput { .. } => state.output.sort_unstable(),
+            Event::Sort(SortStep::Output { .. }) => state.output.sort_unstable(),
         }
     }
 
     fn undo(state: &mut State, event: &Event) {
         match event {
-            Event::SortWrite {
+            Event::Sort(SortStep::Write {
                 side,
                 index,
                 before,
                 compared,
                 ..
-            } => {
+            }) => {
                 state.array_mut(*side)[*index as usize] = *before;
                 state.writes -= 1;
                 state.comparisons -= u64::from(*compared);
             }
-            Event::SortAll { side, before } => state.array_mut(*side).clone_from(before),
-            Event::Compare {
+            Event::Sort(SortStep::All { side, before }) => {
+                state.array_mut(*side).clone_from(before)
+            }
+            Event::Pointers(PointerStep::Compare {
                 i,
                 j,
                 outcome,
                 emitted,
-            } => {
+            }) => {
                 state.comparisons -= 1;
                 state.i = *i as usize;
                 state.j = *j as usize;
@@ -166,18 +168,18 @@ impl Replay for Intersection {
                     }
                 }
             }
-            Event::Insert { index } => {
+            Event::Hash(HashStep::Insert { index }) => {
                 let value = state.b[*index as usize];
                 let left = state.counts.get(value).saturating_sub(1);
                 state.counts.set(value, (left > 0).then_some(left));
                 state.probes -= 1;
                 state.j = *index as usize;
             }
-            Event::Probe {
+            Event::Hash(HashStep::Probe {
                 index,
                 found,
                 before,
-            } => {
+            }) => {
                 state.probes -= 1;
                 state.i = *index as usize;
                 if *found {
@@ -187,12 +189,12 @@ impl Replay for Intersection {
                     state.counts.set(value, Some(*before));
                 }
             }
-            Event::Check {
+            Event::Nested(NestedStep::Check {
                 i,
                 j,
                 equal,
                 emitted,
-            } => {
+            }) => {
                 state.comparisons -= 1;
                 if *equal && *emitted {
                     state.matched_a[*i as usize] = false;
@@ -200,15 +202,15 @@ impl Replay for Intersection {
                     state.output.pop();
                 }
             }
-            Event::Gallop { .. } => state.comparisons -= 1,
-            Event::Land {
+            Event::Gallop(GallopStep::Probe { .. }) => state.comparisons -= 1,
+            Event::Gallop(GallopStep::Land {
                 short,
                 position,
                 found,
                 emitted,
                 long_before,
                 short_before,
-            } => {
+            }) => {
                 let (_, _, short_side, long_side) = state.short_and_long();
                 if *found {
                     state.matched_mut(short_side)[*short as usize] = false;
@@ -226,7 +228,7 @@ impl Replay for Intersection {
                     Side::B => state.j = *short_before as usize,
                 }
             }
-            Event::SortOutput { before } => state.output.clone_from(before),
+            Event::Sort(SortStep::Output { before }) => state.output.clone_from(before),
         }
     }
 }

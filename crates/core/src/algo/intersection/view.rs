@@ -4,7 +4,7 @@
 //! Cells show their values while they fit; narrower rows become a strip of one raster pixel
 //! per item, coloured by status.
 
-use super::{Event, Method, Side, State};
+use super::{Event, GallopStep, HashStep, Method, NestedStep, PointerStep, Side, SortStep, State};
 use crate::scene::{within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 use std::rc::Rc;
 
@@ -163,19 +163,22 @@ fn focus(state: &State, last: Option<&Event>) -> (Option<usize>, Option<usize>) 
         }
     };
     match last {
-        Some(Event::Compare { i, j, .. } | Event::Check { i, j, .. }) => {
-            (Some(*i as usize), Some(*j as usize))
-        }
-        Some(Event::SortWrite { side, index, .. }) => match side {
+        Some(
+            Event::Pointers(PointerStep::Compare { i, j, .. })
+            | Event::Nested(NestedStep::Check { i, j, .. }),
+        ) => (Some(*i as usize), Some(*j as usize)),
+        Some(Event::Sort(SortStep::Write { side, index, .. })) => match side {
             Side::A => (Some(*index as usize), None),
             Side::B => (None, Some(*index as usize)),
         },
-        Some(Event::Insert { index }) => (None, Some(*index as usize)),
-        Some(Event::Probe { index, .. }) => (Some(*index as usize), None),
-        Some(Event::Gallop { short, probe, .. }) => gallop_pair(*short as usize, *probe as usize),
-        Some(Event::Land {
+        Some(Event::Hash(HashStep::Insert { index })) => (None, Some(*index as usize)),
+        Some(Event::Hash(HashStep::Probe { index, .. })) => (Some(*index as usize), None),
+        Some(Event::Gallop(GallopStep::Probe { short, probe, .. })) => {
+            gallop_pair(*short as usize, *probe as usize)
+        }
+        Some(Event::Gallop(GallopStep::Land {
             short, position, ..
-        }) => gallop_pair(*short as usize, *position as usize),
+        })) => gallop_pair(*short as usize, *position as usize),
         _ => (None, None),
     }
 }
@@ -210,14 +213,16 @@ fn status(
 
 fn pointer_a(state: &State, last: Option<&Event>) -> Option<(usize, &'static str, Role)> {
     match (state.options.method, last) {
-        (Method::Nested, Some(Event::Check { i, .. })) => Some((*i as usize, "i", Role::Scanning)),
-        (Method::Pointers, Some(Event::Compare { i, .. })) => {
+        (Method::Nested, Some(Event::Nested(NestedStep::Check { i, .. }))) => {
             Some((*i as usize, "i", Role::Scanning))
         }
-        (Method::Hash, Some(Event::Probe { index, .. })) => {
+        (Method::Pointers, Some(Event::Pointers(PointerStep::Compare { i, .. }))) => {
+            Some((*i as usize, "i", Role::Scanning))
+        }
+        (Method::Hash, Some(Event::Hash(HashStep::Probe { index, .. }))) => {
             Some((*index as usize, "x", Role::Scanning))
         }
-        (Method::Gallop, Some(Event::Gallop { short, probe, .. })) => {
+        (Method::Gallop, Some(Event::Gallop(GallopStep::Probe { short, probe, .. }))) => {
             Some(if state.gallops_from_b() {
                 (*probe as usize, "probe", Role::Searched)
             } else {
@@ -230,14 +235,16 @@ fn pointer_a(state: &State, last: Option<&Event>) -> Option<(usize, &'static str
 
 fn pointer_b(state: &State, last: Option<&Event>) -> Option<(usize, &'static str, Role)> {
     match (state.options.method, last) {
-        (Method::Nested, Some(Event::Check { j, .. })) => Some((*j as usize, "j", Role::Searched)),
-        (Method::Pointers, Some(Event::Compare { j, .. })) => {
+        (Method::Nested, Some(Event::Nested(NestedStep::Check { j, .. }))) => {
             Some((*j as usize, "j", Role::Searched))
         }
-        (Method::Hash, Some(Event::Insert { index })) => {
+        (Method::Pointers, Some(Event::Pointers(PointerStep::Compare { j, .. }))) => {
+            Some((*j as usize, "j", Role::Searched))
+        }
+        (Method::Hash, Some(Event::Hash(HashStep::Insert { index }))) => {
             Some((*index as usize, "y", Role::Searched))
         }
-        (Method::Gallop, Some(Event::Gallop { short, probe, .. })) => {
+        (Method::Gallop, Some(Event::Gallop(GallopStep::Probe { short, probe, .. }))) => {
             Some(if state.gallops_from_b() {
                 (*short as usize, "x", Role::Scanning)
             } else {
@@ -391,8 +398,8 @@ fn draw_counts(
     let row = geometry.row;
     let palette = frame.palette;
     let focus = match last {
-        Some(Event::Insert { index }) => Some(state.b[*index as usize]),
-        Some(Event::Probe { index, .. }) => Some(state.a[*index as usize]),
+        Some(Event::Hash(HashStep::Insert { index })) => Some(state.b[*index as usize]),
+        Some(Event::Hash(HashStep::Probe { index, .. })) => Some(state.a[*index as usize]),
         _ => None,
     };
     let mut x = geometry.left;
