@@ -8,9 +8,7 @@
 
 import { createControls, variantWords } from './controls.js';
 import { pageEngine } from './player/engine.js';
-import { Clock, Motion, STEP_MOTION_MS } from './player/clock.js';
-import { paint } from './player/canvas.js';
-import { keyAction } from './player/keys.js';
+import { Clock, Motion, STEP_MOTION_MS, paint, keyAction } from './player/core.js';
 import { el } from './dom.js';
 
 const SPEEDS = [
@@ -81,7 +79,7 @@ async function withEngine(action) {
       // Handles into the trapped instance are dead: drop them without calling into it.
       view.primary = null;
       for (const other of view.others) other.player = null;
-      view.widget?.reset?.();
+      for (const made of widgets.values()) made.then((entry) => entry?.widget.reset?.());
       // The page's own animation comes back at the step it was on.
       await rebuild({ keepPosition: true });
     })().finally(() => { reloading = null; });
@@ -181,16 +179,16 @@ async function setResident(next) {
 async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
   const text = $('input-text').value;
   if (text !== '') dropResident();
-  const { textBytes } = stepwise.limits();
-  const bytes = bytesOver(text, textBytes);
-  if (bytes > 0) {
-    const count = (value) => value.toLocaleString('en-US');
-    showInputError({ message: `The input is ${count(bytes)} bytes long; the limit is ${count(textBytes)}.` }, '');
-    return false;
-  }
   const options = view.controls.read();
   const primaryMethod = view.info.methods[0].id;
   return withEngine((stepwise) => {
+    const { textBytes } = stepwise.limits();
+    const bytes = bytesOver(text, textBytes);
+    if (bytes > 0) {
+      const count = (value) => value.toLocaleString('en-US');
+      showInputError({ message: `The input is ${count(bytes)} bytes long; the limit is ${count(textBytes)}.` }, '');
+      return false;
+    }
     let primary;
     try {
       primary = resident
@@ -201,8 +199,10 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
       const aboutAnOption = error.kind === 'bad option' || error.kind === 'unknown option'
         || view.info.options.some((option) => option.key === error.field);
       if (aboutAnOption) {
+        clearInputError();
         showOptionError(error.message);
       } else {
+        showOptionError('');
         showInputError(error, text);
       }
       return false;
@@ -577,7 +577,14 @@ function widgetFor(info) {
       widget: module.createWidget(widgetHost(controls, stage)),
       controls,
       stage,
-    })));
+    })).catch((error) => {
+      // Offline on a first visit, say: the tab works without its widget; the next visit retries.
+      widgets.delete(info.id);
+      controls.remove();
+      stage.remove();
+      toast(`Some of this tab's tools could not load (${error?.message ?? error}).`);
+      return null;
+    }));
   }
   return widgets.get(info.id);
 }
@@ -610,9 +617,17 @@ function widgetHost(controls, stage) {
   };
 }
 
+/** Counts tab switches: a switch that resumes after a later one began gives way to it. */
+let switches = 0;
+
 /** Shows the controls of `id` and starts on its example, or on a state restored from a link. */
 async function selectAlgorithm(id, restored = null) {
-  view.info = view.infos.find((info) => info.id === id) ?? view.infos[0];
+  const turn = ++switches;
+  const next = view.infos.find((info) => info.id === id) ?? view.infos[0];
+  // The widget first, before the page changes: a quicker later switch must not be undone.
+  const loaded = await widgetFor(next);
+  if (turn !== switches) return;
+  view.info = next;
   view.algorithm = view.info.id;
   view.playing = false;
   updatePlayButton();
@@ -644,7 +659,6 @@ async function selectAlgorithm(id, restored = null) {
     return rebuild({ keepPosition: option.onChange === 'keep', seekEnd: option.onChange === 'end' });
   }));
   showOptionError('');
-  const loaded = await widgetFor(info);
   view.widget = loaded?.widget ?? null;
   for (const container of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-widget]'))) {
     container.hidden = container.dataset.widget !== view.algorithm;
@@ -667,6 +681,7 @@ async function selectAlgorithm(id, restored = null) {
   view.widget?.optionsChanged?.();
   if (regenerate) await withEngine(regenerate);
   else await rebuild();
+  if (turn !== switches) return;
   if (restored?.step) seekAll(restored.step, { animate: false });
   view.widget?.shown?.();
 }
@@ -902,8 +917,9 @@ async function main() {
     }
   }
   await selectAlgorithm(restored?.algorithm ?? location.hash.slice(1), restored);
-  if (restored && !$('input-error').hidden) {
-    linkProblem = `The input in this link was refused (${$('input-error').textContent}); here is the example instead.`;
+  const refused = [$('input-error'), $('option-error')].find((box) => !box.hidden);
+  if (restored && refused) {
+    linkProblem = `The input in this link was refused (${refused.textContent}); here is the example instead.`;
     await selectAlgorithm(restored.algorithm);
   }
   if (linkProblem) showInputError({ message: linkProblem }, '');

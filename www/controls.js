@@ -47,11 +47,6 @@ export function createControls(container, specs, onChange) {
       updateVisibility();
       onChange(spec);
     });
-    if (spec.kind === 'text') {
-      row.addEventListener('keydown', (keyEvent) => {
-        if (keyEvent.key === 'Enter') onChange(spec);
-      });
-    }
     rows.set(spec.key, row);
     return row;
   }));

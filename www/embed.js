@@ -12,9 +12,7 @@
 // host's CSS out; each player sizes itself to its container and starts work only when visible.
 
 import { pageEngine } from './player/engine.js';
-import { Clock, Motion, STEP_MOTION_MS } from './player/clock.js';
-import { paint } from './player/canvas.js';
-import { keyAction } from './player/keys.js';
+import { Clock, Motion, STEP_MOTION_MS, paint, keyAction } from './player/core.js';
 
 const engine = pageEngine();
 /** @type {Set<StepwisePlayer>} */
@@ -181,8 +179,13 @@ export class StepwisePlayer extends HTMLElement {
 
   /** @param {string} name */
   attributeChangedCallback(name) {
-    if (!this.player) return;
-    if (['algorithm', 'input', 'variant'].includes(name)) this.build();
+    const rerun = ['algorithm', 'input', 'variant'].includes(name);
+    // Without a player (not built yet, or refused): a new input or variant tries again.
+    if (!this.player) {
+      if (rerun && this.visible && !this.building) this.build();
+      return;
+    }
+    if (rerun) this.build();
     else if (name === 'theme') {
       engine.guard(() => this.player?.setTheme(this.theme));
       this.draw();
@@ -248,6 +251,44 @@ export class StepwisePlayer extends HTMLElement {
 
   set theme(value) {
     this.setAttribute('theme', value === 'dark' ? 'dark' : 'light');
+  }
+
+  /** The first step of the locked range (attribute `from`), or null. */
+  get from() {
+    return this.hasAttribute('from') ? Number(this.getAttribute('from')) : null;
+  }
+
+  set from(value) {
+    if (value === null) this.removeAttribute('from');
+    else this.setAttribute('from', String(value));
+  }
+
+  /** The last step of the locked range (attribute `to`), or null. */
+  get to() {
+    return this.hasAttribute('to') ? Number(this.getAttribute('to')) : null;
+  }
+
+  set to(value) {
+    if (value === null) this.removeAttribute('to');
+    else this.setAttribute('to', String(value));
+  }
+
+  /** Plays once built (attribute `autoplay`). */
+  get autoplay() {
+    return this.hasAttribute('autoplay');
+  }
+
+  set autoplay(value) {
+    this.toggleAttribute('autoplay', Boolean(value));
+  }
+
+  /** Starts again at the end of the range (attribute `loop`). */
+  get loop() {
+    return this.hasAttribute('loop');
+  }
+
+  set loop(value) {
+    this.toggleAttribute('loop', Boolean(value));
   }
 
   /** `full`, `minimal` or `none` (attribute `controls`). */

@@ -4,7 +4,7 @@
 // picture and its table live in wasm memory behind the kernel module's `IntegralImage` handle;
 // that module loads with image mode, so the page's first load does not carry it.
 
-import { fitCanvas } from './player/canvas.js';
+import { fitCanvas } from './player/core.js';
 
 /** An element by id; typed loosely, as every caller knows which control it asks for. */
 const $ = /** @type {(id: string) => any} */ ((id) => document.getElementById(id));

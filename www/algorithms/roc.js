@@ -49,6 +49,9 @@ export function createWidget(host) {
    */
   let generated = null;
 
+  /** The settings of the last generated set, for links. @type {Record<string, string>} */
+  let made = {};
+
   separation.addEventListener('input', () => {
     separationValue.textContent = Number(separation.value).toFixed(1);
   });
@@ -61,6 +64,8 @@ export function createWidget(host) {
     const spread = Number(separation.value);
     const samples = Math.min(animatedSamples, Math.max(2, Math.floor(Number(size.value) || 2)));
     const from = Math.max(0, Math.floor(Number(seed.value) || 0));
+    // What a link makes again: the settings these samples are made with, not what is typed later.
+    made = { separation: String(spread), 'gauss-size': String(samples), 'gauss-seed': String(from) };
     const theory = stepwise.binormalAuc(spread);
     if (samples <= MAX_TEXT_SAMPLES) {
       const text = stepwise.gaussianScores(samples, spread, from);
@@ -105,7 +110,7 @@ export function createWidget(host) {
   return {
     /** What a link needs to make the same generated samples again. */
     state() {
-      return { separation: separation.value, 'gauss-size': size.value, 'gauss-seed': seed.value };
+      return { ...made };
     },
     restore(state) {
       if (typeof state.separation === 'string') {

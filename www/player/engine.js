@@ -1,11 +1,7 @@
 // @ts-check
-// The wasm engine shared by every player on a page: loaded once, relative to this file, and
-// started afresh after a panic. Both hosts (the page and <stepwise-player>) use it.
-//
-// A panic traps the instance: every handle into it is dead. The engine reports the panic once
-// (the panic hook's `stepwise-panic` event and the trapped call both announce it), marks the
-// instance broken, and the next `load()` starts a fresh one. Hosts listen for `panic` and drop
-// their handles without calling into the dead instance.
+// The wasm engine every player on a page shares, loaded once relative to this file. A panic
+// traps the instance and kills its handles: the engine reports it once (`panic`), marks it
+// broken, and the next `load()` starts a fresh one; hosts drop their handles meanwhile.
 
 const PAGE_MODULE = new URL('../pkg/stepwise.js', import.meta.url).href;
 

@@ -24,9 +24,7 @@ const PAGE_FILES: &[&str] = &[
     "controls.js",
     "dom.js",
     "player/engine.js",
-    "player/clock.js",
-    "player/canvas.js",
-    "player/keys.js",
+    "player/core.js",
     "pkg/stepwise.js",
     "pkg/stepwise_bg.wasm",
 ];

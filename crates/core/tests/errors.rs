@@ -113,3 +113,10 @@ fn kernel_errors_name_the_offending_array() {
         (ErrorKind::Invalid, None)
     );
 }
+
+#[test]
+fn an_unknown_positive_class_names_its_option() {
+    let error = error_of("roc", "0.9,spam\n0.1,ham", &[("positive", text("eggs"))]);
+    assert_eq!(error.field(), Some("positive"));
+    assert!(error.message().starts_with("the positive class 'eggs'"));
+}

@@ -19,7 +19,7 @@
 pub mod canvas;
 pub mod roc;
 
-use stepwise::input::{InputError, OptionMap, OptionValue};
+use stepwise::input::{ErrorKind, InputError, OptionMap, OptionValue};
 use stepwise::value::Value;
 
 use wasm_bindgen::prelude::*;
@@ -97,10 +97,14 @@ pub fn options_from(value: JsValue) -> Result<OptionMap, JsValue> {
         } else if let Some(word) = item.as_string() {
             OptionValue::Text(word)
         } else {
-            return Err(input_error(InputError::new(format!(
-                "option {}: the value must be true/false, a number or a word",
-                stepwise::format::quote(&key)
-            ))));
+            return Err(input_error(
+                InputError::new(format!(
+                    "option {}: the value must be true/false, a number or a word",
+                    stepwise::format::quote(&key)
+                ))
+                .of_kind(ErrorKind::BadOption)
+                .in_field(key.as_str()),
+            ));
         };
         options = options.with(&key, parsed);
     }

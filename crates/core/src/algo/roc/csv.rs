@@ -228,6 +228,7 @@ fn choose_positive(labels: &[String], chosen: Option<&str>) -> Result<Option<usi
                         .collect::<Vec<_>>()
                         .join(", ")
                 ))
+                .in_field("positive")
             });
     }
     for (yes, no) in KNOWN_PAIRS {
