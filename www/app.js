@@ -9,7 +9,6 @@
 import { createControls, variantWords } from './controls.js';
 import { pageEngine } from './player/engine.js';
 import { Clock, Motion, STEP_MOTION_MS, paint, keyAction } from './player/core.js';
-import { el } from './dom.js';
 
 const SPEEDS = [
   { label: '1 step/s', perSecond: 1 },
@@ -56,8 +55,9 @@ const view = {
 /** @typedef {import('./widget.js').Widget} Widget */
 /** @typedef {import('./widget.js').WidgetHost} WidgetHost */
 
-/** @type {Map<string, Promise<{ widget: Widget, controls: HTMLElement, stage: HTMLElement }>>} */
-const widgets = new Map();
+/** The widget loader (widgets.js), loaded when a tab has a widget or, for prefetching, after the first frame. */
+let widgetLoader = null;
+const widgets = () => (widgetLoader ??= import('./widgets.js'));
 
 // Quiz, video export and image mode load on first use: they are not part of the first page load.
 let quizModule = null;
@@ -79,7 +79,7 @@ async function withEngine(action) {
       // Handles into the trapped instance are dead: drop them without calling into it.
       view.primary = null;
       for (const other of view.others) other.player = null;
-      for (const made of widgets.values()) made.then((entry) => entry?.widget.reset?.());
+      widgetLoader?.then((loader) => loader.resetWidgets());
       // The page's own animation comes back at the step it was on.
       await rebuild({ keepPosition: true });
     })().finally(() => { reloading = null; });
@@ -305,6 +305,9 @@ function scheduleUrlUpdate() {
     try {
       const { encodeState } = await links();
       const query = await encodeState(linkState());
+      // A tab the user has just opened, that the page has not caught up with, keeps its hash.
+      const opened = location.hash.slice(1);
+      if (opened !== view.algorithm && view.infos.some((info) => info.id === opened)) return;
       history.replaceState(null, '', `?${query}#${view.algorithm}`);
     } catch (error) {
       console.warn('could not write the state into the URL', error);
@@ -561,34 +564,6 @@ function fillStaticControls() {
   }));
 }
 
-/**
- * The bespoke widget of `info` (`www/algorithms/<id>.js`), made on first use in containers of
- * its own; null when the registry says it has none.
- * @returns {Promise<{ widget: Widget, controls: HTMLElement, stage: HTMLElement } | null>}
- */
-function widgetFor(info) {
-  if (!info.widget) return Promise.resolve(null);
-  if (!widgets.has(info.id)) {
-    const controls = el('div', { 'data-widget': info.id });
-    const stage = el('div', { 'data-widget': info.id });
-    $('widget-controls').append(controls);
-    $('widget-stage').append(stage);
-    widgets.set(info.id, import(`./algorithms/${info.id}.js`).then((module) => ({
-      widget: module.createWidget(widgetHost(controls, stage)),
-      controls,
-      stage,
-    })).catch((error) => {
-      // Offline on a first visit, say: the tab works without its widget; the next visit retries.
-      widgets.delete(info.id);
-      controls.remove();
-      stage.remove();
-      toast(`Some of this tab's tools could not load (${error?.message ?? error}).`);
-      return null;
-    }));
-  }
-  return widgets.get(info.id);
-}
-
 /** @returns {WidgetHost} */
 function widgetHost(controls, stage) {
   return {
@@ -625,7 +600,7 @@ async function selectAlgorithm(id, restored = null) {
   const turn = ++switches;
   const next = view.infos.find((info) => info.id === id) ?? view.infos[0];
   // The widget first, before the page changes: a quicker later switch must not be undone.
-  const loaded = await widgetFor(next);
+  const loaded = next.widget ? await (await widgets()).widgetFor(next, { host: widgetHost, toast }) : null;
   if (turn !== switches) return;
   view.info = next;
   view.algorithm = view.info.id;
@@ -808,7 +783,9 @@ function wireControls() {
   })));
   $('compare').addEventListener('change', () => guarded(() => rebuild()));
   wireDragging($('primary-canvas'), () => view.primary);
-  window.addEventListener('hashchange', () => guarded(() => selectAlgorithm(location.hash.slice(1))));
+  // The hash the user navigated to (the URL updater may have rewritten location since).
+  // The hash the user went to: the URL updater may have rewritten location.hash since.
+  window.addEventListener('hashchange', (event) => guarded(() => selectAlgorithm(new URL(event.newURL).hash.slice(1))));
   $('play').addEventListener('click', togglePlay);
   $('step-forward').addEventListener('click', () => step(1));
   $('step-back').addEventListener('click', () => step(-1));
@@ -874,21 +851,6 @@ function onKey(event) {
   action();
 }
 
-/**
- * Fetches every tab's widget while idle, once the service worker controls the page: its cache
- * (which keeps what the page fetches) then holds them for a workshop without a network.
- */
-function prefetchWidgets() {
-  const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
-  const prefetch = () => idle(() => {
-    for (const info of view.infos) {
-      if (info.widget) fetch(`./algorithms/${info.id}.js`).catch(() => {});
-    }
-  });
-  if (!('serviceWorker' in navigator) || navigator.serviceWorker.controller) prefetch();
-  else navigator.serviceWorker.addEventListener('controllerchange', prefetch, { once: true });
-}
-
 async function main() {
   setTheme(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
   stepwise = await engine.load();
@@ -924,7 +886,7 @@ async function main() {
   }
   if (linkProblem) showInputError({ message: linkProblem }, '');
   document.body.dataset.ready = 'true';
-  prefetchWidgets();
+  widgets().then((loader) => loader.prefetchWidgets(view.infos)).catch(() => {});
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('sw.js').catch((error) => console.warn('offline mode unavailable:', error));
   }

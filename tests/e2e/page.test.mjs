@@ -248,3 +248,27 @@ test('every registered algorithm has a working tab, generated from the registry'
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('switching tabs quickly lands on the last tab clicked, with its own input', async () => {
+  const { page, problems } = await open();
+  // A tab with a widget (loaded on first use) and then, at once, one without.
+  await page.click('#algorithm-tabs [data-algorithm="roc"]');
+  await page.click('#algorithm-tabs [data-algorithm="next-greater"]');
+  await page.waitForTimeout(1500);
+  assert.equal(await page.textContent('#algorithm-title'), 'Next greater element');
+  assert.equal(await page.inputValue('#input-text'), '2 7 3 5 4 6 8');
+  assert.equal(await page.isVisible('#input-error'), false);
+  assert.equal(await page.isVisible('#gauss-go'), false, 'no widget of another tab on screen');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a link whose option is refused opens the example and says why', async () => {
+  const query = new URLSearchParams({ algorithm: 'summed-area', input: '1 2\n3 4', options: JSON.stringify({ query: '9,9,9,9' }) });
+  const { page, problems } = await openPage(browser, new URL(`?${query}#summed-area`, URL_UNDER_TEST).href, { ready: true });
+  await page.waitForSelector('#input-error:not([hidden])');
+  assert.match(await page.textContent('#input-error'), /^The input in this link was refused \(rectangle A: /);
+  assert.match(await stepCount(page), /^0 \/ [1-9]/, 'the example runs');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -41,6 +41,7 @@ const ON_DEMAND_FILES: &[&str] = &[
     "legacy-links.js",
     "resident.js",
     "present.js",
+    "widgets.js",
     "pkg-gif/stepwise_gif.js",
     "pkg-gif/stepwise_gif_bg.wasm",
     // The kernel library: image mode's IntegralImage, and every kernel for JS users.

@@ -1,0 +1,60 @@
+// @ts-check
+// The algorithms' bespoke widgets (`www/algorithms/<id>.js`, see widget.js): made when their tab
+// first opens, each in containers of its own, reset after an engine restart, and fetched while
+// idle so that the offline cache holds them.
+
+import { el } from './dom.js';
+
+/** @typedef {import('./widget.js').Widget} Widget */
+
+/** @type {Map<string, Promise<{ widget: Widget, controls: HTMLElement, stage: HTMLElement } | null>>} */
+const widgets = new Map();
+
+/**
+ * The bespoke widget of `info` (`www/algorithms/<id>.js`), made on first use in containers of
+ * its own; null when the registry says it has none. `host(controls, stage)` makes what the
+ * page offers it; `toast` tells the user when it cannot load.
+ * @returns {Promise<{ widget: Widget, controls: HTMLElement, stage: HTMLElement } | null>}
+ */
+export function widgetFor(info, { host, toast }) {
+  if (!info.widget) return Promise.resolve(null);
+  if (!widgets.has(info.id)) {
+    const controls = el('div', { 'data-widget': info.id });
+    const stage = el('div', { 'data-widget': info.id });
+    document.getElementById('widget-controls')?.append(controls);
+    document.getElementById('widget-stage')?.append(stage);
+    widgets.set(info.id, import(`./algorithms/${info.id}.js`).then((module) => ({
+      widget: module.createWidget(host(controls, stage)),
+      controls,
+      stage,
+    })).catch((error) => {
+      // Offline on a first visit, say: the tab works without its widget; the next visit retries.
+      widgets.delete(info.id);
+      controls.remove();
+      stage.remove();
+      toast(`Some of this tab's tools could not load (${error?.message ?? error}).`);
+      return null;
+    }));
+  }
+  return widgets.get(info.id);
+}
+
+/** Resets every widget made so far (after an engine restart their handles are dead). */
+export function resetWidgets() {
+  for (const made of widgets.values()) made.then((entry) => entry?.widget.reset?.());
+}
+
+/**
+ * Fetches every tab's widget while idle, once the service worker controls the page: its cache
+ * (which keeps what the page fetches) then holds them for a workshop without a network.
+ */
+export function prefetchWidgets(infos) {
+  const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
+  const prefetch = () => idle(() => {
+    for (const info of infos) {
+      if (info.widget) fetch(`./algorithms/${info.id}.js`).catch(() => {});
+    }
+  });
+  if (!('serviceWorker' in navigator) || navigator.serviceWorker.controller) prefetch();
+  else navigator.serviceWorker.addEventListener('controllerchange', prefetch, { once: true });
+}
