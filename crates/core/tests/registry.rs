@@ -215,3 +215,26 @@ fn palette_css_is_the_rust_palette() {
         );
     }
 }
+
+#[test]
+fn every_widget_the_registry_names_has_its_file_and_no_other_does() {
+    let www = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www/algorithms");
+    for entry in REGISTRY {
+        let file = www.join(format!("{}.js", entry.info.id));
+        assert_eq!(
+            file.exists(),
+            entry.info.page.widget,
+            "{}: `widget` in its PageInfo and www/algorithms/{}.js must agree",
+            entry.info.id,
+            entry.info.id
+        );
+    }
+    for file in std::fs::read_dir(&www).unwrap() {
+        let name = file.unwrap().file_name().to_string_lossy().into_owned();
+        let id = name.trim_end_matches(".js");
+        assert!(
+            REGISTRY.iter().any(|entry| entry.info.id == id),
+            "www/algorithms/{name} belongs to no registered algorithm"
+        );
+    }
+}
