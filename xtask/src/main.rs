@@ -341,6 +341,11 @@ fn test() -> Result<(), String> {
     // The JS is checked like the Rust: types through JSDoc (tsc, against the wasm-bindgen
     // declarations the build just wrote) and eslint.
     run("node_modules/.bin/tsc", &["-p", "tsconfig.json"], &[])?;
+    run(
+        "node_modules/.bin/tsc",
+        &["-p", "tsconfig.worker.json"],
+        &[],
+    )?;
     run("node_modules/.bin/eslint", &["."], &[])?;
     let server = serve::spawn(&root().join("www"), 0)?;
     let url = format!("http://127.0.0.1:{}/", server.port);
