@@ -7,6 +7,7 @@
 // User text is only ever inserted with textContent, never as HTML.
 
 import { createControls, variantWords } from './controls.js';
+import { $ } from './dom.js';
 import { pageEngine } from './player/engine.js';
 import { Clock, Motion, STEP_MOTION_MS, paint, keyAction } from './player/core.js';
 
@@ -26,8 +27,6 @@ const SPEEDS = [
 const DEFAULT_SPEED = 2;
 const INPUT_DEBOUNCE_MS = 350;
 
-/** An element by id; typed loosely, as every caller knows which control it asks for. */
-const $ = /** @type {(id: string) => any} */ ((id) => document.getElementById(id));
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
 /** The engine (shared with any <stepwise-player> on the page) and its current module. */
@@ -45,10 +44,14 @@ const view = {
   clock: new Clock(SPEEDS[DEFAULT_SPEED]),
   motion: new Motion(),
   theme: 'light',
-  algorithm: '',
   info: null,        // the registry entry of the current algorithm
+  /** The current algorithm's id. */
+  get algorithm() {
+    return this.info?.id ?? '';
+  },
   infos: [],         // every registry entry; the first is the default
   controls: null,    // the generated option controls of the current algorithm
+  limits: null,      // the engine's limits (Rust's constants), read once
   widget: null,      // the current algorithm's bespoke widget (www/algorithms/<id>.js), if any
 };
 
@@ -63,7 +66,6 @@ const widgets = () => (widgetLoader ??= import('./widgets.js'));
 let quizModule = null;
 function quiz() {
   quizModule ??= import('./quiz.js').then(({ createQuiz }) => createQuiz({
-    $,
     getPlayer: () => view.primary,
     getPosition: () => view.position,
     advance: () => guarded(() => seekAll(view.position + 1, { animate: true })),
@@ -137,12 +139,10 @@ function clearInputError() {
 
 /**
  * The UTF-8 length of `text` when it is over `limit` bytes, else 0: checked before the text is
- * copied into wasm (a character is 1 to 3 UTF-8 bytes per UTF-16 unit, so most texts need no
- * encoding to decide).
+ * copied into wasm. A UTF-16 unit is at most 3 UTF-8 bytes, so most texts need no encoding.
  */
 function bytesOver(text, limit) {
   if (text.length * 3 <= limit) return 0;
-  if (text.length > limit) return new TextEncoder().encode(text).length;
   const bytes = new TextEncoder().encode(text).length;
   return bytes > limit ? bytes : 0;
 }
@@ -182,7 +182,7 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
   const options = view.controls.read();
   const primaryMethod = view.info.methods[0].id;
   return withEngine((stepwise) => {
-    const { textBytes } = stepwise.limits();
+    const { textBytes } = view.limits;
     const bytes = bytesOver(text, textBytes);
     if (bytes > 0) {
       const count = (value) => value.toLocaleString('en-US');
@@ -564,6 +564,12 @@ function fillStaticControls() {
   }));
 }
 
+/** After the options change (a control, a drag, a widget): the widget hears it, the run restarts. */
+function optionsChanged(how) {
+  view.widget?.optionsChanged?.();
+  return rebuild(how);
+}
+
 /** @returns {WidgetHost} */
 function widgetHost(controls, stage) {
   return {
@@ -582,11 +588,10 @@ function widgetHost(controls, stage) {
     options: () => view.controls.read(),
     setOptions: (options, { seekEnd = false } = {}) => {
       view.controls.set(options);
-      view.widget?.optionsChanged?.();
-      return rebuild({ seekEnd });
+      return optionsChanged({ seekEnd });
     },
     primary: () => view.primary,
-    limits: () => stepwise.limits(),
+    limits: () => view.limits,
     theme: () => view.theme,
     onFailure,
   };
@@ -603,7 +608,6 @@ async function selectAlgorithm(id, restored = null) {
   const loaded = next.widget ? await (await widgets()).widgetFor(next, { host: widgetHost, toast }) : null;
   if (turn !== switches) return;
   view.info = next;
-  view.algorithm = view.info.id;
   view.playing = false;
   updatePlayButton();
   const info = view.info;
@@ -629,10 +633,8 @@ async function selectAlgorithm(id, restored = null) {
   $('primary-hint').hidden = !info.hint;
   $('players').dataset.layout = info.layout === 'side' ? '' : 'stacked';
   $('players').dataset.size = info.layout === 'compact' || info.layout === 'tall' ? info.layout : '';
-  view.controls = createControls($('option-controls'), info.options, (option) => guarded(() => {
-    view.widget?.optionsChanged?.();
-    return rebuild({ keepPosition: option.onChange === 'keep', seekEnd: option.onChange === 'end' });
-  }));
+  view.controls = createControls($('option-controls'), info.options, (option) => guarded(() =>
+    optionsChanged({ keepPosition: option.onChange === 'keep', seekEnd: option.onChange === 'end' })));
   showOptionError('');
   view.widget = loaded?.widget ?? null;
   for (const container of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-widget]'))) {
@@ -709,7 +711,7 @@ function wireDragging(canvas, currentPlayer) {
     const [r0, r1] = [Math.min(from[0], to[0]), Math.max(from[0], to[0])];
     const [c0, c1] = [Math.min(from[1], to[1]), Math.max(from[1], to[1])];
     view.controls.set({ [target]: `${r0},${c0},${r1},${c1}` });
-    return rebuild({ seekEnd: true });
+    return optionsChanged({ seekEnd: true });
   };
   const cellAt = (event) => {
     const player = currentPlayer();
@@ -855,6 +857,7 @@ async function main() {
   setTheme(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
   stepwise = await engine.load();
   view.infos = stepwise.algorithms();
+  view.limits = stepwise.limits();
   fillStaticControls();
   wireControls();
   let restored = null;

@@ -1,5 +1,5 @@
 // @ts-check
-// Building DOM without HTML strings: text only ever arrives through textContent.
+// Building and finding DOM without HTML strings: text only ever arrives through textContent.
 
 /**
  * An element with attributes (`class`, `id`, `for`, `hidden`, `data-*`, `aria-*`, …: strings,
@@ -19,3 +19,10 @@ export function el(tag, attributes = {}, ...children) {
   element.append(...children);
   return element;
 }
+
+/**
+ * The page's element with this id; typed loosely, as every caller knows which control it asks
+ * for.
+ * @type {(id: string) => any}
+ */
+export const $ = (id) => document.getElementById(id);

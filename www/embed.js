@@ -15,6 +15,7 @@ import { pageEngine } from './player/engine.js';
 import { Clock, Motion, STEP_MOTION_MS, paint, keyAction } from './player/core.js';
 
 const engine = pageEngine();
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 /** @type {Set<StepwisePlayer>} */
 const players = new Set();
 
@@ -387,8 +388,7 @@ export class StepwisePlayer extends HTMLElement {
       this.count.textContent = `${target} / ${to}`;
       this.narration.textContent = player.narration();
       this.dataset.position = String(target);
-      const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      this.motion.begin(performance.now(), single && !reduced ? Math.min(STEP_MOTION_MS, this.clock.motionMs() || STEP_MOTION_MS) : 0);
+      this.motion.begin(performance.now(), single && !reducedMotion.matches ? this.clock.motionMs() || STEP_MOTION_MS : 0);
       this.emit('stepwise-step', { position: target, length: player.len });
     });
     this.draw();

@@ -4,33 +4,22 @@
 // picture and its table live in wasm memory behind the kernel module's `IntegralImage` handle;
 // that module loads with image mode, so the page's first load does not carry it.
 
+import { $ } from './dom.js';
 import { fitCanvas } from './player/core.js';
+import { Engine } from './player/engine.js';
 
-/** An element by id; typed loosely, as every caller knows which control it asks for. */
-const $ = /** @type {(id: string) => any} */ ((id) => document.getElementById(id));
 const MAX_SIDE = 1024;
 const FILL_FRAMES = 60;
 
-/** The kernel module, loaded on first use; `moduleGeneration` bumps when a panic forces a reload. */
-let kernels = null;
-let moduleGeneration = 0;
-
-async function kernelModule() {
-  if (!kernels) {
-    kernels = import(`./pkg-kernels/stepwise_kernels.js?generation=${moduleGeneration}`).then(async (module) => {
-      await module.default();
-      return module;
-    });
-  }
-  return kernels;
-}
+/** The kernel module, loaded on first use and started afresh after a panic. @type {Engine<any>} */
+const kernels = new Engine(new URL('./pkg-kernels/stepwise_kernels.js', import.meta.url).href);
 
 /**
  * `run` guards an action the page's way (errors and panics reported); image mode's actions get
  * the kernel module.
  */
 export function createImageMode({ run: guard, getTheme, onFailure }) {
-  const run = (action) => guard(async () => action(await kernelModule()));
+  const run = (action) => guard(async () => action(await kernels.load()));
   let image = null;
   let filling = false;
   let label = '';
@@ -145,8 +134,7 @@ export function createImageMode({ run: guard, getTheme, onFailure }) {
     draw,
     /** Forgets the image and the kernel module (after a panic): both load again on next use. */
     reset() {
-      kernels = null;
-      moduleGeneration += 1;
+      kernels.trap('the page engine restarted');
       image = null;
       filling = false;
       generation += 1;

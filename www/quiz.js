@@ -7,7 +7,7 @@
 // change as the threshold drops. Where a step has no question of its own, the choices are the
 // next step's narration and nearby steps' narrations.
 
-import { el } from './dom.js';
+import { $, el } from './dom.js';
 
 const CHOICES = 4;
 
@@ -66,7 +66,7 @@ function fillCard(card) {
 }
 
 /** Wires the quiz card: asks at the current step, grades, then moves one step on. */
-export function createQuiz({ $, getPlayer, getPosition, advance }) {
+export function createQuiz({ getPlayer, getPosition, advance }) {
   fillCard($('quiz'));
   const score = { right: 0, asked: 0 };
   let current = null;

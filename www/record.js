@@ -2,10 +2,8 @@
 // A step range as WebM video (MediaRecorder) or animated GIF (the `gif` crate, in a wasm module
 // loaded only when needed), made in the browser at a chosen size and rate.
 
-import { el } from './dom.js';
+import { $, el } from './dom.js';
 
-/** An element by id; typed loosely, as every caller knows which control it asks for. */
-const $ = /** @type {(id: string) => any} */ ((id) => document.getElementById(id));
 const GIF_MODULE = new URL('./pkg-gif/stepwise_gif.js', import.meta.url).href;
 
 /** A detached canvas of `width` × `height` to draw frames on. */

@@ -174,8 +174,8 @@ test('image mode recovers from a panic in the kernel module', async () => {
   const { page, problems } = await open();
   await page.waitForSelector('#image-canvas[data-filled="true"]', { timeout: 15000 });
   await page.evaluate(async () => {
-    // The same instance image mode uses (first generation).
-    const kernels = await import('./pkg-kernels/stepwise_kernels.js?generation=0');
+    // The same instance image mode uses (its engine's first instance has no query).
+    const kernels = await import('./pkg-kernels/stepwise_kernels.js');
     try { kernels.panicForTesting(); } catch { /* the trap is expected */ }
   });
   await page.waitForSelector('#panic-banner:not([hidden])');

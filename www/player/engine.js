@@ -7,8 +7,12 @@ const PAGE_MODULE = new URL('../pkg/stepwise.js', import.meta.url).href;
 
 /** @typedef {typeof import('../pkg/stepwise.js')} StepwiseModule */
 
+/**
+ * One wasm-bindgen module, loaded on first use and started afresh after a panic.
+ * @template M the module's exports
+ */
 export class Engine extends EventTarget {
-  /** @type {Promise<StepwiseModule> | null} */
+  /** @type {Promise<M> | null} */
   #instance = null;
   #generation = 0;
   #broken = false;
@@ -43,7 +47,7 @@ export class Engine extends EventTarget {
     const url = this.#generation === 0 ? this.url : `${this.url}?generation=${this.#generation}`;
     this.#instance ??= import(url).then(async (module) => {
       await module.default();
-      return /** @type {StepwiseModule} */ (module);
+      return /** @type {M} */ (module);
     });
     return this.#instance;
   }
@@ -76,7 +80,7 @@ export class Engine extends EventTarget {
   }
 }
 
-/** @type {Engine | null} */
+/** @type {Engine<StepwiseModule> | null} */
 let shared = null;
 
 /** The page module's engine, one per page for every host. */

@@ -287,34 +287,3 @@ impl Describe for Preset {
         ])
     }
 }
-
-impl Describe for Method {
-    fn describe(&self) -> Value {
-        Value::record([("id", self.id.describe()), ("title", self.title.describe())])
-    }
-}
-
-impl Describe for AlgorithmInfo {
-    fn describe(&self) -> Value {
-        Value::record([
-            ("id", self.id.describe()),
-            ("title", self.title.describe()),
-            ("example", self.example.describe()),
-            ("methods", self.methods.describe()),
-            ("presets", self.presets.describe()),
-            ("inputHelp", self.input_help.describe()),
-            ("lede", self.page.lede.describe()),
-            ("inputLabel", self.page.input_label.describe()),
-            ("inputRows", self.page.input_rows.describe()),
-            ("randomLabel", self.page.random_label.describe()),
-            ("compareLabel", self.page.compare_label.describe()),
-            ("layout", self.page.layout.name().describe()),
-            ("pointer", self.page.pointer.name().describe()),
-            ("hint", self.page.hint.describe()),
-            ("limits", self.page.limits.describe()),
-            ("notes", self.page.notes.describe()),
-            ("options", self.page.options.describe()),
-            ("widget", self.page.widget.describe()),
-        ])
-    }
-}

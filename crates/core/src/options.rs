@@ -5,8 +5,7 @@
 //! words the JS API uses (`previous`, `mode`, `query`).
 
 use crate::algorithm::Method;
-use crate::format::quote;
-use crate::input::{ErrorKind, InputError, OptionMap};
+use crate::input::{InputError, OptionMap};
 use crate::value::{Describe, Value};
 
 /// One allowed value of a [`OptionKind::Choice`].
@@ -195,7 +194,10 @@ pub fn read_options(
 /// Checks that a registry's declarations are usable: keys unique and not `method`, choices
 /// non-empty with distinct values, conditions naming a declared choice and one of its values.
 /// Run by the registry's tests, so a typo in a declaration fails at `cargo test`.
-pub fn check_specs(specs: &[OptionSpec]) -> Result<(), InputError> {
+#[cfg(test)]
+pub(crate) fn check_specs(specs: &[OptionSpec]) -> Result<(), InputError> {
+    use crate::format::quote;
+    use crate::input::ErrorKind;
     let invalid = |message: String| Err(InputError::new(message).of_kind(ErrorKind::BadOption));
     for (index, spec) in specs.iter().enumerate() {
         if spec.key == "method" || specs[..index].iter().any(|other| other.key == spec.key) {
@@ -279,7 +281,7 @@ impl Describe for Choice {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::OptionValue;
+    use crate::input::{ErrorKind, OptionValue};
 
     const METHODS: &[Method] = &[
         Method {

@@ -53,29 +53,44 @@ fn pseudocode_of<A: Algorithm>(method: &str) -> Vec<&'static str> {
 }
 
 impl Entry {
-    /// What `algorithms()` tells JS: the registry's info, with each method's pseudocode and the
-    /// default method's as `pseudocode`.
+    /// What `algorithms()` tells JS: the registry's info, each method with its pseudocode, and
+    /// the default method's pseudocode as `pseudocode`.
     pub fn describe(&self) -> Value {
-        let mut value = self.info.describe();
-        if let Value::Record(fields) = &mut value {
-            for (name, field) in fields.iter_mut() {
-                if let (&"methods", Value::List(methods)) = (&*name, field) {
-                    for (method, info) in methods.iter_mut().zip(self.info.methods) {
-                        if let Value::Record(method) = method {
-                            method.push(("pseudocode", (self.pseudocode)(info.id).describe()));
-                        }
-                    }
-                }
-            }
-            let default = self
-                .info
-                .methods
-                .first()
-                .map(|method| method.id)
-                .unwrap_or("");
-            fields.insert(2, ("pseudocode", (self.pseudocode)(default).describe()));
-        }
-        value
+        let info = &self.info;
+        let page = &info.page;
+        let methods: Vec<Value> = info
+            .methods
+            .iter()
+            .map(|method| {
+                Value::record([
+                    ("id", method.id.describe()),
+                    ("title", method.title.describe()),
+                    ("pseudocode", (self.pseudocode)(method.id).describe()),
+                ])
+            })
+            .collect();
+        let default = info.methods.first().map(|method| method.id).unwrap_or("");
+        Value::record([
+            ("id", info.id.describe()),
+            ("title", info.title.describe()),
+            ("pseudocode", (self.pseudocode)(default).describe()),
+            ("example", info.example.describe()),
+            ("methods", Value::List(methods)),
+            ("presets", info.presets.describe()),
+            ("inputHelp", info.input_help.describe()),
+            ("lede", page.lede.describe()),
+            ("inputLabel", page.input_label.describe()),
+            ("inputRows", page.input_rows.describe()),
+            ("randomLabel", page.random_label.describe()),
+            ("compareLabel", page.compare_label.describe()),
+            ("layout", page.layout.name().describe()),
+            ("pointer", page.pointer.name().describe()),
+            ("hint", page.hint.describe()),
+            ("limits", page.limits.describe()),
+            ("notes", page.notes.describe()),
+            ("options", page.options.describe()),
+            ("widget", page.widget.describe()),
+        ])
     }
 }
 
