@@ -96,33 +96,26 @@ export function createControls(container, specs, onChange) {
      * @returns {OptionMap}
      */
     changed() {
-      /** @type {OptionMap} */
-      const options = {};
-      for (const spec of specs) {
-        const value = valueOf(spec);
-        const byDefault = spec.kind === 'flag' || spec.kind === 'switch' ? false : spec.kind === 'choice' ? spec.choices[0].value : '';
-        if (shown(spec) && value !== byDefault) options[spec.key] = value;
-      }
-      return options;
+      const byDefault = (/** @type {OptionSpec} */ spec) => (spec.kind === 'choice' ? spec.choices[0].value : false);
+      return Object.fromEntries(Object.entries(this.read())
+        .filter(([key, value]) => value !== byDefault(specs.find((spec) => spec.key === key))));
     },
     /**
-     * Sets the controls from `options` (unknown keys and values are ignored); the rest keep
-     * their values unless `reset`, which puts them back to their defaults first.
+     * Sets the controls named in `options` (unknown keys and values are ignored); the others
+     * keep their values.
      * @param {OptionMap} options
-     * @param {{ reset?: boolean }} [how]
      */
-    set(options, { reset = false } = {}) {
+    set(options) {
       for (const spec of specs) {
         const id = controlId(spec.key);
-        const has = Object.hasOwn(options, spec.key);
-        if (!has && !reset) continue;
+        if (!Object.hasOwn(options, spec.key)) continue;
         const value = options[spec.key];
         if (spec.kind === 'flag') {
           /** @type {HTMLInputElement} */ (container.querySelector(`#${id}`)).checked = value === true;
         } else if (spec.kind === 'text') {
           /** @type {HTMLInputElement} */ (container.querySelector(`#${id}`)).value = typeof value === 'string' ? value : '';
         } else {
-          const wanted = spec.kind === 'switch' ? String(value === true || value === 'true') : String(value ?? spec.choices[0].value);
+          const wanted = spec.kind === 'switch' ? String(value === true || value === 'true') : String(value);
           const radios = /** @type {NodeListOf<HTMLInputElement>} */ (container.querySelectorAll(`input[name="${id}"]`));
           const match = [...radios].find((radio) => radio.value === wanted) ?? radios[0];
           if (match) match.checked = true;

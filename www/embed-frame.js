@@ -1,9 +1,8 @@
 // @ts-check
 // embed.html?algorithm=…&input=…: one <stepwise-player> filling an iframe, for platforms that
 // allow only iframes. Every query parameter becomes the attribute of the same name.
-import './embed.js';
+import { ATTRIBUTES } from './embed.js';
 
-const ATTRIBUTES = ['algorithm', 'input', 'variant', 'step', 'from', 'to', 'controls', 'autoplay', 'loop', 'speed', 'theme'];
 const params = new URLSearchParams(location.search);
 const player = document.createElement('stepwise-player');
 for (const name of ATTRIBUTES) {

@@ -83,7 +83,7 @@ export function parseVariant(text) {
 }
 
 /** The attributes the element reads; each is also a property of the same name. */
-const ATTRIBUTES = ['algorithm', 'input', 'variant', 'step', 'from', 'to', 'controls', 'theme', 'speed'];
+export const ATTRIBUTES = ['algorithm', 'input', 'variant', 'step', 'from', 'to', 'controls', 'autoplay', 'loop', 'speed', 'theme'];
 
 /**
  * `<stepwise-player>`: one animation, its controls and narration. Events out (bubbling,

@@ -124,18 +124,22 @@ impl OptionValues {
     }
 
     fn get(&self, key: &str) -> Option<&Read> {
-        self.values
+        let value = self
+            .values
             .iter()
             .find(|(name, _)| *name == key)
-            .map(|(_, value)| value)
+            .map(|(_, value)| value);
+        // A key no spec declares is a typo in the algorithm: the tests (debug builds) say so.
+        debug_assert!(value.is_some(), "option '{key}' is not declared");
+        value
     }
 
-    /// A flag's value; `false` for a key that is not a declared flag.
+    /// A flag's value (`false` in a release build for a key no spec declares).
     pub fn flag(&self, key: &str) -> bool {
         matches!(self.get(key), Some(Read::Flag(true)))
     }
 
-    /// A choice's value; `""` for a key that is not a declared choice.
+    /// A choice's value (`""` in a release build for a key no spec declares).
     pub fn choice(&self, key: &str) -> &'static str {
         match self.get(key) {
             Some(Read::Choice(value)) => value,
