@@ -7,6 +7,7 @@
 
 mod serve;
 mod setup;
+mod site;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -54,7 +55,7 @@ fn main() -> ExitCode {
     let result = match arguments.first().map(String::as_str) {
         Some("serve") => port_from(&arguments[1..]).and_then(|port| {
             build()?;
-            serve::serve(&root().join("www"), port)
+            serve::serve(&site::directory(), port)
         }),
         Some("build") => build(),
         Some("test") => test(),
@@ -145,7 +146,8 @@ fn run_capturing(
     }
 }
 
-/// Builds the release wasm into `www/pkg/` and shrinks it with wasm-opt.
+/// Builds the release wasm into `www/pkg/`, shrinks it with wasm-opt, and stages the served
+/// copy of `www/` ([`site`]).
 fn build() -> Result<(), String> {
     let started = Instant::now();
     setup::wasm_toolchain()?;
@@ -224,8 +226,10 @@ fn build() -> Result<(), String> {
         ]);
         run("node_modules/.bin/wasm-opt", &arguments, &[])?;
     }
+    site::stage()?;
     println!(
-        "built www/pkg, www/pkg-gif and www/pkg-kernels in {:.1} s",
+        "built www/pkg, www/pkg-gif, www/pkg-kernels and the minified site in {} in {:.1} s",
+        site::directory().display(),
         started.elapsed().as_secs_f64()
     );
     Ok(())
@@ -347,7 +351,7 @@ fn test() -> Result<(), String> {
         &[],
     )?;
     run("node_modules/.bin/eslint", &["."], &[])?;
-    let server = serve::spawn(&root().join("www"), 0)?;
+    let server = serve::spawn(&site::directory(), 0)?;
     let url = format!("http://127.0.0.1:{}/", server.port);
     let mut node_arguments = vec!["--test", "--test-concurrency=1"];
     let test_files = e2e_test_files()?;
@@ -372,17 +376,19 @@ fn test() -> Result<(), String> {
 }
 
 /// Files of `www/` that are development tools, left out of `dist/`.
-const DEVELOPMENT_FILES: &[&str] = &["bench.html", "bench.js"];
+const DEVELOPMENT_FILES: &[&str] = &["bench.html", "bench.js", "bench.js.map"];
 
 /// Writes `dist/`: the page, embed.js, the wasm and a package.json, ready for any static host
 /// or `npm pack`.
 fn dist() -> Result<(), String> {
-    let source = root().join("www");
+    let source = site::directory();
     let target = root().join("dist");
     if target.exists() {
         std::fs::remove_dir_all(&target).map_err(|error| format!("cannot clear dist/: {error}"))?;
     }
-    copy_tree(&source, &target)?;
+    copy_tree(&source, &target, &|name| {
+        !DEVELOPMENT_FILES.contains(&name) && !name.ends_with(".d.ts")
+    })?;
     let version = env!("CARGO_PKG_VERSION");
     let manifest = format!(
         "{{\n  \"name\": \"stepwise-player\",\n  \"version\": \"{version}\",\n  \"description\": \"Algorithms animated step by step: the Stepwise page and the <stepwise-player> web component.\",\n  \"type\": \"module\",\n  \"main\": \"embed.js\",\n  \"files\": [\"*.html\", \"*.js\", \"*.css\", \"*.webmanifest\", \"player/\", \"algorithms/\", \"pkg/\", \"pkg-gif/\", \"pkg-kernels/\"],\n  \"license\": \"MIT\"\n}}\n"
@@ -396,19 +402,19 @@ fn dist() -> Result<(), String> {
     Ok(())
 }
 
-fn copy_tree(source: &Path, target: &Path) -> Result<(), String> {
+/// Copies `source` into `target`, keeping the files whose name `keep` accepts.
+fn copy_tree(source: &Path, target: &Path, keep: &dyn Fn(&str) -> bool) -> Result<(), String> {
     std::fs::create_dir_all(target).map_err(|error| format!("{}: {error}", target.display()))?;
     let entries =
         std::fs::read_dir(source).map_err(|error| format!("{}: {error}", source.display()))?;
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name();
         let name_text = name.to_string_lossy();
-        if DEVELOPMENT_FILES.contains(&name_text.as_ref()) || name_text.ends_with(".d.ts") {
-            continue;
-        }
         let path = entry.path();
         if path.is_dir() {
-            copy_tree(&path, &target.join(&name))?;
+            copy_tree(&path, &target.join(&name), keep)?;
+        } else if !keep(&name_text) {
+            continue;
         } else {
             std::fs::copy(&path, target.join(&name))
                 .map_err(|error| format!("{}: {error}", path.display()))?;
@@ -427,7 +433,7 @@ fn bench() -> Result<(), String> {
     )?;
     build()?;
     let browser = setup::chromium()?;
-    let server = serve::spawn(&root().join("www"), 0)?;
+    let server = serve::spawn(&site::directory(), 0)?;
     let url = format!("http://127.0.0.1:{}/", server.port);
     let in_browser = run_capturing(
         "node",
@@ -511,14 +517,14 @@ fn e2e_test_files() -> Result<Vec<String>, String> {
     Ok(files)
 }
 
-/// The gzipped size of each file, and their total.
+/// The gzipped size of each file as served (minified, from `target/site/`), and their total.
 fn gzipped(files: &[&str]) -> Result<(usize, Vec<String>), String> {
     use std::io::Write;
-    let www = root().join("www");
+    let site = site::directory();
     let mut total = 0;
     let mut parts = Vec::new();
     for file in files {
-        let bytes = std::fs::read(www.join(file)).map_err(|error| format!("{file}: {error}"))?;
+        let bytes = std::fs::read(site.join(file)).map_err(|error| format!("{file}: {error}"))?;
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         encoder
             .write_all(&bytes)
@@ -546,6 +552,7 @@ fn check_page_weight() -> Result<(), String> {
     let widgets = std::fs::read_dir(root().join("www/algorithms"))
         .map_err(|error| format!("www/algorithms: {error}"))?
         .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".js"))
         .map(|entry| format!("algorithms/{}", entry.file_name().to_string_lossy()))
         .collect::<Vec<String>>();
     let mut on_demand: Vec<&str> = ON_DEMAND_FILES.to_vec();
