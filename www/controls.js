@@ -1,18 +1,22 @@
 // @ts-check
 // The variant controls, generated from an algorithm's declared options (Rust's `OptionSpec`,
 // as `algorithms()` lists them): a checkbox for a flag, segments for a switch or a choice, a
-// text box for text. They read and write one option map in the words of the JS API, the same
+// text box for text or a number (a number box would silently drop what it cannot read; Rust
+// reads the text and says what is wrong with it). They read and write one option map in the words of the JS API, the same
 // map links and embeds store.
 
 import { el } from './dom.js';
 
 /**
  * @typedef {{ value: string, label: string }} Choice
- * @typedef {{ key: string, label: string, kind: 'flag' | 'switch' | 'choice' | 'text',
+ * @typedef {{ key: string, label: string, kind: 'flag' | 'switch' | 'choice' | 'number' | 'text',
  *   choices: Choice[], placeholder: string, onChange: 'restart' | 'keep' | 'end',
  *   shownWhen: { key: string, value: string } | null }} OptionSpec
  * @typedef {Record<string, boolean | string>} OptionMap
  */
+
+/** True for the options typed into a box (text and numbers). */
+const typed = (/** @type {OptionSpec} */ spec) => spec.kind === 'text' || spec.kind === 'number';
 
 /** The id of the control for option `key` (a text box or checkbox), or its radios' name. */
 export const controlId = (/** @type {string} */ key) => `option-${key}`;
@@ -32,17 +36,21 @@ export function createControls(container, specs, onChange) {
     let row;
     if (spec.kind === 'flag') {
       row = el('label', { class: 'check' }, el('input', { type: 'checkbox', id }), ` ${spec.label}`);
-    } else if (spec.kind === 'text') {
+    } else if (typed(spec)) {
+      const number = spec.kind === 'number';
       row = el('div', { class: 'row rect-row' },
         el('label', { class: 'field inline', for: id }, spec.label),
-        el('input', { type: 'text', id, class: 'rect-input', placeholder: spec.placeholder, spellcheck: 'false', autocomplete: 'off' }));
+        el('input', {
+          type: 'text', id, class: number ? 'number-input' : 'rect-input', placeholder: spec.placeholder,
+          spellcheck: 'false', autocomplete: 'off', ...(number ? { inputmode: 'decimal' } : {}),
+        }));
     } else {
       row = el('fieldset', { class: 'segmented' }, el('legend', {}, spec.label),
         ...spec.choices.map((choice, index) => el('label', {},
           el('input', { type: 'radio', name: id, value: choice.value, checked: index === 0 }), ` ${choice.label}`)));
     }
     row.dataset.option = spec.key;
-    const event = spec.kind === 'text' ? 'change' : 'input';
+    const event = typed(spec) ? 'change' : 'input';
     row.addEventListener(event, () => {
       updateVisibility();
       onChange(spec);
@@ -59,7 +67,7 @@ export function createControls(container, specs, onChange) {
   function valueOf(spec) {
     const id = controlId(spec.key);
     if (spec.kind === 'flag') return /** @type {HTMLInputElement} */ (container.querySelector(`#${id}`)).checked;
-    if (spec.kind === 'text') return /** @type {HTMLInputElement} */ (container.querySelector(`#${id}`)).value.trim();
+    if (typed(spec)) return /** @type {HTMLInputElement} */ (container.querySelector(`#${id}`)).value.trim();
     const checked = /** @type {HTMLInputElement | null} */ (container.querySelector(`input[name="${id}"]:checked`));
     const value = checked?.value ?? spec.choices[0].value;
     return spec.kind === 'switch' ? value === 'true' : value;
@@ -112,8 +120,8 @@ export function createControls(container, specs, onChange) {
         const value = options[spec.key];
         if (spec.kind === 'flag') {
           /** @type {HTMLInputElement} */ (container.querySelector(`#${id}`)).checked = value === true;
-        } else if (spec.kind === 'text') {
-          /** @type {HTMLInputElement} */ (container.querySelector(`#${id}`)).value = typeof value === 'string' ? value : '';
+        } else if (typed(spec)) {
+          /** @type {HTMLInputElement} */ (container.querySelector(`#${id}`)).value = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
         } else {
           const wanted = spec.kind === 'switch' ? String(value === true || value === 'true') : String(value);
           const radios = /** @type {NodeListOf<HTMLInputElement>} */ (container.querySelectorAll(`input[name="${id}"]`));

@@ -81,7 +81,7 @@ impl Describe for Question {
 }
 
 /// What the page needs to know about an algorithm before running it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AlgorithmInfo {
     /// Registry id, e.g. `"next-greater"`.
     pub id: &'static str,
@@ -149,7 +149,7 @@ impl Pointer {
 /// Everything the page shows about an algorithm beyond its runs: it generates the tab, the
 /// labels, the variant controls and the limits text from this, so an algorithm's folder is all
 /// a new algorithm needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageInfo {
     /// The paragraph under the title: what the problem is and how the methods solve it.
     pub lede: &'static str,

@@ -133,6 +133,16 @@ impl std::error::Error for InputError {}
 /// Square brackets around the whole list are allowed, so `[1, 2, 3]` pasted from Python or JSON
 /// works. `what` names the list in messages ("item 4" or "array b, item 4").
 pub fn parse_numbers(text: &str, what: &str) -> Result<Vec<f64>, InputError> {
+    parse_numbers_spanned(text, what)
+        .map(|items| items.into_iter().map(|(value, _)| value).collect())
+}
+
+/// Like [`parse_numbers`], with each number's byte range in `text`, so that a later check
+/// (order, range) can point at the item it refuses.
+pub fn parse_numbers_spanned(
+    text: &str,
+    what: &str,
+) -> Result<Vec<(f64, Range<usize>)>, InputError> {
     if text.len() > MAX_TEXT_BYTES {
         return Err(InputError::limit(format!(
             "{what}: the text is {} bytes long; the limit is {}",
@@ -150,7 +160,11 @@ pub fn parse_numbers(text: &str, what: &str) -> Result<Vec<f64>, InputError> {
         if is_comma || character.is_whitespace() {
             if let Some(start) = item_start.take() {
                 let item = values.len() + 1;
-                values.push(parse_item(&body[start..index], what, item, offset + start)?);
+                let span = offset + start..offset + index;
+                values.push((
+                    parse_item(&body[start..index], what, item, offset + start)?,
+                    span,
+                ));
             }
             if is_comma {
                 if comma_pending || values.is_empty() {
@@ -171,7 +185,11 @@ pub fn parse_numbers(text: &str, what: &str) -> Result<Vec<f64>, InputError> {
     }
     if let Some(start) = item_start {
         let item = values.len() + 1;
-        values.push(parse_item(&body[start..], what, item, offset + start)?);
+        let span = offset + start..offset + body.len();
+        values.push((
+            parse_item(&body[start..], what, item, offset + start)?,
+            span,
+        ));
     }
     Ok(values)
 }
@@ -290,6 +308,11 @@ impl OptionMap {
         self
     }
 
+    /// True when `key` is given (a required option's check).
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.iter().any(|(existing, _)| existing == key)
+    }
+
     /// Removes and returns the value of `key`.
     fn remove(&mut self, key: &str) -> Option<OptionValue> {
         let index = self.0.iter().position(|(existing, _)| existing == key)?;
@@ -353,6 +376,36 @@ impl OptionMap {
                 key,
                 format!("option '{key}' must be text, not {}", describe(&other)),
             )),
+        }
+    }
+
+    /// Takes a number option, given as a number or as text (`"0.5"`); absent or blank text
+    /// means `None`. NaN and infinities are refused.
+    pub fn take_number(&mut self, key: &str) -> Result<Option<f64>, InputError> {
+        let value = match self.remove(key) {
+            None => return Ok(None),
+            Some(OptionValue::Number(value)) => value,
+            Some(OptionValue::Text(text)) if text.trim().is_empty() => return Ok(None),
+            Some(OptionValue::Text(text)) => text.trim().parse::<f64>().map_err(|_| {
+                bad_option(
+                    key,
+                    format!("option '{key}' must be a number, not {}", quote(&text)),
+                )
+            })?,
+            Some(other) => {
+                return Err(bad_option(
+                    key,
+                    format!("option '{key}' must be a number, not {}", describe(&other)),
+                ))
+            }
+        };
+        if value.is_finite() {
+            Ok(Some(value))
+        } else {
+            Err(bad_option(
+                key,
+                format!("option '{key}' must be a finite number, not {value}"),
+            ))
         }
     }
 

@@ -5,6 +5,7 @@
 //! words the JS API uses (`previous`, `mode`, `query`).
 
 use crate::algorithm::Method;
+use crate::format::format_number;
 use crate::input::{InputError, OptionMap};
 use crate::value::{Describe, Value};
 
@@ -18,7 +19,7 @@ pub struct Choice {
 }
 
 /// What values an option takes, and how the page shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum OptionKind {
     /// `true` / `false` (default `false`): a checkbox.
     Flag,
@@ -31,6 +32,12 @@ pub enum OptionKind {
     },
     /// One of these words; the first is the default. Segments on the page.
     Choice(&'static [Choice]),
+    /// A number (`3`, `0.25`), typed as text or passed as a JS number; empty means `default`.
+    /// The algorithm checks its range.
+    Number {
+        /// The value when none is given (the box's placeholder).
+        default: f64,
+    },
     /// Free text (empty means "let the algorithm choose"), checked by the algorithm.
     Text {
         /// What the empty box says.
@@ -61,7 +68,7 @@ impl OnChange {
 }
 
 /// One declared option of an algorithm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OptionSpec {
     /// The option's name in JS, links and embed attributes (`"circular"`).
     pub key: &'static str,
@@ -106,6 +113,7 @@ impl OptionSpec {
 enum Read {
     Flag(bool),
     Choice(&'static str),
+    Number(f64),
     Text(Option<String>),
 }
 
@@ -147,6 +155,15 @@ impl OptionValues {
         }
     }
 
+    /// A number option's value, its default when absent or blank (NaN in a release build for a
+    /// key no spec declares).
+    pub fn number(&self, key: &str) -> f64 {
+        match self.get(key) {
+            Some(Read::Number(value)) => *value,
+            _ => f64::NAN,
+        }
+    }
+
     /// A text option's value, `None` when absent or blank.
     pub fn text(&self, key: &str) -> Option<&str> {
         match self.get(key) {
@@ -177,6 +194,9 @@ pub fn read_options(
             OptionKind::Choice(choices) => {
                 let words: Vec<&'static str> = choices.iter().map(|choice| choice.value).collect();
                 Read::Choice(options.take_choice(spec.key, &words)?)
+            }
+            OptionKind::Number { default } => {
+                Read::Number(options.take_number(spec.key)?.unwrap_or(default))
             }
             OptionKind::Text { .. } => Read::Text(
                 options
@@ -236,7 +256,7 @@ pub(crate) fn check_specs(specs: &[OptionSpec]) -> Result<(), InputError> {
 impl Describe for OptionSpec {
     fn describe(&self) -> Value {
         let (kind, choices, placeholder) = match self.kind {
-            OptionKind::Flag => ("flag", Vec::new(), ""),
+            OptionKind::Flag => ("flag", Vec::new(), String::new()),
             OptionKind::Switch { off, on } => (
                 "switch",
                 vec![
@@ -249,10 +269,11 @@ impl Describe for OptionSpec {
                         label: on,
                     },
                 ],
-                "",
+                String::new(),
             ),
-            OptionKind::Choice(choices) => ("choice", choices.to_vec(), ""),
-            OptionKind::Text { placeholder } => ("text", Vec::new(), placeholder),
+            OptionKind::Choice(choices) => ("choice", choices.to_vec(), String::new()),
+            OptionKind::Number { default } => ("number", Vec::new(), format_number(default)),
+            OptionKind::Text { placeholder } => ("text", Vec::new(), placeholder.to_string()),
         };
         Value::record([
             ("key", self.key.describe()),

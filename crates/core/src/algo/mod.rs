@@ -6,6 +6,7 @@
 
 pub mod intersection;
 pub mod next_greater;
+pub mod rate_limiter;
 pub mod roc;
 pub mod summed_area;
 
@@ -100,6 +101,7 @@ pub const REGISTRY: &[Entry] = &[
     entry::<summed_area::SummedArea>(),
     entry::<intersection::Intersection>(),
     entry::<roc::Roc>(),
+    entry::<rate_limiter::RateLimiter>(),
 ];
 
 /// The registry entry with this id, or an error listing the ids there are.

@@ -1,0 +1,644 @@
+//! Draws a limiter's state: the requests on a time axis (allowed ●, rejected ✕, delayed ○ with
+//! a line to the moment it leaves ■, not yet arrived ·), the current request ringed, what the
+//! method is looking at shaded on the axis (the fixed window, the sliding window, the weighted
+//! previous window), and under the axis the method's memory: its counter, the log's
+//! timestamps, the two counts, the bucket's tokens, the queue's waiting requests.
+//!
+//! Requests at nearly the same time stack upwards, so a burst is a column.
+
+use super::narrate::{short, window_text};
+use super::{Event, Fate, Memory, State};
+use crate::algorithm::Draw;
+use crate::scene::{Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
+
+const PADDING: f64 = 16.0;
+const AXIS_TOP: f64 = 34.0;
+/// Marks closer than this (in pixels) stack.
+const STACK_GAP: f64 = 7.0;
+const ROW: f64 = 9.0;
+/// The most memory slots drawn one by one.
+const MAX_SLOTS: usize = 12;
+
+const ROLE_MARK: u16 = 1;
+const ROLE_CROSS: u16 = 2;
+const ROLE_DELAY: u16 = 3;
+const ROLE_RELEASE: u16 = 4;
+const ROLE_BAND: u16 = 5;
+const ROLE_CURSOR: u16 = 6;
+const ROLE_SLOT: u16 = 7;
+const ROLE_SLOT_TEXT: u16 = 8;
+const ROLE_GAUGE: u16 = 9;
+const ROLE_TEXT: u16 = 10;
+const ROLE_EDGE: u16 = 11;
+const ROLE_TICK: u16 = 12;
+
+/// The picture's geometry.
+struct Layout {
+    left: f64,
+    width: f64,
+    axis_y: f64,
+    horizon: f64,
+    panel_y: f64,
+}
+
+impl Layout {
+    fn new(state: &State, frame: &Frame) -> Layout {
+        // Half way down, leaving room for the memory panel; never above the marks' first rows.
+        let axis_y = (frame.height * 0.5)
+            .min(frame.height - 70.0)
+            .max(AXIS_TOP + 40.0);
+        Layout {
+            left: PADDING + 4.0,
+            width: (frame.width - 2.0 * PADDING - 8.0).max(10.0),
+            axis_y,
+            horizon: state.horizon,
+            panel_y: axis_y + 36.0,
+        }
+    }
+
+    fn x(&self, time: f64) -> f64 {
+        self.left + (time / self.horizon).clamp(0.0, 1.0) * self.width
+    }
+
+    /// The y of a mark `level` rows above the axis.
+    fn y(&self, level: usize) -> f64 {
+        self.axis_y - 8.0 - level as f64 * ROW
+    }
+
+    /// How many rows of marks fit above the axis.
+    fn rows(&self) -> usize {
+        ((self.axis_y - 8.0 - AXIS_TOP) / ROW).floor().max(1.0) as usize
+    }
+}
+
+/// Each request's row: requests closer than [`STACK_GAP`] pixels stack upwards.
+fn levels(state: &State, layout: &Layout) -> Vec<usize> {
+    let mut levels = Vec::with_capacity(state.times.len());
+    let (mut group_x, mut level) = (f64::NEG_INFINITY, 0);
+    for &time in &state.times {
+        let x = layout.x(time);
+        if x - group_x < STACK_GAP {
+            level = (level + 1).min(layout.rows() - 1);
+        } else {
+            group_x = x;
+            level = 0;
+        }
+        levels.push(level);
+    }
+    levels
+}
+
+fn dot(
+    scene: &mut Scene,
+    key: Key,
+    center: (f64, f64),
+    radius: f64,
+    fill: Option<Color>,
+    stroke: Option<Color>,
+) {
+    scene.push(Shape::Rect {
+        key,
+        x: center.0 - radius,
+        y: center.1 - radius,
+        width: 2.0 * radius,
+        height: 2.0 * radius,
+        radius,
+        fill,
+        stroke,
+    });
+}
+
+fn line(scene: &mut Scene, key: Key, from: (f64, f64), to: (f64, f64), width: f64, color: Color) {
+    scene.push(Shape::Line {
+        key,
+        from,
+        to,
+        width,
+        color,
+        arrow: false,
+    });
+}
+
+fn band(scene: &mut Scene, key: Key, layout: &Layout, from: f64, to: f64, fill: Color) {
+    let (x0, x1) = (layout.x(from), layout.x(to));
+    scene.push(Shape::Rect {
+        key,
+        x: x0,
+        y: AXIS_TOP - 4.0,
+        width: (x1 - x0).max(1.0),
+        height: layout.axis_y - AXIS_TOP + 4.0,
+        radius: 3.0,
+        fill: Some(fill),
+        stroke: None,
+    });
+}
+
+/// The shaded spans on the axis: what the method counts at this moment.
+fn draw_bands(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) {
+    let palette = frame.palette;
+    let window = state.options.params.window;
+    let Some(current) = state.current else {
+        return;
+    };
+    let now = state.times[current];
+    match state.memory {
+        Memory::Fixed {
+            window: Some(index),
+            ..
+        } => band(
+            scene,
+            Key::of(ROLE_BAND, 0),
+            layout,
+            index * window,
+            (index + 1.0) * window,
+            palette.waiting.with_alpha(0.14),
+        ),
+        Memory::Log { .. } => band(
+            scene,
+            Key::of(ROLE_BAND, 0),
+            layout,
+            now - window,
+            now,
+            palette.waiting.with_alpha(0.14),
+        ),
+        Memory::Counter {
+            window: Some(index),
+            ..
+        } => {
+            let elapsed = now - index * window;
+            let weight = ((window - elapsed) / window).clamp(0.0, 1.0);
+            band(
+                scene,
+                Key::of(ROLE_BAND, 1),
+                layout,
+                (index - 1.0) * window,
+                index * window,
+                palette.accent.with_alpha(0.08 + 0.3 * weight),
+            );
+            band(
+                scene,
+                Key::of(ROLE_BAND, 0),
+                layout,
+                index * window,
+                (index + 1.0) * window,
+                palette.waiting.with_alpha(0.14),
+            );
+            // The sliding window the estimate stands for.
+            let (x0, x1) = (layout.x(now - window), layout.x(now));
+            scene.push(Shape::Rect {
+                key: Key::of(ROLE_BAND, 2),
+                x: x0,
+                y: AXIS_TOP - 6.0,
+                width: (x1 - x0).max(1.0),
+                height: layout.axis_y - AXIS_TOP + 8.0,
+                radius: 3.0,
+                fill: None,
+                stroke: Some(palette.muted),
+            });
+        }
+        _ => {}
+    }
+}
+
+/// The axis, window edges and time labels.
+fn draw_axis(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) {
+    let palette = frame.palette;
+    let window = state.options.params.window;
+    let right = layout.left + layout.width;
+    line(
+        scene,
+        Key::of(ROLE_EDGE, 0),
+        (layout.left, layout.axis_y),
+        (right, layout.axis_y),
+        1.0,
+        palette.muted,
+    );
+    let edges = (layout.horizon / window).ceil();
+    let label = TextStyle::centered(TextSize::Small, palette.muted);
+    if state.options.method.uses_window() && edges <= 60.0 {
+        for k in 0..=edges as usize {
+            let x = layout.x(k as f64 * window);
+            line(
+                scene,
+                Key::of(ROLE_EDGE, k + 1),
+                (x, AXIS_TOP - 4.0),
+                (x, layout.axis_y + 4.0),
+                1.0,
+                palette.faint,
+            );
+        }
+    }
+    // About one time label per 80 px, on a round step.
+    let wanted = (layout.width / 80.0).max(1.0);
+    let raw = layout.horizon / wanted;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|factor| factor * magnitude)
+        .find(|step| *step >= raw)
+        .unwrap_or(raw);
+    let mut tick = 0usize;
+    while (tick as f64) * step <= layout.horizon * 1.0001 && tick <= 40 {
+        let time = tick as f64 * step;
+        let x = layout.x(time);
+        line(
+            scene,
+            Key::of(ROLE_TICK, tick),
+            (x, layout.axis_y),
+            (x, layout.axis_y + 4.0),
+            1.0,
+            palette.muted,
+        );
+        scene.text(
+            Key::of(ROLE_TICK, 1000 + tick),
+            (x, layout.axis_y + 13.0),
+            short(time),
+            label,
+        );
+        tick += 1;
+    }
+}
+
+/// Every request's mark.
+fn draw_requests(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) {
+    let palette = frame.palette;
+    let levels = levels(state, layout);
+    for (index, (&time, decided)) in state.times.iter().zip(&state.decided).enumerate() {
+        let center = (layout.x(time), layout.y(levels[index]));
+        match *decided {
+            Fate::Pending => dot(
+                scene,
+                Key::of(ROLE_MARK, index),
+                center,
+                2.5,
+                Some(palette.idle),
+                None,
+            ),
+            Fate::Rejected => {
+                let size = 3.5;
+                for (part, (dx, dy)) in [(1.0, 1.0), (1.0, -1.0)].into_iter().enumerate() {
+                    line(
+                        scene,
+                        Key::of(ROLE_CROSS, 2 * index + part),
+                        (center.0 - size * dx, center.1 - size * dy),
+                        (center.0 + size * dx, center.1 + size * dy),
+                        2.0,
+                        palette.compared,
+                    );
+                }
+            }
+            Fate::Allowed(release) if release > time => {
+                let end = (layout.x(release), center.1);
+                line(
+                    scene,
+                    Key::of(ROLE_DELAY, index),
+                    (center.0 + 3.5, center.1),
+                    end,
+                    1.5,
+                    palette.waiting.with_alpha(0.7),
+                );
+                scene.rect(
+                    Key::of(ROLE_RELEASE, index),
+                    end.0 - 3.0,
+                    end.1 - 3.0,
+                    6.0,
+                    6.0,
+                    palette.waiting,
+                );
+                dot(
+                    scene,
+                    Key::of(ROLE_MARK, index),
+                    center,
+                    3.5,
+                    None,
+                    Some(palette.resolved),
+                );
+            }
+            Fate::Allowed(_) => dot(
+                scene,
+                Key::of(ROLE_MARK, index),
+                center,
+                4.0,
+                Some(palette.resolved),
+                None,
+            ),
+        }
+    }
+    if let Some(current) = state.current {
+        let center = (layout.x(state.times[current]), layout.y(levels[current]));
+        line(
+            scene,
+            Key::of(ROLE_CURSOR, 0),
+            (center.0, AXIS_TOP - 8.0),
+            (center.0, layout.axis_y),
+            1.0,
+            palette.current.with_alpha(0.6),
+        );
+        dot(
+            scene,
+            Key::of(ROLE_CURSOR, 1),
+            center,
+            7.5,
+            None,
+            Some(palette.current),
+        );
+        let align = if center.0 > layout.left + layout.width * 0.8 {
+            Align::End
+        } else {
+            Align::Center
+        };
+        scene.text(
+            Key::of(ROLE_CURSOR, 2),
+            (center.0, AXIS_TOP - 16.0),
+            format!("t={}", short(state.times[current])),
+            TextStyle::centered(TextSize::Small, palette.ink)
+                .bold()
+                .aligned(align),
+        );
+    }
+}
+
+/// A row of slots, `filled` of them labelled, the rest empty, up to [`MAX_SLOTS`] drawn.
+fn draw_slots(
+    scene: &mut Scene,
+    frame: &Frame,
+    origin: (f64, f64),
+    total: u64,
+    filled: &[String],
+    fill: Color,
+) -> f64 {
+    let palette = frame.palette;
+    let shown = (total as usize).min(MAX_SLOTS);
+    let available = frame.width - origin.0 - PADDING;
+    let slot = (available / shown.max(1) as f64).clamp(14.0, 52.0);
+    for at in 0..shown {
+        let x = origin.0 + at as f64 * slot;
+        let label = filled.get(at);
+        scene.push(Shape::Rect {
+            key: Key::of(ROLE_SLOT, at),
+            x,
+            y: origin.1,
+            width: slot - 4.0,
+            height: 22.0,
+            radius: 4.0,
+            fill: label.map(|_| fill),
+            stroke: Some(palette.faint),
+        });
+        if let Some(label) = label.filter(|_| slot >= 36.0) {
+            scene.text(
+                Key::of(ROLE_SLOT_TEXT, at),
+                (x + (slot - 4.0) / 2.0, origin.1 + 11.0),
+                label.clone(),
+                TextStyle::centered(TextSize::Small, palette.background).bold(),
+            );
+        }
+    }
+    let mut end = origin.0 + shown as f64 * slot;
+    if total as usize > shown {
+        scene.text(
+            Key::of(ROLE_SLOT_TEXT, MAX_SLOTS),
+            (end + 2.0, origin.1 + 11.0),
+            format!("… {total} in all"),
+            TextStyle::centered(TextSize::Small, palette.muted).aligned(Align::Start),
+        );
+        end += 60.0;
+    }
+    end
+}
+
+/// The method's memory, under the axis.
+fn draw_memory(
+    scene: &mut Scene,
+    state: &State,
+    last: Option<&Event>,
+    layout: &Layout,
+    frame: &Frame,
+) {
+    let palette = frame.palette;
+    let params = state.options.params;
+    let limit = params.limit;
+    let label = TextStyle::centered(TextSize::Body, palette.ink).aligned(Align::Start);
+    let left = PADDING;
+    let y = layout.panel_y;
+    let times_of = |indices: &[usize], release: bool| -> Vec<String> {
+        indices
+            .iter()
+            .map(|&index| match state.decided[index] {
+                Fate::Allowed(out) if release => short(out),
+                _ => short(state.times[index]),
+            })
+            .collect()
+    };
+    let caption = |scene: &mut Scene, at: usize, text: String| {
+        scene.text(Key::of(ROLE_TEXT, at), (left, y + 11.0), text, label);
+    };
+    let slots_left = left + (frame.width * 0.34).clamp(120.0, 210.0);
+    match state.memory {
+        Memory::Fixed { window, count } => {
+            let span = window.map_or("no window yet".to_string(), |index| {
+                format!("window {}", window_text(index, params.window))
+            });
+            caption(scene, 0, format!("{span}: {count} of {limit}"));
+            let filled = vec![String::new(); count as usize];
+            draw_slots(
+                scene,
+                frame,
+                (slots_left, y),
+                limit,
+                &filled,
+                palette.waiting,
+            );
+        }
+        Memory::Log { entries } => {
+            caption(scene, 0, format!("log: {entries} of {limit}"));
+            let stored = &state.admitted[state.admitted.len() - entries..];
+            draw_slots(
+                scene,
+                frame,
+                (slots_left, y),
+                limit,
+                &times_of(stored, false),
+                palette.waiting,
+            );
+        }
+        Memory::Counter {
+            window,
+            previous,
+            current,
+        } => {
+            let weight = match (window, state.current) {
+                (Some(index), Some(now)) => {
+                    (params.window - (state.times[now] - index * params.window)) / params.window
+                }
+                _ => 0.0,
+            };
+            let estimate = last.map_or(0.0, |event| event.measure);
+            caption(
+                scene,
+                0,
+                format!(
+                    "prev {previous} × {} + curr {} = {}",
+                    short(weight),
+                    current - last.map_or(0, |event| event.allowed() as u64),
+                    short(estimate)
+                ),
+            );
+            // The estimate as a bar against the limit.
+            let gauge_left = slots_left;
+            let gauge_width = (frame.width - gauge_left - PADDING).clamp(40.0, 320.0);
+            let scale = gauge_width / (limit as f64 * 1.5);
+            let weighted = previous as f64 * weight.clamp(0.0, 1.0);
+            scene.rect(
+                Key::of(ROLE_GAUGE, 0),
+                gauge_left,
+                y,
+                (weighted * scale).min(gauge_width),
+                22.0,
+                palette.accent,
+            );
+            scene.rect(
+                Key::of(ROLE_GAUGE, 1),
+                gauge_left + (weighted * scale).min(gauge_width),
+                y,
+                (current as f64 * scale).min(gauge_width),
+                22.0,
+                palette.waiting,
+            );
+            let limit_x = gauge_left + limit as f64 * scale;
+            line(
+                scene,
+                Key::of(ROLE_GAUGE, 2),
+                (limit_x, y - 4.0),
+                (limit_x, y + 26.0),
+                2.0,
+                palette.ink,
+            );
+        }
+        Memory::Bucket { tokens, .. } => {
+            caption(scene, 0, format!("tokens: {} of {limit}", short(tokens)));
+            let gauge_left = slots_left;
+            let gauge_width = (frame.width - gauge_left - PADDING).clamp(40.0, 320.0);
+            let scale = gauge_width / limit as f64;
+            scene.push(Shape::Rect {
+                key: Key::of(ROLE_GAUGE, 3),
+                x: gauge_left,
+                y,
+                width: gauge_width,
+                height: 22.0,
+                radius: 4.0,
+                fill: None,
+                stroke: Some(palette.faint),
+            });
+            // The level on arrival, after the refill: the outline the spent token leaves.
+            if let Some(event) = last {
+                scene.push(Shape::Rect {
+                    key: Key::of(ROLE_GAUGE, 4),
+                    x: gauge_left,
+                    y,
+                    width: (event.measure * scale).min(gauge_width),
+                    height: 22.0,
+                    radius: 4.0,
+                    fill: Some(palette.resolved.with_alpha(0.25)),
+                    stroke: None,
+                });
+            }
+            scene.rect(
+                Key::of(ROLE_GAUGE, 0),
+                gauge_left,
+                y,
+                (tokens * scale).clamp(0.0, gauge_width),
+                22.0,
+                palette.resolved,
+            );
+            let one = gauge_left + scale;
+            line(
+                scene,
+                Key::of(ROLE_GAUGE, 2),
+                (one, y - 4.0),
+                (one, y + 26.0),
+                1.5,
+                palette.ink,
+            );
+        }
+        Memory::Queue {
+            waiting,
+            last_release,
+        } => {
+            let next = last_release.map_or(String::new(), |release| {
+                format!(", last leaves at {}", short(release))
+            });
+            caption(scene, 0, format!("queue: {waiting} of {limit}{next}"));
+            let queued = &state.admitted[state.admitted.len() - waiting..];
+            draw_slots(
+                scene,
+                frame,
+                (slots_left, y),
+                limit,
+                &times_of(queued, true),
+                palette.waiting,
+            );
+        }
+    }
+    // The decision in words, under the memory.
+    if let Some(event) = last {
+        let (text, color) = match event.release {
+            None => ("rejected".to_string(), palette.compared),
+            Some(release) if release > event.time => {
+                (format!("queued until {}", short(release)), palette.waiting)
+            }
+            Some(_) => ("allowed".to_string(), palette.resolved),
+        };
+        scene.text(
+            Key::of(ROLE_TEXT, 1),
+            (left, y + 40.0),
+            format!("t={}: {text}", short(event.time)),
+            TextStyle::centered(TextSize::Body, color)
+                .bold()
+                .aligned(Align::Start),
+        );
+    }
+}
+
+fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
+    let mut scene = Scene::new(frame);
+    let layout = Layout::new(state, frame);
+    if state.times.is_empty() {
+        scene.text(
+            Key::NONE,
+            (frame.width / 2.0, frame.height / 2.0),
+            "No requests",
+            TextStyle::centered(TextSize::Body, frame.palette.muted),
+        );
+        return scene;
+    }
+    draw_bands(&mut scene, state, &layout, frame);
+    draw_axis(&mut scene, state, &layout, frame);
+    draw_requests(&mut scene, state, &layout, frame);
+    draw_memory(&mut scene, state, last, &layout, frame);
+    scene
+}
+
+/// The request nearest to `x` on the axis band, as (0, the step that decides it).
+fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
+    let layout = Layout::new(state, frame);
+    if state.times.is_empty() || y < AXIS_TOP - 20.0 || y > layout.axis_y + 20.0 {
+        return None;
+    }
+    let nearest = state
+        .times
+        .iter()
+        .enumerate()
+        .map(|(index, &time)| (index, (layout.x(time) - x).abs()))
+        .min_by(|a, b| a.1.total_cmp(&b.1))?;
+    Some((0, nearest.0 + 1))
+}
+
+impl Draw for super::RateLimiter {
+    fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
+        draw(state, last, frame)
+    }
+
+    fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
+        locate(state, frame, x, y)
+    }
+}
