@@ -362,7 +362,7 @@ fn bad_times_say_which_item() {
     assert_eq!(error.span(), Some(6..9), "the span points at the item");
     assert_eq!(
         check_times(&[0.0, f64::NAN]).unwrap_err().to_string(),
-        "time 2: NaN is not a finite number"
+        "times[1]: NaN is not a finite number"
     );
 }
 

@@ -110,7 +110,7 @@ impl Table {
     }
 }
 
-/// Numbers kept in wasm memory for `nextGreater`: fill `view()` in place.
+/// Numbers kept in wasm memory for `nextGreater` and `rateLimit`: fill `view()` in place.
 #[wasm_bindgen]
 pub struct Values {
     values: Vec<f64>,
@@ -134,6 +134,12 @@ impl Values {
     #[wasm_bindgen(js_name = nextGreater)]
     pub fn next_greater(&self, options: JsValue) -> Result<Vec<i32>, JsValue> {
         next_greater(&self.values, options)
+    }
+
+    /// `rateLimit` of these numbers as request times, exactly as the copying function.
+    #[wasm_bindgen(js_name = rateLimit)]
+    pub fn rate_limit(&self, options: JsValue) -> Result<js_sys::Object, JsValue> {
+        crate::rate_limit(&self.values, options)
     }
 }
 

@@ -22,7 +22,7 @@ pub use image::IntegralImage;
 pub use stepwise_web::roc::{binormal_auc, gaussian_scores, roc_curve, Samples};
 
 use stepwise::algo::summed_area::{self, Rect};
-use stepwise::algo::{intersection, next_greater};
+use stepwise::algo::{intersection, next_greater, rate_limiter};
 use stepwise::input::InputError;
 use stepwise_web::{dimension, input_error, options_from, MAX_TABLE_CELLS};
 use wasm_bindgen::prelude::*;
@@ -41,6 +41,28 @@ pub fn next_greater(values: &[f64], options: JsValue) -> Result<Vec<i32>, JsValu
     let mut options = options_from(options)?;
     let variant = next_greater::Variant::from_options(&mut options).map_err(input_error)?;
     Ok(next_greater::next_greater(values, variant))
+}
+
+/// `rateLimit(times, { method, limit, window?, rate? })`: decides every request of a
+/// non-decreasing stream of times (seconds) with one of `fixed-window`, `sliding-log`,
+/// `sliding-counter`, `token-bucket`, `leaky-queue`. Returns `{ allowed: Uint8Array,
+/// release: Float64Array }`: 1 or 0 per request, and when each is let through (its own time,
+/// the release time for the leaky queue, NaN when rejected). `window` is required for the
+/// three window methods, `rate` for the bucket and the queue; an unknown key, a bad parameter
+/// or a NaN, negative or decreasing time is an `Error` naming the option or the index.
+#[wasm_bindgen(js_name = rateLimit)]
+pub fn rate_limit(times: &[f64], options: JsValue) -> Result<js_sys::Object, JsValue> {
+    let mut options = options_from(options)?;
+    let (method, params) =
+        rate_limiter::Params::from_kernel_options(&mut options).map_err(input_error)?;
+    rate_limiter::check_times(times).map_err(input_error)?;
+    let decisions = rate_limiter::rate_limit(times, method, &params);
+    let result = js_sys::Object::new();
+    let allowed = js_sys::Uint8Array::from(&decisions.allowed[..]);
+    let release = js_sys::Float64Array::from(&decisions.release[..]);
+    js_sys::Reflect::set(&result, &"allowed".into(), &allowed)?;
+    js_sys::Reflect::set(&result, &"release".into(), &release)?;
+    Ok(result)
 }
 
 /// `intersect(a, b, mode?)`: the common values of two Int32Arrays, sorted ascending; `mode` is

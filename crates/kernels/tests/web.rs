@@ -4,8 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use stepwise_kernels::{
-    intersect, next_greater, rect_sum, roc_curve, summed_area_table, weighted_iou, Integers,
-    IntegralImage, Matrix, Samples, Values,
+    intersect, next_greater, rate_limit, rect_sum, roc_curve, summed_area_table, weighted_iou,
+    Integers, IntegralImage, Matrix, Samples, Values,
 };
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -232,4 +232,73 @@ fn an_integral_image_fills_and_blurs_on_a_canvas() {
         error_message(error),
         "12 bytes are not the RGBA pixels of a 2×2 image"
     );
+}
+
+#[wasm_bindgen_test]
+fn rate_limit_returns_typed_arrays_and_names_what_is_wrong() {
+    let get =
+        |result: &js_sys::Object, key: &str| js_sys::Reflect::get(result, &key.into()).unwrap();
+    let times = [0.7, 0.8, 0.9, 1.0, 1.1, 1.2];
+    let fixed = rate_limit(
+        &times,
+        object(r#"{"method":"fixed-window","limit":3,"window":1}"#),
+    )
+    .unwrap();
+    let allowed = js_sys::Uint8Array::new(&get(&fixed, "allowed")).to_vec();
+    assert_eq!(allowed, vec![1; 6], "the fixed window lets all six through");
+    let log = rate_limit(
+        &times,
+        object(r#"{"method":"sliding-log","limit":3,"window":1}"#),
+    )
+    .unwrap();
+    let release = js_sys::Float64Array::new(&get(&log, "release")).to_vec();
+    assert_eq!(&release[..3], &[0.7, 0.8, 0.9]);
+    assert!(
+        release[3..].iter().all(|time| time.is_nan()),
+        "rejected: NaN"
+    );
+    let queue = rate_limit(
+        &[1.0, 1.0],
+        object(r#"{"method":"leaky-queue","limit":3,"rate":2}"#),
+    )
+    .unwrap();
+    assert_eq!(
+        js_sys::Float64Array::new(&get(&queue, "release")).to_vec(),
+        vec![1.0, 1.5]
+    );
+    // The resident handle answers the same.
+    let values = Values::zeros(times.len() as f64).unwrap();
+    values.view().copy_from(&times);
+    let resident = values
+        .rate_limit(object(r#"{"method":"fixed-window","limit":3,"window":1}"#))
+        .unwrap();
+    assert_eq!(
+        js_sys::Uint8Array::new(&get(&resident, "allowed")).to_vec(),
+        vec![1; 6]
+    );
+    let message = |times: &[f64], options: &str| {
+        error_message(rate_limit(times, object(options)).err().unwrap())
+    };
+    assert_eq!(
+        message(
+            &[1.0, 2.0, 3.0, 2.5],
+            r#"{"method":"sliding-log","limit":3,"window":1}"#
+        ),
+        "times[3]: 2.5 is earlier than the previous time 3"
+    );
+    assert_eq!(
+        message(&[1.0], r#"{"method":"token-bucket","limit":3}"#),
+        "option 'rate' is required for token-bucket"
+    );
+    assert_eq!(
+        message(&[1.0], r#"{"method":"sliding-log","limit":0,"window":1}"#),
+        "limit must be a whole number from 1 to 1,000,000,000, not 0"
+    );
+    assert!(message(
+        &[1.0],
+        r#"{"method":"sliding-log","limit":3,"window":1,"burst":2}"#
+    )
+    .starts_with("unknown option 'burst'"));
+    assert!(message(&[1.0], r#"{"method":"magic","limit":3}"#)
+        .starts_with("option 'method' must be one of fixed-window"));
 }

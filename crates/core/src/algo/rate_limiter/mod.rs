@@ -173,31 +173,37 @@ fn bad_parameter(key: &str, message: String) -> InputError {
         .in_field(key)
 }
 
-/// Checks a stream of times: finite (the parser's job), ≥ 0 and non-decreasing. The error
-/// names the first offending request, 1-based ("time 4: 2.5 is earlier than the previous time 3").
+/// Checks a stream of times for the kernel: finite, ≥ 0 and non-decreasing. The error names
+/// the first offending index, 0-based as in JS ("times[3]: 2.5 is earlier than the previous
+/// time 3").
 pub fn check_times(times: &[f64]) -> Result<(), InputError> {
-    check_times_spanned(times.iter().map(|&time| (time, None)))
+    check_times_named(times.iter().map(|&time| (time, None)), |index| {
+        format!("times[{index}]")
+    })
 }
 
-fn check_times_spanned(
+/// Checks parsed times, naming each item 1-based like the parser ("time 4") and pointing at
+/// its text.
+fn check_times_named(
     times: impl Iterator<Item = (f64, Option<std::ops::Range<usize>>)>,
+    name: impl Fn(usize) -> String,
 ) -> Result<(), InputError> {
     let mut previous = 0.0_f64;
     for (index, (time, span)) in times.enumerate() {
-        let item = index + 1;
+        let item = name(index);
         let problem = if !time.is_finite() {
             Some(format!(
-                "time {item}: {} is not a finite number",
+                "{item}: {} is not a finite number",
                 format_number(time)
             ))
         } else if time < 0.0 {
             Some(format!(
-                "time {item}: {} is negative; times are seconds from 0",
+                "{item}: {} is negative; times are seconds from 0",
                 format_number(time)
             ))
         } else if time < previous {
             Some(format!(
-                "time {item}: {} is earlier than the previous time {}",
+                "{item}: {} is earlier than the previous time {}",
                 format_number(time),
                 format_number(previous)
             ))
@@ -860,7 +866,10 @@ impl Run for RateLimiter {
 
     fn parse(text: &str, _options: &Options) -> Result<Vec<f64>, InputError> {
         let items = parse_numbers_spanned(text, "time")?;
-        check_times_spanned(items.iter().map(|(time, span)| (*time, Some(span.clone()))))?;
+        check_times_named(
+            items.iter().map(|(time, span)| (*time, Some(span.clone()))),
+            |index| format!("time {}", index + 1),
+        )?;
         Ok(items.into_iter().map(|(time, _)| time).collect())
     }
 

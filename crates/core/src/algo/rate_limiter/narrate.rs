@@ -85,15 +85,18 @@ impl Explain for RateLimiter {
             (Memory::Fixed { window: before, .. }, Memory::Fixed { window: after, .. }) => {
                 let index = after.unwrap_or(0.0);
                 let span = window_text(index, window);
-                let fresh = if before != after {
-                    format!("a new window {span} starts at 0; ")
+                if before != after {
+                    format!(
+                        "{t}: a new window {span} starts; {} allowed in it, limit {limit} → \
+                         {verdict}.",
+                        event.measure
+                    )
                 } else {
-                    String::new()
-                };
-                format!(
-                    "{t}: {fresh}{} allowed in {span}, limit {limit} → {verdict}.",
-                    event.measure
-                )
+                    format!(
+                        "{t}: {} allowed in {span}, limit {limit} → {verdict}.",
+                        event.measure
+                    )
+                }
             }
             (Memory::Log { entries: before }, Memory::Log { .. }) => {
                 let dropped = before - event.measure as usize;

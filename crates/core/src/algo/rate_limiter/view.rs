@@ -45,7 +45,7 @@ impl Layout {
     fn new(state: &State, frame: &Frame) -> Layout {
         // Half way down, leaving room for the memory panel; never above the marks' first rows.
         let axis_y = (frame.height * 0.5)
-            .min(frame.height - 70.0)
+            .min(frame.height - 110.0)
             .max(AXIS_TOP + 40.0);
         Layout {
             left: PADDING + 4.0,
@@ -288,11 +288,12 @@ fn draw_requests(scene: &mut Scene, state: &State, layout: &Layout, frame: &Fram
                 }
             }
             Fate::Allowed(release) if release > time => {
-                let end = (layout.x(release), center.1);
+                // The line runs down to the axis at the moment the request leaves.
+                let end = (layout.x(release), layout.axis_y - 3.0);
                 line(
                     scene,
                     Key::of(ROLE_DELAY, index),
-                    (center.0 + 3.5, center.1),
+                    (center.0, center.1 + 3.5),
                     end,
                     1.5,
                     palette.waiting.with_alpha(0.7),
@@ -430,9 +431,11 @@ fn draw_memory(
             .collect()
     };
     let caption = |scene: &mut Scene, at: usize, text: String| {
-        scene.text(Key::of(ROLE_TEXT, at), (left, y + 11.0), text, label);
+        scene.text(Key::of(ROLE_TEXT, at), (left, y), text, label);
     };
-    let slots_left = left + (frame.width * 0.34).clamp(120.0, 210.0);
+    let slots_left = left;
+    // The slots and gauges sit under the caption.
+    let y = y + 14.0;
     match state.memory {
         Memory::Fixed { window, count } => {
             let span = window.map_or("no window yet".to_string(), |index| {
@@ -578,6 +581,20 @@ fn draw_memory(
                 palette.waiting,
             );
         }
+    }
+    // What the marks mean, on the decision's line where there is room for both.
+    let legend = if matches!(state.memory, Memory::Queue { .. }) {
+        "● allowed  ○→■ queued, leaves  ✕ rejected"
+    } else {
+        "● allowed  ✕ rejected  · to come"
+    };
+    if frame.width >= 560.0 {
+        scene.text(
+            Key::of(ROLE_TEXT, 2),
+            (frame.width - PADDING, y + 40.0),
+            legend,
+            TextStyle::centered(TextSize::Small, palette.muted).aligned(Align::End),
+        );
     }
     // The decision in words, under the memory.
     if let Some(event) = last {
