@@ -404,7 +404,10 @@ impl OptionMap {
         } else {
             Err(bad_option(
                 key,
-                format!("option '{key}' must be a finite number, not {value}"),
+                format!(
+                    "option '{key}' must be a finite number, not {}",
+                    format_number(value)
+                ),
             ))
         }
     }

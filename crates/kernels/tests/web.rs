@@ -7,7 +7,7 @@ use stepwise_kernels::{
     intersect, next_greater, rate_limit, rect_sum, roc_curve, summed_area_table, weighted_iou,
     Integers, IntegralImage, Matrix, Samples, Values,
 };
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::CanvasRenderingContext2d;
 
@@ -301,4 +301,37 @@ fn rate_limit_returns_typed_arrays_and_names_what_is_wrong() {
     .starts_with("unknown option 'burst'"));
     assert!(message(&[1.0], r#"{"method":"magic","limit":3}"#)
         .starts_with("option 'method' must be one of fixed-window"));
+}
+
+#[wasm_bindgen_test]
+fn roc_curve_returns_typed_arrays_and_clear_errors() {
+    let result = roc_curve(&[0.9, 0.8, 0.3, 0.1], &[1, 0, 1, 0], JsValue::UNDEFINED).unwrap();
+    let auc = js_sys::Reflect::get(&result, &"auc".into()).unwrap();
+    assert_eq!(auc.as_f64(), Some(0.75));
+    let thresholds = js_sys::Reflect::get(&result, &"thresholds".into()).unwrap();
+    let thresholds: js_sys::Float64Array = thresholds.dyn_into().unwrap();
+    assert_eq!(thresholds.get_index(0), f64::INFINITY);
+    assert_eq!(thresholds.length(), 5);
+    let weights = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &weights,
+        &"weights".into(),
+        &js_sys::Float64Array::from(&[1.0, 1.0, -1.0, 1.0][..]).into(),
+    )
+    .unwrap();
+    let error = roc_curve(&[0.9, 0.8, 0.3, 0.1], &[1, 0, 1, 0], weights.into())
+        .err()
+        .unwrap();
+    assert_eq!(
+        error_message(error),
+        "weights[2] is -1: weights must be finite and non-negative"
+    );
+    let error = roc_curve(&[0.9], &[1], object(r#"{"dropIntermediates":true}"#))
+        .err()
+        .unwrap();
+    assert!(error_message(error).starts_with("unknown option 'dropIntermediates'"));
+    let error = roc_curve(&[0.9, 0.5], &[1, 1], JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert!(error_message(error).contains("AUC are undefined"));
 }

@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use stepwise_page::Player;
-use stepwise_web::roc::{roc_curve, Samples};
-use wasm_bindgen::{JsCast, JsValue};
+use stepwise_web::roc::Samples;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::CanvasRenderingContext2d;
 
@@ -194,39 +194,6 @@ fn a_summed_area_player_picks_cells_and_draws_them() {
 }
 
 #[wasm_bindgen_test]
-fn roc_curve_returns_typed_arrays_and_clear_errors() {
-    let result = roc_curve(&[0.9, 0.8, 0.3, 0.1], &[1, 0, 1, 0], JsValue::UNDEFINED).unwrap();
-    let auc = js_sys::Reflect::get(&result, &"auc".into()).unwrap();
-    assert_eq!(auc.as_f64(), Some(0.75));
-    let thresholds = js_sys::Reflect::get(&result, &"thresholds".into()).unwrap();
-    let thresholds: js_sys::Float64Array = thresholds.dyn_into().unwrap();
-    assert_eq!(thresholds.get_index(0), f64::INFINITY);
-    assert_eq!(thresholds.length(), 5);
-    let weights = js_sys::Object::new();
-    js_sys::Reflect::set(
-        &weights,
-        &"weights".into(),
-        &js_sys::Float64Array::from(&[1.0, 1.0, -1.0, 1.0][..]).into(),
-    )
-    .unwrap();
-    let error = roc_curve(&[0.9, 0.8, 0.3, 0.1], &[1, 0, 1, 0], weights.into())
-        .err()
-        .unwrap();
-    assert_eq!(
-        error_message(error),
-        "weights[2] is -1: weights must be finite and non-negative"
-    );
-    let error = roc_curve(&[0.9], &[1], object(r#"{"dropIntermediates":true}"#))
-        .err()
-        .unwrap();
-    assert!(error_message(error).starts_with("unknown option 'dropIntermediates'"));
-    let error = roc_curve(&[0.9, 0.5], &[1, 1], JsValue::UNDEFINED)
-        .err()
-        .unwrap();
-    assert!(error_message(error).contains("AUC are undefined"));
-}
-
-#[wasm_bindgen_test]
 fn resident_samples_animate_like_the_same_samples_typed_as_text() {
     let text = "score,label\n0.9,spam\n0.8,ham\n0.8,spam\n0.3,ham\n0.1,spam";
     let from_text = Player::new("roc", text, object(r#"{"positive":"ham"}"#)).unwrap();
@@ -251,11 +218,10 @@ fn resident_samples_animate_like_the_same_samples_typed_as_text() {
     // Generated samples: the same seed gives the same set, at full precision.
     let first = Samples::gaussian(1000.0, 1.5, 7.0).unwrap();
     let again = Samples::gaussian(1000.0, 1.5, 7.0).unwrap();
-    assert_eq!(first.scores().to_vec(), again.scores().to_vec());
+    assert_eq!(first.score_values(), again.score_values());
     assert_eq!(
         first
-            .labels()
-            .to_vec()
+            .label_values()
             .iter()
             .filter(|&&label| label == 1)
             .count(),

@@ -1,7 +1,10 @@
-//! ROC samples kept in wasm memory, and the `rocCurve` kernel: used by the page's big-data ROC
-//! view and by the kernel module alike.
+//! ROC samples kept in wasm memory, and the `rocCurve` kernel: the samples serve the page's
+//! big-data ROC view and the kernel module alike; the kernel API (feature `kernel-api`) only
+//! the kernel module.
 
-use crate::{address, dimension, input_error, memory_buffer, to_count, to_seed, view_of};
+#[cfg(feature = "kernel-api")]
+use crate::{address, memory_buffer, view_of};
+use crate::{dimension, input_error, to_count, to_seed};
 use stepwise::algo::roc;
 use stepwise::input::InputError;
 use stepwise::scene::within;
@@ -12,6 +15,7 @@ use wasm_bindgen::prelude::*;
 /// decreasing from `+Infinity`, a sample predicted positive when `score >= t`, the AUC by the
 /// trapezoidal rule. Options: `dropIntermediate` (keep the points scikit-learn keeps)
 /// and `weights` (non-negative, one per sample). Errors name the first offending index.
+#[cfg(feature = "kernel-api")]
 #[wasm_bindgen(js_name = rocCurve)]
 pub fn roc_curve(scores: &[f64], labels: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
     let mut drop_intermediate = false;
@@ -126,6 +130,9 @@ impl Samples {
     }
 }
 
+/// What the kernel module adds to `Samples`: filling and reading them in place, and the curve
+/// (the page never takes a view into wasm memory, so it leaves these out).
+#[cfg(feature = "kernel-api")]
 #[wasm_bindgen]
 impl Samples {
     /// `length` samples, all scores 0 and labels 0.
@@ -138,6 +145,29 @@ impl Samples {
         })
     }
 
+    /// A fresh view of the scores in place (valid until wasm memory grows).
+    pub fn scores(&self) -> js_sys::Float64Array {
+        view_of(&self.scores)
+    }
+
+    /// A fresh view of the 0/1 labels in place (valid until wasm memory grows).
+    pub fn labels(&self) -> js_sys::Uint8Array {
+        js_sys::Uint8Array::new_with_byte_offset_and_length(
+            &memory_buffer(),
+            address(&self.labels),
+            self.labels.len() as u32,
+        )
+    }
+
+    /// The ROC curve of these samples, exactly as `rocCurve(scores, labels, options)`.
+    #[wasm_bindgen(js_name = rocCurve)]
+    pub fn roc_curve(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        roc_curve(&self.scores, &self.labels, options)
+    }
+}
+
+#[wasm_bindgen]
+impl Samples {
     /// `size` samples (at least 2) from two unit Gaussian classes `separation` (d′) apart,
     /// generated in wasm memory at full precision: the same seed gives the same samples.
     pub fn gaussian(size: f64, separation: f64, seed: f64) -> Result<Samples, JsValue> {
@@ -184,25 +214,5 @@ impl Samples {
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
         self.scores.len()
-    }
-
-    /// A fresh view of the scores in place (valid until wasm memory grows).
-    pub fn scores(&self) -> js_sys::Float64Array {
-        view_of(&self.scores)
-    }
-
-    /// A fresh view of the 0/1 labels in place (valid until wasm memory grows).
-    pub fn labels(&self) -> js_sys::Uint8Array {
-        js_sys::Uint8Array::new_with_byte_offset_and_length(
-            &memory_buffer(),
-            address(&self.labels),
-            self.labels.len() as u32,
-        )
-    }
-
-    /// The ROC curve of these samples, exactly as `rocCurve(scores, labels, options)`.
-    #[wasm_bindgen(js_name = rocCurve)]
-    pub fn roc_curve(&self, options: JsValue) -> Result<JsValue, JsValue> {
-        roc_curve(&self.scores, &self.labels, options)
     }
 }

@@ -96,7 +96,7 @@ impl Entry {
 }
 
 /// Every algorithm Stepwise can show, in menu order.
-pub const REGISTRY: &[Entry] = &[
+pub static REGISTRY: &[Entry] = &[
     entry::<next_greater::NextGreater>(),
     entry::<summed_area::SummedArea>(),
     entry::<intersection::Intersection>(),

@@ -43,7 +43,7 @@ impl Replay for Intersection {
                 state.writes += 1;
                 state.comparisons += u64::from(*compared);
             }
-            Event::Sort(SortStep::All { side, .. }) => state.array_mut(*side).sort_unstable(),
+            Event::Sort(SortStep::All { side, .. }) => state.array_mut(*side).sort(),
             Event::Pointers(PointerStep::Compare {
                 i,
                 j,
@@ -131,7 +131,7 @@ impl Replay for Intersection {
                     Side::B => state.j = *short as usize + 1,
                 }
             }
-            Event::Sort(SortStep::Output { .. }) => state.output.sort_unstable(),
+            Event::Sort(SortStep::Output { .. }) => state.output.sort(),
         }
     }
 

@@ -455,6 +455,19 @@ const SCAN_PSEUDOCODE_SMALLER: Pseudocode<Line> = &[
     (Line::NoneFound, "  none found: answer[i] = -1"),
 ];
 
+/// The methods, the first the default (declared apart from `INFO` so that reading options
+/// does not copy the whole page description into the wasm a second time).
+const METHODS: &[MethodInfo] = &[
+    MethodInfo {
+        id: "stack",
+        title: "Monotonic stack · O(n)",
+    },
+    MethodInfo {
+        id: "scan",
+        title: "Scan every later element · O(n²)",
+    },
+];
+
 /// The algorithm as registered: `next-greater`.
 pub struct NextGreater;
 
@@ -486,16 +499,7 @@ impl Run for NextGreater {
         id: Self::ID,
         title: "Next greater element",
         example: "2 7 3 5 4 6 8",
-        methods: &[
-            MethodInfo {
-                id: "stack",
-                title: "Monotonic stack · O(n)",
-            },
-            MethodInfo {
-                id: "scan",
-                title: "Scan every later element · O(n²)",
-            },
-        ],
+        methods: METHODS,
         presets: &[
             Preset {
                 name: "Interview example",
@@ -556,7 +560,7 @@ impl Run for NextGreater {
     }
 
     fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
-        let values = read_options(options, OPTIONS, Self::INFO.methods)?;
+        let values = read_options(options, OPTIONS, METHODS)?;
         Ok(Options {
             variant: Variant::from_values(&values),
             method: match values.method() {

@@ -436,164 +436,209 @@ pub fn decide<R: Recorder<Event>>(
     params: &Params,
     recorder: &mut R,
 ) -> Decisions {
+    match method {
+        Method::FixedWindow => fixed_window(times, params, recorder),
+        Method::SlidingLog => sliding_log(times, params, recorder),
+        Method::SlidingCounter => sliding_counter(times, params, recorder),
+        Method::TokenBucket => token_bucket(times, params, recorder),
+        Method::LeakyQueue => leaky_queue(times, params, recorder),
+    }
+}
+
+/// The log's and the queue's capacity: at most `limit` entries, and never more than there
+/// are requests.
+fn queue_bound(limit: u64, requests: usize) -> usize {
+    usize::try_from(limit).unwrap_or(usize::MAX).min(requests)
+}
+
+/// Fixed window: window `k = floor(t / window)` covers `[k·window, (k+1)·window)`; allow
+/// iff fewer than `limit` requests were allowed in t's window.
+fn fixed_window<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &mut R) -> Decisions {
     let mut peak = Peak::new(params.window);
     let mut out = Decisions::with_capacity(times.len());
     let limit = params.limit;
     let window = params.window;
-    // The log and the queue hold at most `limit` entries, and never more than there are requests.
-    let bound = usize::try_from(limit)
-        .unwrap_or(usize::MAX)
-        .min(times.len());
-    match method {
-        Method::FixedWindow => {
-            let (mut current, mut count) = (f64::NAN, 0_u64);
-            for (index, &time) in times.iter().enumerate() {
-                let before = Memory::Fixed {
-                    window: known(current),
-                    count,
-                };
-                let k = (time / window).floor();
-                if k != current {
-                    current = k;
-                    count = 0;
-                }
-                let measure = count;
-                let release = (count < limit).then_some(time);
-                count += release.is_some() as u64;
-                out.push(release);
-                recorder.record(|| Event {
-                    index,
-                    time,
-                    release,
-                    measure: measure as f64,
-                    before,
-                    after: Memory::Fixed {
-                        window: Some(current),
-                        count,
-                    },
-                    peak: peak.add(release),
-                });
-            }
+    let (mut current, mut count) = (f64::NAN, 0_u64);
+    for (index, &time) in times.iter().enumerate() {
+        let before = Memory::Fixed {
+            window: known(current),
+            count,
+        };
+        let k = (time / window).floor();
+        if k != current {
+            current = k;
+            count = 0;
         }
-        Method::SlidingLog => {
-            let mut log = Ring::new(bound);
-            for (index, &time) in times.iter().enumerate() {
-                let before = Memory::Log { entries: log.len };
-                let start = time - window;
-                while log.front().is_some_and(|oldest| oldest <= start) {
-                    log.pop_front();
-                }
-                let measure = log.len;
-                let release = ((log.len as u64) < limit).then_some(time);
-                if release.is_some() {
-                    log.push_back(time);
-                }
-                out.push(release);
-                recorder.record(|| Event {
-                    index,
-                    time,
-                    release,
-                    measure: measure as f64,
-                    before,
-                    after: Memory::Log { entries: log.len },
-                    peak: peak.add(release),
-                });
-            }
+        let measure = count;
+        let release = (count < limit).then_some(time);
+        count += release.is_some() as u64;
+        out.push(release);
+        recorder.record(|| Event {
+            index,
+            time,
+            release,
+            measure: measure as f64,
+            before,
+            after: Memory::Fixed {
+                window: Some(current),
+                count,
+            },
+            peak: peak.add(release),
+        });
+    }
+    out
+}
+
+/// Sliding log: allow iff fewer than `limit` allowed requests have a time in
+/// `(t − window, t]` (`t − window` computed in f64). The log holds at most `limit` times.
+fn sliding_log<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &mut R) -> Decisions {
+    let mut peak = Peak::new(params.window);
+    let mut out = Decisions::with_capacity(times.len());
+    let limit = params.limit;
+    let window = params.window;
+    let mut log = Ring::new(queue_bound(params.limit, times.len()));
+    for (index, &time) in times.iter().enumerate() {
+        let before = Memory::Log { entries: log.len };
+        let start = time - window;
+        while log.front().is_some_and(|oldest| oldest <= start) {
+            log.pop_front();
         }
-        Method::SlidingCounter => {
-            let (mut current, mut previous, mut count) = (f64::NAN, 0_u64, 0_u64);
-            for (index, &time) in times.iter().enumerate() {
-                let before = Memory::Counter {
-                    window: known(current),
-                    previous,
-                    current: count,
-                };
-                let k = (time / window).floor();
-                if k != current {
-                    previous = if k == current + 1.0 { count } else { 0 };
-                    count = 0;
-                    current = k;
-                }
-                let elapsed = time - k * window;
-                let estimate = previous as f64 * (window - elapsed) / window + count as f64;
-                let release = (estimate < limit as f64).then_some(time);
-                count += release.is_some() as u64;
-                out.push(release);
-                recorder.record(|| Event {
-                    index,
-                    time,
-                    release,
-                    measure: estimate,
-                    before,
-                    after: Memory::Counter {
-                        window: Some(current),
-                        previous,
-                        current: count,
-                    },
-                    peak: peak.add(release),
-                });
-            }
+        let measure = log.len;
+        let release = ((log.len as u64) < limit).then_some(time);
+        if release.is_some() {
+            log.push_back(time);
         }
-        Method::TokenBucket => {
-            let capacity = limit as f64;
-            let (mut tokens, mut last) = (capacity, 0.0_f64);
-            for (index, &time) in times.iter().enumerate() {
-                let before = Memory::Bucket { tokens, last };
-                tokens = (tokens + (time - last) * params.rate).min(capacity);
-                last = time;
-                let measure = tokens;
-                let release = (tokens >= 1.0).then_some(time);
-                if release.is_some() {
-                    tokens -= 1.0;
-                }
-                out.push(release);
-                recorder.record(|| Event {
-                    index,
-                    time,
-                    release,
-                    measure,
-                    before,
-                    after: Memory::Bucket { tokens, last },
-                    peak: peak.add(release),
-                });
-            }
+        out.push(release);
+        recorder.record(|| Event {
+            index,
+            time,
+            release,
+            measure: measure as f64,
+            before,
+            after: Memory::Log { entries: log.len },
+            peak: peak.add(release),
+        });
+    }
+    out
+}
+
+/// Sliding counter: with `prev`, `curr` the allowed counts of windows `k−1` and `k`, allow iff
+/// `prev · (window − elapsed) / window + curr < limit`, evaluated in that order in f64.
+fn sliding_counter<R: Recorder<Event>>(
+    times: &[f64],
+    params: &Params,
+    recorder: &mut R,
+) -> Decisions {
+    let mut peak = Peak::new(params.window);
+    let mut out = Decisions::with_capacity(times.len());
+    let limit = params.limit;
+    let window = params.window;
+    let (mut current, mut previous, mut count) = (f64::NAN, 0_u64, 0_u64);
+    for (index, &time) in times.iter().enumerate() {
+        let before = Memory::Counter {
+            window: known(current),
+            previous,
+            current: count,
+        };
+        let k = (time / window).floor();
+        if k != current {
+            previous = if k == current + 1.0 { count } else { 0 };
+            count = 0;
+            current = k;
         }
-        Method::LeakyQueue => {
-            let interval = 1.0 / params.rate;
-            let mut queue = Ring::new(bound);
-            let mut last_release: Option<f64> = None;
-            for (index, &time) in times.iter().enumerate() {
-                let before = Memory::Queue {
-                    waiting: queue.len,
-                    last_release,
-                };
-                while queue.front().is_some_and(|release| release <= time) {
-                    queue.pop_front();
-                }
-                let measure = queue.len;
-                let release = ((queue.len as u64) < limit).then(|| match last_release {
-                    None => time,
-                    Some(previous) => time.max(previous + interval),
-                });
-                if let Some(release) = release {
-                    queue.push_back(release);
-                    last_release = Some(release);
-                }
-                out.push(release);
-                recorder.record(|| Event {
-                    index,
-                    time,
-                    release,
-                    measure: measure as f64,
-                    before,
-                    after: Memory::Queue {
-                        waiting: queue.len,
-                        last_release,
-                    },
-                    peak: peak.add(release),
-                });
-            }
+        let elapsed = time - k * window;
+        let estimate = previous as f64 * (window - elapsed) / window + count as f64;
+        let release = (estimate < limit as f64).then_some(time);
+        count += release.is_some() as u64;
+        out.push(release);
+        recorder.record(|| Event {
+            index,
+            time,
+            release,
+            measure: estimate,
+            before,
+            after: Memory::Counter {
+                window: Some(current),
+                previous,
+                current: count,
+            },
+            peak: peak.add(release),
+        });
+    }
+    out
+}
+
+/// Token bucket: `limit` tokens, full at time 0, refilled at `rate` per second; at each
+/// request `tokens = min(limit, tokens + (t − last) · rate)`, allow iff `tokens ≥ 1`, then
+/// spend one.
+fn token_bucket<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &mut R) -> Decisions {
+    let mut peak = Peak::new(params.window);
+    let mut out = Decisions::with_capacity(times.len());
+    let limit = params.limit;
+    let capacity = limit as f64;
+    let (mut tokens, mut last) = (capacity, 0.0_f64);
+    for (index, &time) in times.iter().enumerate() {
+        let before = Memory::Bucket { tokens, last };
+        tokens = (tokens + (time - last) * params.rate).min(capacity);
+        last = time;
+        let measure = tokens;
+        let release = (tokens >= 1.0).then_some(time);
+        if release.is_some() {
+            tokens -= 1.0;
         }
+        out.push(release);
+        recorder.record(|| Event {
+            index,
+            time,
+            release,
+            measure,
+            before,
+            after: Memory::Bucket { tokens, last },
+            peak: peak.add(release),
+        });
+    }
+    out
+}
+
+/// Leaky queue: an allowed request leaves at `max(t, previous release + 1/rate)`; reject iff
+/// `limit` or more allowed requests leave after `t`. The queue holds at most `limit` times.
+fn leaky_queue<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &mut R) -> Decisions {
+    let mut peak = Peak::new(params.window);
+    let mut out = Decisions::with_capacity(times.len());
+    let limit = params.limit;
+    let interval = 1.0 / params.rate;
+    let mut queue = Ring::new(queue_bound(params.limit, times.len()));
+    let mut last_release: Option<f64> = None;
+    for (index, &time) in times.iter().enumerate() {
+        let before = Memory::Queue {
+            waiting: queue.len,
+            last_release,
+        };
+        while queue.front().is_some_and(|release| release <= time) {
+            queue.pop_front();
+        }
+        let measure = queue.len;
+        let release = ((queue.len as u64) < limit).then(|| match last_release {
+            None => time,
+            Some(previous) => time.max(previous + interval),
+        });
+        if let Some(release) = release {
+            queue.push_back(release);
+            last_release = Some(release);
+        }
+        out.push(release);
+        recorder.record(|| Event {
+            index,
+            time,
+            release,
+            measure: measure as f64,
+            before,
+            after: Memory::Queue {
+                waiting: queue.len,
+                last_release,
+            },
+            peak: peak.add(release),
+        });
     }
     out
 }
@@ -746,6 +791,31 @@ const OPTIONS: &[OptionSpec] = &[
     OptionSpec::new("rate", "rate (per s)", OptionKind::Number { default: 3.0 }),
 ];
 
+/// The methods, the first the default (declared apart from `INFO` so that reading options
+/// does not copy the whole page description into the wasm a second time).
+const METHODS: &[MethodInfo] = &[
+    MethodInfo {
+        id: "fixed-window",
+        title: "Fixed window · O(1), up to 2× the limit at a boundary",
+    },
+    MethodInfo {
+        id: "sliding-log",
+        title: "Sliding log · exact, stores up to limit times",
+    },
+    MethodInfo {
+        id: "sliding-counter",
+        title: "Sliding counter · O(1), a weighted estimate",
+    },
+    MethodInfo {
+        id: "token-bucket",
+        title: "Token bucket · O(1), allows bursts",
+    },
+    MethodInfo {
+        id: "leaky-queue",
+        title: "Leaky queue · delays to a steady rate",
+    },
+];
+
 /// The algorithm as registered: `rate-limiter`.
 pub struct RateLimiter;
 
@@ -763,49 +833,28 @@ impl Run for RateLimiter {
     const INFO: AlgorithmInfo = AlgorithmInfo {
         id: Self::ID,
         title: "API rate limiter",
-        example: "0.1 0.5 0.7 0.8 0.9 1.0 1.1 1.2 1.3 2.0 2.05 2.1 2.15 2.2 3.4",
-        methods: &[
-            MethodInfo {
-                id: "fixed-window",
-                title: "Fixed window · O(1) memory, up to 2× the limit at a boundary",
-            },
-            MethodInfo {
-                id: "sliding-log",
-                title: "Sliding log · exact, stores up to limit timestamps",
-            },
-            MethodInfo {
-                id: "sliding-counter",
-                title: "Sliding counter · O(1) memory, weighted estimate",
-            },
-            MethodInfo {
-                id: "token-bucket",
-                title: "Token bucket · O(1) memory, allows bursts",
-            },
-            MethodInfo {
-                id: "leaky-queue",
-                title: "Leaky queue · delays to a steady rate, bounded queue",
-            },
-        ],
+        example: "0.1 0.5 0.7 0.8 0.9 1 1.1 1.2 1.3 2 2.05 2.1 2.15 2.2 3.4",
+        methods: METHODS,
         presets: &[
             Preset {
                 name: "Steady traffic",
-                text: "0.0 0.4 0.8 1.2 1.6 2.0 2.4 2.8 3.2 3.6 4.0",
+                text: "0 0.4 0.8 1.2 1.6 2 2.4 2.8 3.2 3.6 4",
             },
             Preset {
                 name: "A burst across a window boundary (the 2× flaw)",
-                text: "0.7 0.8 0.9 1.0 1.1 1.2",
+                text: "0.7 0.8 0.9 1 1.1 1.2",
             },
             Preset {
                 name: "Bursty traffic",
-                text: "0.0 0.05 0.1 0.15 0.2 1.5 1.55 1.6 1.65 3.0 3.05 3.1 3.15 3.2",
+                text: "0 0.05 0.1 0.15 0.2 1.5 1.55 1.6 1.65 3 3.05 3.1 3.15 3.2",
             },
             Preset {
                 name: "A spike",
-                text: "0.0 0.5 1.0 1.5 2.0 2.02 2.04 2.06 2.08 2.1 2.12 2.5 3.0 3.5",
+                text: "0 0.5 1 1.5 2 2.02 2.04 2.06 2.08 2.1 2.12 2.5 3 3.5",
             },
             Preset {
                 name: "Idle, then a burst",
-                text: "0.1 5.0 5.01 5.02 5.03 5.04 5.05 5.06",
+                text: "0.1 5 5.01 5.02 5.03 5.04 5.05 5.06",
             },
             Preset {
                 name: "Equal times",
@@ -824,15 +873,13 @@ impl Run for RateLimiter {
                 text: "",
             },
         ],
-        input_help: "Request times in seconds, non-decreasing, separated by commas, spaces or \
-                     new lines, e.g. 0.1, 0.5, 0.5, 1.25",
+        input_help: "Non-decreasing times in seconds, e.g. 0.1, 0.5, 0.5, 1.25",
         page: PageInfo {
-            lede: "Allow at most limit requests per window of time. Five classic designs decide \
-                   the same stream of requests, side by side: the fixed window is cheap but \
-                   lets twice the limit through around a window boundary; the sliding log is \
-                   exact but stores timestamps; the sliding counter approximates it with two \
-                   counters; the token bucket allows bursts; the leaky queue delays requests \
-                   to a steady rate instead of rejecting them.",
+            lede: "Allow at most limit requests per window. Five designs decide one stream of \
+                   requests in sync: the fixed window lets twice the limit through at a \
+                   boundary; the sliding log is exact but stores timestamps; the sliding \
+                   counter estimates it with two counts; the token bucket allows bursts; the \
+                   leaky queue delays instead of rejecting.",
             input_label: "Request times (s)",
             input_rows: 3,
             random_label: "Random requests (Poisson, 4/s)",
@@ -840,21 +887,18 @@ impl Run for RateLimiter {
             layout: Layout::Compact,
             pointer: Pointer::Seek,
             hint: "Click or drag along the time axis to jump to a request.",
-            limits: "The animation shows up to 2,000 requests; the rateLimit kernel has no size \
-                     limit. limit is a whole number from 1 to 1,000,000,000; window and rate \
-                     are numbers above 0. \"Most let through in any window\" counts every \
-                     window (s − window, s] of the let-through times (release times for the \
-                     leaky queue).",
-            notes: "limit: requests per window, the bucket's size, the queue's length. window: \
-                    the windows' length. rate: the bucket's refill and the queue's drain, per \
-                    second.",
+            limits: "Up to 2,000 requests animate; the rateLimit kernel has no size limit. limit \
+                     is a whole number from 1 to 1,000,000,000; window and rate are above 0.",
+            notes: "limit: per window, the bucket's size, the queue's length. rate: the \
+                    bucket's refill and the queue's drain per second. \"Most let through\" \
+                    counts every window (s − window, s] of the let-through times.",
             options: OPTIONS,
             widget: true,
         },
     };
 
     fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
-        let values = read_options(options, OPTIONS, Self::INFO.methods)?;
+        let values = read_options(options, OPTIONS, METHODS)?;
         let method = Method::from_id(values.method()).unwrap_or(Method::FixedWindow);
         let params = Params::new(
             values.number("limit"),

@@ -89,12 +89,12 @@ impl Explain for RateLimiter {
                     format!(
                         "{t}: a new window {span} starts; {} allowed in it, limit {limit} → \
                          {verdict}.",
-                        event.measure
+                        short(event.measure)
                     )
                 } else {
                     format!(
                         "{t}: {} allowed in {span}, limit {limit} → {verdict}.",
-                        event.measure
+                        short(event.measure)
                     )
                 }
             }
@@ -107,7 +107,7 @@ impl Explain for RateLimiter {
                 };
                 format!(
                     "{t}: {dropped}{} allowed in ({}, {}], limit {limit} → {verdict}.",
-                    event.measure,
+                    short(event.measure),
                     short(event.time - window),
                     short(event.time)
                 )
@@ -156,7 +156,7 @@ impl Explain for RateLimiter {
                 };
                 format!(
                     "{t}: {out}{} waiting, limit {limit} → {verdict}.",
-                    event.measure
+                    short(event.measure)
                 )
             }
             _ => format!("{t}: {verdict}."),

@@ -10,7 +10,7 @@ impl Replay for RateLimiter {
         let last = times.last().copied().unwrap_or(0.0);
         // The leaky queue's releases may end after the last request: every method's axis
         // reaches that far, so the five pictures line up.
-        let queue = rate_limit(times, Method::LeakyQueue, &options.params);
+        let queue = leaky_queue(times, &options.params, &mut ());
         let latest_release = queue
             .release
             .iter()

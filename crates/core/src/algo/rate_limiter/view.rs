@@ -9,7 +9,7 @@
 use super::narrate::{short, window_text};
 use super::{Event, Fate, Memory, State};
 use crate::algorithm::Draw;
-use crate::scene::{Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
+use crate::scene::{within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 
 const PADDING: f64 = 16.0;
 const AXIS_TOP: f64 = 34.0;
@@ -57,7 +57,7 @@ impl Layout {
     }
 
     fn x(&self, time: f64) -> f64 {
-        self.left + (time / self.horizon).clamp(0.0, 1.0) * self.width
+        self.left + within(time / self.horizon, 0.0, 1.0) * self.width
     }
 
     /// The y of a mark `level` rows above the axis.
@@ -166,7 +166,7 @@ fn draw_bands(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) 
             ..
         } => {
             let elapsed = now - index * window;
-            let weight = ((window - elapsed) / window).clamp(0.0, 1.0);
+            let weight = within((window - elapsed) / window, 0.0, 1.0);
             band(
                 scene,
                 Key::of(ROLE_BAND, 1),
@@ -231,12 +231,16 @@ fn draw_axis(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) {
     // About one time label per 80 px, on a round step.
     let wanted = (layout.width / 80.0).max(1.0);
     let raw = layout.horizon / wanted;
-    let magnitude = 10f64.powf(raw.log10().floor());
+    // The smallest of 1, 2, 5 × 10^k (k ≥ −3) at least `raw`.
+    let mut magnitude = 0.001;
+    while magnitude * 10.0 <= raw {
+        magnitude *= 10.0;
+    }
     let step = [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|factor| factor * magnitude)
         .find(|step| *step >= raw)
-        .unwrap_or(raw);
+        .unwrap_or(10.0 * magnitude);
     let mut tick = 0usize;
     while (tick as f64) * step <= layout.horizon * 1.0001 && tick <= 40 {
         let time = tick as f64 * step;
@@ -371,7 +375,7 @@ fn draw_slots(
     let palette = frame.palette;
     let shown = (total as usize).min(MAX_SLOTS);
     let available = frame.width - origin.0 - PADDING;
-    let slot = (available / shown.max(1) as f64).clamp(14.0, 52.0);
+    let slot = within(available / shown.max(1) as f64, 14.0, 52.0);
     for at in 0..shown {
         let x = origin.0 + at as f64 * slot;
         let label = filled.get(at);
@@ -488,9 +492,9 @@ fn draw_memory(
             );
             // The estimate as a bar against the limit.
             let gauge_left = slots_left;
-            let gauge_width = (frame.width - gauge_left - PADDING).clamp(40.0, 320.0);
+            let gauge_width = within(frame.width - gauge_left - PADDING, 40.0, 320.0);
             let scale = gauge_width / (limit as f64 * 1.5);
-            let weighted = previous as f64 * weight.clamp(0.0, 1.0);
+            let weighted = previous as f64 * within(weight, 0.0, 1.0);
             scene.rect(
                 Key::of(ROLE_GAUGE, 0),
                 gauge_left,
@@ -520,7 +524,7 @@ fn draw_memory(
         Memory::Bucket { tokens, .. } => {
             caption(scene, 0, format!("tokens: {} of {limit}", short(tokens)));
             let gauge_left = slots_left;
-            let gauge_width = (frame.width - gauge_left - PADDING).clamp(40.0, 320.0);
+            let gauge_width = within(frame.width - gauge_left - PADDING, 40.0, 320.0);
             let scale = gauge_width / limit as f64;
             scene.push(Shape::Rect {
                 key: Key::of(ROLE_GAUGE, 3),
@@ -549,7 +553,7 @@ fn draw_memory(
                 Key::of(ROLE_GAUGE, 0),
                 gauge_left,
                 y,
-                (tokens * scale).clamp(0.0, gauge_width),
+                within(tokens * scale, 0.0, gauge_width),
                 22.0,
                 palette.resolved,
             );

@@ -520,6 +520,13 @@ const PSEUDOCODE: Pseudocode<Line> = &[
     (Line::AddPoint, "  add (FP/N, TP/P); AUC += trapezoid"),
 ];
 
+/// The methods, the first the default (declared apart from `INFO` so that reading options
+/// does not copy the whole page description into the wasm a second time).
+const METHODS: &[MethodInfo] = &[MethodInfo {
+    id: "sweep",
+    title: "Threshold sweep · O(n log n)",
+}];
+
 /// The algorithm as registered: `roc`.
 pub struct Roc;
 
@@ -568,10 +575,7 @@ impl Run for Roc {
         id: Self::ID,
         title: "ROC curve and AUC",
         example: "score,label\n0.95,1\n0.90,1\n0.85,0\n0.80,1\n0.70,1\n0.62,0\n0.62,1\n0.55,0\n0.50,1\n0.41,0\n0.35,0\n0.30,1\n0.22,0\n0.15,0\n0.10,0",
-        methods: &[MethodInfo {
-            id: "sweep",
-            title: "Threshold sweep · O(n log n)",
-        }],
+        methods: METHODS,
         presets: &[
             Preset {
                 name: "Example (15 patients)",
@@ -639,7 +643,7 @@ impl Run for Roc {
     };
 
     fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
-        let values = read_options(options, OPTIONS, Self::INFO.methods)?;
+        let values = read_options(options, OPTIONS, METHODS)?;
         Ok(Options {
             plain: values.flag("plain"),
             positive: values.text("positive").map(str::to_string),

@@ -517,6 +517,19 @@ const NAIVE_PSEUDOCODE: Pseudocode<Line> = &[
     (Line::Ratio, "IoU = sum(A∩B) / (sum(A) + sum(B) - sum(A∩B))"),
 ];
 
+/// The methods, the first the default (declared apart from `INFO` so that reading options
+/// does not copy the whole page description into the wasm a second time).
+const METHODS: &[MethodInfo] = &[
+    MethodInfo {
+        id: "table",
+        title: "Summed-area table · O(1) per rectangle",
+    },
+    MethodInfo {
+        id: "naive",
+        title: "Add up every cell · O(rows·cols) per rectangle",
+    },
+];
+
 /// The algorithm as registered: `summed-area`.
 pub struct SummedArea;
 
@@ -608,16 +621,7 @@ impl Run for SummedArea {
         id: Self::ID,
         title: "Summed-area table",
         example: "3 1 4 1 5\n9 2 6 5 3\n5 8 9 7 9\n3 2 3 8 4",
-        methods: &[
-            MethodInfo {
-                id: "table",
-                title: "Summed-area table · O(1) per rectangle",
-            },
-            MethodInfo {
-                id: "naive",
-                title: "Add up every cell · O(rows·cols) per rectangle",
-            },
-        ],
+        methods: METHODS,
         presets: &[
             Preset {
                 name: "Interview example (4×5)",
@@ -686,7 +690,7 @@ impl Run for SummedArea {
     }
 
     fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
-        let values = read_options(options, OPTIONS, Self::INFO.methods)?;
+        let values = read_options(options, OPTIONS, METHODS)?;
         let method = match values.method() {
             "naive" => Method::Naive,
             _ => Method::Table,
