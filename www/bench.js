@@ -3,7 +3,7 @@
 // Results land in `window.benchmarkResults` (read by tests/bench/browser.mjs) and on the page.
 import init, { Player, gaussianScores, randomInput, Samples as PageSamples } from './pkg/stepwise.js';
 import initKernels, {
-  nextGreater, summedAreaTable, rocCurve, intersect, IntegralImage, Matrix, Values, Integers, Samples,
+  nextGreater, summedAreaTable, rocCurve, rateLimit, intersect, IntegralImage, Matrix, Values, Integers, Samples,
 } from './pkg-kernels/stepwise_kernels.js';
 
 const REPEATS = 9;
@@ -52,6 +52,25 @@ function intersectInJs(a, b) {
     }
   }
   return Int32Array.from(output);
+}
+
+/** A fixed-window rate limiter as a JS developer would write it (allowed flags only). */
+function fixedWindowInJs(times, limit, window) {
+  const allowed = new Uint8Array(times.length);
+  let current = NaN;
+  let count = 0;
+  for (let index = 0; index < times.length; index += 1) {
+    const k = Math.floor(times[index] / window);
+    if (k !== current) {
+      current = k;
+      count = 0;
+    }
+    if (count < limit) {
+      count += 1;
+      allowed[index] = 1;
+    }
+  }
+  return allowed;
 }
 
 /** The ROC AUC as a JS developer would write it: sort pairs, sweep, trapezoids. */
@@ -288,6 +307,30 @@ async function main() {
     throw new Error('intersect disagrees with the JS reference');
   }
   results.push({ kernel: 'intersect (multiset, values ±1e3)', length: million, wasmMs: time(() => intersect(left, right)), jsMs: time(() => intersectInJs(left, right)), copyMs: time(() => left.slice()) });
+  // rateLimit: 10^7 requests of a Poisson stream at 4/s against limit 3 per 1 s (rate 3/s),
+  // per method, beside a plain copy of the times.
+  const requests = 10_000_000;
+  const times = new Float64Array(requests);
+  let clock = 0;
+  let bits = 5;
+  for (let index = 0; index < requests; index += 1) {
+    bits = (Math.imul(bits, 1664525) + 1013904223) >>> 0;
+    clock += -Math.log((bits + 1) / 4294967297) / 4;
+    times[index] = clock;
+  }
+  const limiter = { limit: 3, window: 1, rate: 3 };
+  const fixed = rateLimit(times, { method: 'fixed-window', ...limiter }).allowed;
+  if (fixedWindowInJs(times, 3, 1).some((flag, index) => flag !== fixed[index])) {
+    throw new Error('rateLimit (fixed-window) disagrees with the JS reference');
+  }
+  const timesCopyMs = time(() => times.slice());
+  for (const method of ['fixed-window', 'sliding-log', 'sliding-counter', 'token-bucket', 'leaky-queue']) {
+    const options = { method, ...limiter };
+    results.push({
+      kernel: `rateLimit ${method}`, length: requests, wasmMs: time(() => rateLimit(times, options)),
+      jsMs: method === 'fixed-window' ? time(() => fixedWindowInJs(times, 3, 1)) : NaN, copyMs: timesCopyMs,
+    });
+  }
   const csv = gaussianScores(100_000, 1.5, 3);
   const loads = [];
   for (let repeat = 0; repeat < 3; repeat += 1) {

@@ -31,7 +31,7 @@ try {
   });
   await watched.goto(base);
   await watched.waitForSelector('body[data-ready="true"]');
-  for (const id of ['summed-area', 'intersection', 'roc', 'next-greater']) {
+  for (const id of ['summed-area', 'intersection', 'roc', 'rate-limiter', 'next-greater']) {
     await watched.click(`#algorithm-tabs a[data-algorithm="${id}"]`);
     await watched.waitForTimeout(300);
     await watched.click('#step-forward');

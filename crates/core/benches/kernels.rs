@@ -7,6 +7,7 @@ use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criteri
 use std::collections::HashSet;
 use stepwise::algo::intersection::{intersect, Semantics};
 use stepwise::algo::next_greater::{next_greater, scan, Variant};
+use stepwise::algo::rate_limiter::{poisson_times, rate_limit, Method, Params};
 use stepwise::algo::roc::roc_curve;
 use stepwise::algo::summed_area::{box_blur, summed_area_table};
 use stepwise::input::SeededRandom;
@@ -236,11 +237,35 @@ fn roc(criterion: &mut Criterion) {
     group.finish();
 }
 
+/// Each rate limiter on 10^7 requests (a Poisson stream at 4 per second against limit 3 per
+/// 1 s window and rate 3 per second, so a good share is rejected), beside a plain copy of the
+/// times: every method is one O(n) pass, so the copy is the floor.
+fn rate_limiter(criterion: &mut Criterion) {
+    let mut group = criterion.benchmark_group("rate_limit");
+    group.sample_size(10);
+    let length = 10_000_000;
+    let times = poisson_times(length, 4.0, 42);
+    let params = Params::new(3.0, 1.0, 3.0).expect("valid parameters");
+    group.throughput(Throughput::Elements(length as u64));
+    group.bench_with_input(BenchmarkId::new("copy", length), &times, |bench, times| {
+        bench.iter(|| black_box(times).to_vec())
+    });
+    for method in Method::ALL {
+        group.bench_with_input(
+            BenchmarkId::new(method.id(), length),
+            &times,
+            |bench, times| bench.iter(|| rate_limit(black_box(times), method, &params)),
+        );
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     next_greater_element,
     summed_area,
     intersection,
-    roc
+    roc,
+    rate_limiter
 );
 criterion_main!(benches);

@@ -137,7 +137,10 @@ impl Values {
     }
 
     /// `rateLimit` of these numbers as request times, exactly as the copying function.
-    #[wasm_bindgen(js_name = rateLimit)]
+    #[wasm_bindgen(
+        js_name = rateLimit,
+        unchecked_return_type = "{ allowed: Uint8Array, release: Float64Array }"
+    )]
     pub fn rate_limit(&self, options: JsValue) -> Result<js_sys::Object, JsValue> {
         crate::rate_limit(&self.values, options)
     }

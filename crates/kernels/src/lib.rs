@@ -50,7 +50,10 @@ pub fn next_greater(values: &[f64], options: JsValue) -> Result<Vec<i32>, JsValu
 /// the release time for the leaky queue, NaN when rejected). `window` is required for the
 /// three window methods, `rate` for the bucket and the queue; an unknown key, a bad parameter
 /// or a NaN, negative or decreasing time is an `Error` naming the option or the index.
-#[wasm_bindgen(js_name = rateLimit)]
+#[wasm_bindgen(
+    js_name = rateLimit,
+    unchecked_return_type = "{ allowed: Uint8Array, release: Float64Array }"
+)]
 pub fn rate_limit(times: &[f64], options: JsValue) -> Result<js_sys::Object, JsValue> {
     let mut options = options_from(options)?;
     let (method, params) =

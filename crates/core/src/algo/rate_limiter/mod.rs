@@ -182,41 +182,32 @@ pub fn check_times(times: &[f64]) -> Result<(), InputError> {
     })
 }
 
-/// Checks parsed times, naming each item 1-based like the parser ("time 4") and pointing at
-/// its text.
+/// Checks times, each with the span of its text when parsed; `name` says how an error names
+/// the item at an index ("time 4", "times[3]"), and is called only for the one refused.
 fn check_times_named(
     times: impl Iterator<Item = (f64, Option<std::ops::Range<usize>>)>,
     name: impl Fn(usize) -> String,
 ) -> Result<(), InputError> {
     let mut previous = 0.0_f64;
     for (index, (time, span)) in times.enumerate() {
-        let item = name(index);
         let problem = if !time.is_finite() {
-            Some(format!(
-                "{item}: {} is not a finite number",
-                format_number(time)
-            ))
+            "is not a finite number".to_string()
         } else if time < 0.0 {
-            Some(format!(
-                "{item}: {} is negative; times are seconds from 0",
-                format_number(time)
-            ))
+            "is negative; times are seconds from 0".to_string()
         } else if time < previous {
-            Some(format!(
-                "{item}: {} is earlier than the previous time {}",
-                format_number(time),
+            format!(
+                "is earlier than the previous time {}",
                 format_number(previous)
-            ))
+            )
         } else {
-            None
+            previous = time;
+            continue;
         };
-        if let Some(message) = problem {
-            return Err(match span {
-                Some(span) => InputError::at(message, span),
-                None => InputError::new(message).in_field("times"),
-            });
-        }
-        previous = time;
+        let message = format!("{}: {} {problem}", name(index), format_number(time));
+        return Err(match span {
+            Some(span) => InputError::at(message, span),
+            None => InputError::new(message).in_field("times"),
+        });
     }
     Ok(())
 }
