@@ -93,3 +93,23 @@ test('the Poisson generator writes a stream at the chosen mean rate', async () =
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the element embeds it with its parameters as variant words', async () => {
+  const { page, problems } = await openPage(browser, new URL('blog-example.html', BASE).href, { width: 900, height: 900 });
+  await page.evaluate(() => {
+    const player = document.createElement('stepwise-player');
+    player.id = 'limiter';
+    player.setAttribute('algorithm', 'rate-limiter');
+    player.setAttribute('input', '0.1 0.2 0.3 0.4');
+    player.setAttribute('variant', 'method=leaky-queue limit=2 rate=4');
+    player.setAttribute('step', '4');
+    document.body.prepend(player);
+  });
+  await page.waitForFunction(() => document.querySelector('#limiter').dataset.position === '4');
+  const narration = await page.$eval('#limiter', (player) => player.shadowRoot.querySelector('.narration').textContent);
+  // One every 0.25 s: releases 0.1, 0.35, 0.6; at 0.4 the one at 0.35 has left, so the
+  // fourth is queued behind the one at 0.6.
+  assert.equal(narration, 't=0.4: 1 queued request has left; 1 waiting, limit 2 → queue it: it leaves at 0.85 (0.45 s later).');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

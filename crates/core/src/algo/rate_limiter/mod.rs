@@ -707,6 +707,20 @@ pub struct State {
     pub rejected: u64,
     /// The most requests let through in any window of length `window`, so far.
     pub peak: u64,
+    /// Token bucket only: the level at each decided request, on arrival and after it, for
+    /// the level-over-time line.
+    pub levels: Vec<Level>,
+}
+
+/// The token bucket's level at one request.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Level {
+    /// The request's time.
+    pub time: f64,
+    /// Tokens on arrival, after the refill.
+    pub arrival: f64,
+    /// Tokens after the request (one fewer when it is allowed).
+    pub after: f64,
 }
 
 /// The lines of the five methods' pseudocode.

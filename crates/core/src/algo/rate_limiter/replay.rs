@@ -53,6 +53,7 @@ impl Replay for RateLimiter {
             allowed: 0,
             rejected: 0,
             peak: 0,
+            levels: Vec::new(),
         }
     }
 
@@ -60,8 +61,9 @@ impl Replay for RateLimiter {
         std::mem::size_of::<State>()
             + state.times.len()
                 * (std::mem::size_of::<f64>()
-                    + std::mem::size_of::<Option<f64>>()
-                    + std::mem::size_of::<usize>())
+                    + std::mem::size_of::<Fate>()
+                    + std::mem::size_of::<usize>()
+                    + std::mem::size_of::<Level>())
     }
 
     fn apply(state: &mut State, event: &Event) {
@@ -76,6 +78,13 @@ impl Replay for RateLimiter {
         state.memory = event.after;
         state.current = Some(event.index);
         state.peak = event.peak.1;
+        if let Memory::Bucket { tokens, .. } = event.after {
+            state.levels.push(Level {
+                time: event.time,
+                arrival: event.measure,
+                after: tokens,
+            });
+        }
     }
 
     fn undo(state: &mut State, event: &Event) {
@@ -90,5 +99,8 @@ impl Replay for RateLimiter {
         state.memory = event.before;
         state.current = event.index.checked_sub(1);
         state.peak = event.peak.0;
+        if let Memory::Bucket { .. } = event.after {
+            state.levels.pop();
+        }
     }
 }

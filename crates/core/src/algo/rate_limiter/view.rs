@@ -31,6 +31,7 @@ const ROLE_GAUGE: u16 = 9;
 const ROLE_TEXT: u16 = 10;
 const ROLE_EDGE: u16 = 11;
 const ROLE_TICK: u16 = 12;
+const ROLE_LEVEL: u16 = 13;
 
 /// The picture's geometry.
 struct Layout {
@@ -198,6 +199,42 @@ fn draw_bands(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) 
         }
         _ => {}
     }
+}
+
+/// The token bucket's level over time, over the axis band: it climbs at `rate` between
+/// requests (flat once full) and drops by one at each allowed request.
+fn draw_levels(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) {
+    if state.levels.is_empty() {
+        return;
+    }
+    let params = state.options.params;
+    let capacity = params.limit as f64;
+    let height = layout.axis_y - 6.0 - AXIS_TOP;
+    let y = |tokens: f64| layout.axis_y - 6.0 - within(tokens / capacity, 0.0, 1.0) * height;
+    let mut points = vec![(layout.x(0.0), y(capacity))];
+    let (mut time, mut tokens) = (0.0, capacity);
+    for level in &state.levels {
+        let full_at = time + (capacity - tokens) / params.rate;
+        if full_at < level.time {
+            points.push((layout.x(full_at), y(capacity)));
+        }
+        points.push((layout.x(level.time), y(level.arrival)));
+        points.push((layout.x(level.time), y(level.after)));
+        (time, tokens) = (level.time, level.after);
+    }
+    scene.push(Shape::Polyline {
+        key: Key::of(ROLE_LEVEL, 0),
+        points,
+        fill: None,
+        stroke: Some(frame.palette.resolved.with_alpha(0.55)),
+        width: 1.5,
+    });
+    scene.text(
+        Key::of(ROLE_LEVEL, 1),
+        (layout.left, AXIS_TOP - 16.0),
+        format!("tokens (0 to {})", params.limit),
+        TextStyle::centered(TextSize::Small, frame.palette.muted).aligned(Align::Start),
+    );
 }
 
 /// The axis, window edges and time labels.
@@ -634,6 +671,7 @@ fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
     }
     draw_bands(&mut scene, state, &layout, frame);
     draw_axis(&mut scene, state, &layout, frame);
+    draw_levels(&mut scene, state, &layout, frame);
     draw_requests(&mut scene, state, &layout, frame);
     draw_memory(&mut scene, state, last, &layout, frame);
     scene
