@@ -354,6 +354,44 @@ impl Peak {
     }
 }
 
+/// Reports each decision to a recorder as an [`Event`], tracking the peak only for a recorder
+/// that keeps events (the kernel pays nothing).
+struct Reporter<'r, R> {
+    recorder: &'r mut R,
+    peak: Peak,
+}
+
+impl<'r, R: Recorder<Event>> Reporter<'r, R> {
+    fn new(recorder: &'r mut R, params: &Params) -> Self {
+        Reporter {
+            recorder,
+            peak: Peak::new(params.window),
+        }
+    }
+
+    #[inline(always)]
+    fn report(
+        &mut self,
+        index: usize,
+        time: f64,
+        release: Option<f64>,
+        measure: f64,
+        before: Memory,
+        after: Memory,
+    ) {
+        let peak = &mut self.peak;
+        self.recorder.record(|| Event {
+            index,
+            time,
+            release,
+            measure,
+            before,
+            after,
+            peak: peak.add(release),
+        });
+    }
+}
+
 /// The most requests let through in any window `(s − window, s]`, from the release times of
 /// a run (NaN for rejected requests; the others non-decreasing).
 pub fn most_in_any_window(release: &[f64], window: f64) -> u64 {
@@ -445,7 +483,7 @@ fn queue_bound(limit: u64, requests: usize) -> usize {
 /// Fixed window: window `k = floor(t / window)` covers `[k·window, (k+1)·window)`; allow
 /// iff fewer than `limit` requests were allowed in t's window.
 fn fixed_window<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &mut R) -> Decisions {
-    let mut peak = Peak::new(params.window);
+    let mut reporter = Reporter::new(recorder, params);
     let mut out = Decisions::with_capacity(times.len());
     let limit = params.limit;
     let window = params.window;
@@ -464,18 +502,17 @@ fn fixed_window<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &m
         let release = (count < limit).then_some(time);
         count += release.is_some() as u64;
         out.push(release);
-        recorder.record(|| Event {
+        reporter.report(
             index,
             time,
             release,
-            measure: measure as f64,
+            measure as f64,
             before,
-            after: Memory::Fixed {
+            Memory::Fixed {
                 window: Some(current),
                 count,
             },
-            peak: peak.add(release),
-        });
+        );
     }
     out
 }
@@ -483,7 +520,7 @@ fn fixed_window<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &m
 /// Sliding log: allow iff fewer than `limit` allowed requests have a time in
 /// `(t − window, t]` (`t − window` computed in f64). The log holds at most `limit` times.
 fn sliding_log<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &mut R) -> Decisions {
-    let mut peak = Peak::new(params.window);
+    let mut reporter = Reporter::new(recorder, params);
     let mut out = Decisions::with_capacity(times.len());
     let limit = params.limit;
     let window = params.window;
@@ -500,15 +537,14 @@ fn sliding_log<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &mu
             log.push_back(time);
         }
         out.push(release);
-        recorder.record(|| Event {
+        reporter.report(
             index,
             time,
             release,
-            measure: measure as f64,
+            measure as f64,
             before,
-            after: Memory::Log { entries: log.len },
-            peak: peak.add(release),
-        });
+            Memory::Log { entries: log.len },
+        );
     }
     out
 }
@@ -520,7 +556,7 @@ fn sliding_counter<R: Recorder<Event>>(
     params: &Params,
     recorder: &mut R,
 ) -> Decisions {
-    let mut peak = Peak::new(params.window);
+    let mut reporter = Reporter::new(recorder, params);
     let mut out = Decisions::with_capacity(times.len());
     let limit = params.limit;
     let window = params.window;
@@ -542,19 +578,18 @@ fn sliding_counter<R: Recorder<Event>>(
         let release = (estimate < limit as f64).then_some(time);
         count += release.is_some() as u64;
         out.push(release);
-        recorder.record(|| Event {
+        reporter.report(
             index,
             time,
             release,
-            measure: estimate,
+            estimate,
             before,
-            after: Memory::Counter {
+            Memory::Counter {
                 window: Some(current),
                 previous,
                 current: count,
             },
-            peak: peak.add(release),
-        });
+        );
     }
     out
 }
@@ -563,7 +598,7 @@ fn sliding_counter<R: Recorder<Event>>(
 /// request `tokens = min(limit, tokens + (t − last) · rate)`, allow iff `tokens ≥ 1`, then
 /// spend one.
 fn token_bucket<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &mut R) -> Decisions {
-    let mut peak = Peak::new(params.window);
+    let mut reporter = Reporter::new(recorder, params);
     let mut out = Decisions::with_capacity(times.len());
     let limit = params.limit;
     let capacity = limit as f64;
@@ -578,15 +613,14 @@ fn token_bucket<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &m
             tokens -= 1.0;
         }
         out.push(release);
-        recorder.record(|| Event {
+        reporter.report(
             index,
             time,
             release,
             measure,
             before,
-            after: Memory::Bucket { tokens, last },
-            peak: peak.add(release),
-        });
+            Memory::Bucket { tokens, last },
+        );
     }
     out
 }
@@ -594,7 +628,7 @@ fn token_bucket<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &m
 /// Leaky queue: an allowed request leaves at `max(t, previous release + 1/rate)`; reject iff
 /// `limit` or more allowed requests leave after `t`. The queue holds at most `limit` times.
 fn leaky_queue<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &mut R) -> Decisions {
-    let mut peak = Peak::new(params.window);
+    let mut reporter = Reporter::new(recorder, params);
     let mut out = Decisions::with_capacity(times.len());
     let limit = params.limit;
     let interval = 1.0 / params.rate;
@@ -618,18 +652,17 @@ fn leaky_queue<R: Recorder<Event>>(times: &[f64], params: &Params, recorder: &mu
             last_release = Some(release);
         }
         out.push(release);
-        recorder.record(|| Event {
+        reporter.report(
             index,
             time,
             release,
-            measure: measure as f64,
+            measure as f64,
             before,
-            after: Memory::Queue {
+            Memory::Queue {
                 waiting: queue.len,
                 last_release,
             },
-            peak: peak.add(release),
-        });
+        );
     }
     out
 }

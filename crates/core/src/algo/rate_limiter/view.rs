@@ -448,6 +448,18 @@ fn draw_slots(
     end
 }
 
+/// The threshold on a gauge (the limit, one token): a tick across it at `x`.
+fn gauge_mark(scene: &mut Scene, x: f64, y: f64, color: Color) {
+    line(
+        scene,
+        Key::of(ROLE_GAUGE, 2),
+        (x, y - 4.0),
+        (x, y + 26.0),
+        2.0,
+        color,
+    );
+}
+
 /// The method's memory, under the axis.
 fn draw_memory(
     scene: &mut Scene,
@@ -548,15 +560,7 @@ fn draw_memory(
                 22.0,
                 palette.waiting,
             );
-            let limit_x = gauge_left + limit as f64 * scale;
-            line(
-                scene,
-                Key::of(ROLE_GAUGE, 2),
-                (limit_x, y - 4.0),
-                (limit_x, y + 26.0),
-                2.0,
-                palette.ink,
-            );
+            gauge_mark(scene, gauge_left + limit as f64 * scale, y, palette.ink);
         }
         Memory::Bucket { tokens, .. } => {
             caption(scene, 0, format!("tokens: {} of {limit}", short(tokens)));
@@ -594,15 +598,8 @@ fn draw_memory(
                 22.0,
                 palette.resolved,
             );
-            let one = gauge_left + scale;
-            line(
-                scene,
-                Key::of(ROLE_GAUGE, 2),
-                (one, y - 4.0),
-                (one, y + 26.0),
-                1.5,
-                palette.ink,
-            );
+            // One token: what a request needs.
+            gauge_mark(scene, gauge_left + scale, y, palette.ink);
         }
         Memory::Queue {
             waiting,
