@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['www/pkg/**', 'www/pkg-gif/**', 'www/pkg-kernels/**', 'dist/**', 'target/**', 'node_modules/**', 'tests/e2e/artifacts/**'] },
+  { ignores: ['www/pkg/**', 'www/pkg-full/**', 'www/pkg-gif/**', 'www/pkg-kernels/**', 'dist/**', 'target/**', 'node_modules/**', 'tests/e2e/artifacts/**'] },
   js.configs.recommended,
   {
     files: ['www/**/*.js'],

@@ -65,7 +65,7 @@ const widgets = () => (widgetLoader ??= import('./widgets.js'));
 // Quiz, video export and image mode load on first use: they are not part of the first page load.
 let quizModule = null;
 function quiz() {
-  quizModule ??= import('./quiz.js').then(({ createQuiz }) => createQuiz({
+  quizModule ??= withFullEngine(() => import('./quiz.js')).then(({ createQuiz }) => createQuiz({
     getPlayer: () => view.primary,
     getPosition: () => view.position,
     advance: () => guarded(() => seekAll(view.position + 1, { animate: true })),
@@ -73,7 +73,7 @@ function quiz() {
   return quizModule;
 }
 
-/** Runs `action` against the engine, restarting it first if a panic broke it. */
+/** Runs `action` against the engine, restarting it first if a panic (or an upgrade) broke it. */
 async function withEngine(action) {
   if (engine.broken) {
     reloading ??= (async () => {
@@ -91,6 +91,15 @@ async function withEngine(action) {
     return result;
   }
   return action(stepwise);
+}
+
+/**
+ * Runs `action` against the full module (questions, SVG export): the first call switches the
+ * page's players to it, rebuilt at the step they were on.
+ */
+function withFullEngine(action) {
+  engine.upgrade();
+  return withEngine(action);
 }
 
 /** The banner for a panic (the engine restarts on the next action) or a JS-side failure. */
@@ -350,6 +359,7 @@ function exportName(extension) {
 }
 
 async function exportSvg() {
+  await withFullEngine(() => undefined);
   const { exportSvg: write } = await exports();
   write(view.primary, $('primary-canvas'), exportName('svg'));
 }

@@ -19,14 +19,16 @@ const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 /** @type {Set<StepwisePlayer>} */
 const players = new Set();
 
-// A panic trapped the shared instance: every player drops its dead handle and builds again on
-// a fresh one.
-engine.addEventListener('panic', () => {
+// A panic trapped the shared instance, or the page switched the shared engine to its full
+// module: every player drops its handle into the old instance and builds again on the new one.
+function rebuildAll() {
   for (const element of players) {
     element.player = null; // a handle into the dead instance: dropped, never called
     element.build();
   }
-});
+}
+engine.addEventListener('panic', rebuildAll);
+engine.addEventListener('upgrade', rebuildAll);
 
 // The element's layout; its colours are the palette's custom properties (palette.css, made from
 // the Rust palette), which follow the `theme` attribute through `:host([theme="dark"])`.

@@ -25,7 +25,8 @@ test('quiz: questions come from the trace and are graded', async () => {
   assert.ok(await options.count() >= 2);
   // The right answer, from the same question maker on a copy of the run.
   const expectedAt = (position) => page.evaluate(async (at) => {
-    const { Player } = await import('./pkg/stepwise.js');
+    // Questions are in the full module, which the quiz switched the page to.
+    const { Player } = await import('./pkg-full/stepwise.js');
     const { makeQuestion } = await import('./quiz.js');
     const player = new Player('next-greater', document.getElementById('input-text').value, {});
     player.seek(at);
@@ -54,7 +55,9 @@ test('quiz: each algorithm asks its own questions, and their answers are what ha
   await page.goto(BASE);
   await page.waitForSelector('body[data-ready="true"]');
   const report = await page.evaluate(async () => {
-    const stepwise = await import('./pkg/stepwise.js');
+    // Questions are in the full module (not the first-load one): loaded here for the check.
+    const stepwise = await import('./pkg-full/stepwise.js');
+    await stepwise.default();
     const { makeQuestion } = await import('./quiz.js');
     const report = {};
     // Each example, and for next-greater a short and a circular run too (their last steps).

@@ -2,8 +2,13 @@
 // The wasm engine every player on a page shares, loaded once relative to this file. A panic
 // traps the instance and kills its handles: the engine reports it once (`panic`), marks it
 // broken, and the next `load()` starts a fresh one; hosts drop their handles meanwhile.
+//
+// The page's engine starts on the lean first-load module (`pkg/`) and switches to the full one
+// (`pkg-full/`: the same plus questions and SVG export) on the first use of those: `upgrade()`
+// marks it broken the same way, so hosts rebuild exactly as after a panic, without the banner.
 
 const PAGE_MODULE = new URL('../pkg/stepwise.js', import.meta.url).href;
+const FULL_MODULE = new URL('../pkg-full/stepwise.js', import.meta.url).href;
 
 /** @typedef {typeof import('../pkg/stepwise.js')} StepwiseModule */
 
@@ -16,11 +21,17 @@ export class Engine extends EventTarget {
   #instance = null;
   #generation = 0;
   #broken = false;
+  /** The module URLs imported so far. */
+  #imported = new Set();
 
-  /** @param {string} url the wasm-bindgen ES module to load */
-  constructor(url) {
+  /**
+   * @param {string} url the wasm-bindgen ES module to load
+   * @param {string} [fullUrl] a superset module that `upgrade()` switches to
+   */
+  constructor(url, fullUrl = url) {
     super();
     this.url = url;
+    this.fullUrl = fullUrl;
     // The engine's panic hook announces a panic before the trapped call returns.
     globalThis.addEventListener('stepwise-panic', (event) => {
       this.trap(String(/** @type {CustomEvent} */ (event).detail));
@@ -44,12 +55,32 @@ export class Engine extends EventTarget {
       this.#generation += 1;
       this.#instance = null;
     }
-    const url = this.#generation === 0 ? this.url : `${this.url}?generation=${this.#generation}`;
+    // A module URL is imported once per instance: a fresh one after a panic needs a new URL.
+    const url = this.#imported.has(this.url) ? `${this.url}?generation=${this.#generation}` : this.url;
+    this.#imported.add(this.url);
     this.#instance ??= import(url).then(async (module) => {
       await module.default();
       return /** @type {M} */ (module);
     });
     return this.#instance;
+  }
+
+  /** True once the engine runs (or will next load) its full module. */
+  get full() {
+    return this.url === this.fullUrl;
+  }
+
+  /**
+   * Switches to the full module: the next `load()` starts it and hosts rebuild their players
+   * as after a panic (`upgrade` is dispatched for hosts that rebuild at once). Returns whether
+   * anything changed.
+   */
+  upgrade() {
+    if (this.full) return false;
+    this.url = this.fullUrl;
+    this.#broken = true;
+    this.dispatchEvent(new Event('upgrade'));
+    return true;
   }
 
   /**
@@ -85,6 +116,6 @@ let shared = null;
 
 /** The page module's engine, one per page for every host. */
 export function pageEngine() {
-  shared ??= new Engine(PAGE_MODULE);
+  shared ??= new Engine(PAGE_MODULE, FULL_MODULE);
   return shared;
 }

@@ -43,6 +43,9 @@ const ON_DEMAND_FILES: &[&str] = &[
     "resident.js",
     "present.js",
     "widgets.js",
+    // The full module: the lean one plus questions and SVG export, loaded on their first use.
+    "pkg-full/stepwise.js",
+    "pkg-full/stepwise_bg.wasm",
     "pkg-gif/stepwise_gif.js",
     "pkg-gif/stepwise_gif_bg.wasm",
     // The kernel library: image mode's IntegralImage, and every kernel for JS users.
@@ -154,21 +157,34 @@ fn build() -> Result<(), String> {
     setup::npm_packages()?;
     // The page's module; the GIF encoder the page loads only when someone exports a GIF; the
     // kernel library, which the page loads with image mode and JS users call directly.
-    // Each module: (package, profile, wasm-opt passes, output folder, module name). The kernel
+    // Each module: (package, features, profile, wasm-opt passes, output folder, module name).
+    // The page has two modules from one crate: the lean first-load one, and the full one
+    // (`--features full`: questions and SVG export) the page switches to on first use. The kernel
     // library is outside the page's budget, so it is built for speed rather than size; the
     // page's module gets a whole-program flow analysis between two size passes, repeated until nothing
     // shrinks (0.5 KB gzipped).
     let size: &[&str] = &["-Oz"];
-    for (package, profile, passes, out_dir, name) in [
+    let page_passes: &[&str] = &["-Oz", "--gufa", "-Oz", "--converge"];
+    for (package, features, profile, passes, out_dir, name) in [
         (
             "stepwise-page",
+            "",
             "release",
-            &["-Oz", "--gufa", "-Oz", "--converge"][..],
+            page_passes,
             "www/pkg",
             "stepwise",
         ),
         (
+            "stepwise-page",
+            "full",
+            "release-full",
+            page_passes,
+            "www/pkg-full",
+            "stepwise",
+        ),
+        (
             "stepwise-gif",
+            "",
             "release",
             size,
             "www/pkg-gif",
@@ -176,6 +192,7 @@ fn build() -> Result<(), String> {
         ),
         (
             "stepwise-kernels",
+            "",
             "kernels",
             &["-O3"][..],
             "www/pkg-kernels",
@@ -190,6 +207,8 @@ fn build() -> Result<(), String> {
                 profile,
                 "--package",
                 package,
+                "--features",
+                features,
                 "--lib",
                 "--target",
                 "wasm32-unknown-unknown",
@@ -228,7 +247,7 @@ fn build() -> Result<(), String> {
     }
     site::stage()?;
     println!(
-        "built www/pkg, www/pkg-gif, www/pkg-kernels and the minified site in {} in {:.1} s",
+        "built www/pkg, www/pkg-full, www/pkg-gif, www/pkg-kernels and the minified site in {} in {:.1} s",
         site::directory().display(),
         started.elapsed().as_secs_f64()
     );
@@ -301,8 +320,26 @@ fn test() -> Result<(), String> {
             "stepwise-page",
             "--package",
             "stepwise-kernels",
+            "--features",
+            "stepwise-page/full",
             "--lib",
             "--tests",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )?;
+    // The lean first-load module, linted as it is built (without the full module's code).
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--package",
+            "stepwise-page",
+            "--lib",
             "--target",
             "wasm32-unknown-unknown",
             "--",
@@ -316,7 +353,10 @@ fn test() -> Result<(), String> {
     let runner = setup::cargo_bin("wasm-bindgen-test-runner");
     // One run per wasm module: each links only its own exports (and its own start function).
     for (package, tests) in [
-        ("stepwise-page", &["--test", "web", "--test", "both"][..]),
+        (
+            "stepwise-page",
+            &["--features", "full", "--test", "web", "--test", "both"][..],
+        ),
         ("stepwise-kernels", &["--test", "web"][..]),
     ] {
         let mut arguments = vec![

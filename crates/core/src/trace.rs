@@ -277,6 +277,7 @@ pub trait Animation {
     /// The (row, column) of the item under `(x, y)` in the picture drawn in `frame`.
     fn locate(&self, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)>;
     /// The question about the next step, if it has one.
+    #[cfg(feature = "questions")]
     fn question(&self) -> Option<Question>;
 }
 
@@ -326,6 +327,7 @@ impl<A: Algorithm> Animation for Timeline<A> {
     fn locate(&self, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
         A::locate(&self.state, frame, x, y)
     }
+    #[cfg(feature = "questions")]
     fn question(&self) -> Option<Question> {
         Timeline::question(self)
     }

@@ -8,6 +8,7 @@
 use stepwise::algo;
 use stepwise::algo::roc::{self, Roc};
 use stepwise::algorithm::Run;
+#[cfg(feature = "full")]
 use stepwise::render::svg;
 use stepwise::scene::{Frame, Scene, Theme};
 use stepwise::trace::{Animation, Timeline};
@@ -185,7 +186,9 @@ impl Player {
     }
 
     /// The question about the step `forward()` would take, `{ prompt, answer, wrong }` (wrong
-    /// answers most instructive first), or `undefined` where the step has none of its own.
+    /// answers most instructive first), or `undefined` where the step has none of its own (full
+    /// module).
+    #[cfg(feature = "full")]
     pub fn question(&self) -> JsValue {
         match self.animation.question() {
             Some(question) => to_js(&question.describe()),
@@ -239,7 +242,8 @@ impl Player {
             .map(|(row, column)| vec![row as u32, column as u32])
     }
 
-    /// The current step as a standalone SVG document, `width` × `height` pixels.
+    /// The current step as a standalone SVG document, `width` × `height` pixels (full module).
+    #[cfg(feature = "full")]
     pub fn svg(&self, width: f64, height: f64) -> String {
         svg::to_svg(&self.animation.scene(&self.frame(width, height)))
     }
