@@ -2,10 +2,10 @@
 // Quiz mode: "what happens next?" questions made from the trace of the current input.
 //
 // Each algorithm writes its own questions in Rust, in its folder, from the event about to
-// happen (`player.question()`): the value S[r][c] takes (wrong answers are the formula's
-// classic slips), what the stack does when an item arrives, which pointer moves, how TP and FP
-// change as the threshold drops. Where a step has no question of its own, the choices are the
-// next step's narration and nearby steps' narrations.
+// happen (`player.question()`, in the full module): the value S[r][c] takes (wrong answers are
+// the formula's classic slips), which indices an arriving item pops, which pointer moves, how
+// TP and FP change as the threshold drops, whether a request is allowed. Where a step has no
+// question of its own, the choices are the next step's narration and nearby steps'.
 
 import { $, el } from './dom.js';
 
@@ -24,20 +24,17 @@ function arrange(options, position) {
  */
 export function makeQuestion(player, position) {
   if (position >= player.len) return null;
+  const asked = player.question();
+  if (asked) {
+    // Choices arrive arranged; a number question's `answer` is the number, `choice` its index.
+    const answer = asked.choices[asked.kind === 'number' ? asked.choice : asked.answer];
+    return { prompt: asked.prompt, answer, options: asked.choices, why: asked.explanation };
+  }
   const sentenceAt = (step) => {
     player.seek(step);
     return player.narration();
   };
-  const specific = player.question();
   const why = sentenceAt(position + 1);
-  if (specific) {
-    player.seek(position);
-    const options = [specific.answer];
-    for (const text of specific.wrong) {
-      if (options.length < CHOICES && !options.includes(text)) options.push(text);
-    }
-    return { prompt: specific.prompt, answer: specific.answer, options: arrange(options, position), why };
-  }
   const options = [why];
   const nearby = [position + 2, position + 3, position - 1, position + 4, position - 2, position + 6, position + 8];
   for (const step of nearby) {

@@ -4,6 +4,7 @@
 //! the registry ([`crate::algo`]) and the timeline ([`crate::trace`]) both build on it without
 //! importing each other.
 
+use crate::format::format_number;
 use crate::input::{InputError, OptionMap};
 use crate::options::OptionSpec;
 use crate::scene::{Frame, Scene};
@@ -58,24 +59,107 @@ pub struct Method {
 /// by value, so reordering or inserting lines cannot silently shift the highlighting.
 pub type Pseudocode<L> = &'static [(L, &'static str)];
 
-/// A "what happens next?" question about one step, asked before the step is taken.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A "what happens next?" question about one step, as an algorithm writes it (in its folder's
+/// `question.rs`), asked before the step is taken.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Question {
     /// The question, with the numbers the learner needs.
     pub prompt: String,
-    /// The right answer.
+    /// The right answer, as text.
     pub answer: String,
+    /// For a question answered by typing a number: that number (`answer` is its text).
+    pub number: Option<f64>,
     /// Wrong answers, most instructive first (the classic slips); the caller picks distinct
     /// ones that differ from the answer.
     pub wrong: Vec<String>,
 }
 
-impl Describe for Question {
+impl Question {
+    /// A question answered by picking `answer` among it and `wrong`.
+    pub fn choice(prompt: String, answer: String, wrong: Vec<String>) -> Question {
+        Question {
+            prompt,
+            answer,
+            number: None,
+            wrong,
+        }
+    }
+
+    /// A question answered by typing `value`; `slips` are the classic wrong values (offered as
+    /// choices where the learner picks instead of typing).
+    pub fn number(prompt: String, value: f64, slips: &[f64]) -> Question {
+        Question {
+            prompt,
+            answer: format_number(value),
+            number: Some(value),
+            wrong: slips.iter().map(|&slip| format_number(slip)).collect(),
+        }
+    }
+}
+
+/// The most choices a question offers.
+pub const MAX_CHOICES: usize = 4;
+
+/// A question as the learner gets it: its choices arranged (the same order on every screen for
+/// the same step), where the answer is, and the step's narration to explain it afterwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Asked {
+    /// The question.
+    pub prompt: String,
+    /// Distinct choices, the answer among them (at most [`MAX_CHOICES`]).
+    pub choices: Vec<String>,
+    /// The index of the right choice.
+    pub answer: usize,
+    /// For a question answered by typing a number: the number.
+    pub number: Option<f64>,
+    /// The narration of the step the question is about.
+    pub explanation: String,
+}
+
+impl Asked {
+    /// Arranges `question`, asked at step `position`, whose step narrates as `explanation`.
+    pub fn new(question: Question, position: usize, explanation: String) -> Asked {
+        let mut choices = vec![question.answer.clone()];
+        for wrong in question.wrong {
+            if choices.len() < MAX_CHOICES && !choices.contains(&wrong) {
+                choices.push(wrong);
+            }
+        }
+        // A deterministic shuffle keyed by the step: a class sees the same order everywhere.
+        let key =
+            |index: usize| ((index as u64 + 1) * 2_654_435_761 + position as u64 * 40_503) % 97;
+        let mut order: Vec<usize> = (0..choices.len()).collect();
+        order.sort_by_key(|&index| key(index));
+        let answer = order.iter().position(|&index| index == 0).unwrap_or(0);
+        Asked {
+            prompt: question.prompt,
+            choices: order
+                .into_iter()
+                .map(|index| choices[index].clone())
+                .collect(),
+            answer,
+            number: question.number,
+            explanation,
+        }
+    }
+}
+
+impl Describe for Asked {
+    /// `{ kind: "choice", prompt, choices, answer (index), explanation }`, or for a number
+    /// question `{ kind: "number", prompt, answer (the number), choices, choice (the index of
+    /// its text), explanation }`.
     fn describe(&self) -> Value {
+        let (kind, answer, choice) = match self.number {
+            Some(number) => ("number", number.describe(), self.answer.describe()),
+            None => ("choice", self.answer.describe(), Value::Null),
+        };
         Value::record([
+            ("kind", kind.describe()),
             ("prompt", self.prompt.describe()),
-            ("answer", self.answer.describe()),
-            ("wrong", self.wrong.describe()),
+            ("choices", self.choices.describe()),
+            ("answer", answer),
+            ("choice", choice),
+            ("explanation", self.explanation.describe()),
         ])
     }
 }

@@ -12,7 +12,7 @@
 //!   [`MAX_CHECKPOINTS`] of them and together they stay under [`CHECKPOINT_BUDGET_BYTES`],
 //!   so memory stays O(input + events).
 
-use crate::algorithm::{Algorithm, Counter, Question, Recorder};
+use crate::algorithm::{Algorithm, Asked, Counter, Recorder};
 use crate::format::group_digits;
 use crate::input::{InputError, OptionMap};
 use crate::scene::{Frame, Scene};
@@ -236,9 +236,16 @@ impl<A: Algorithm> Timeline<A> {
         A::view(&self.state, self.last_event(), frame)
     }
 
-    /// The question about the step `forward` would take next, if it has one.
-    pub fn question(&self) -> Option<Question> {
-        A::question(&self.state, self.events.get(self.position)?)
+    /// The question about the step `forward` would take next, if it has one, with that step's
+    /// narration as its explanation (the clock steps forward to read it, and back).
+    pub fn question(&mut self) -> Option<Asked> {
+        let question = A::question(&self.state, self.events.get(self.position)?)?;
+        let position = self.position;
+        self.forward();
+        let explanation = self.narration();
+        self.seek(position);
+        // A question whose wrong answers all equal the right one asks nothing.
+        Some(Asked::new(question, position, explanation)).filter(|asked| asked.choices.len() >= 2)
     }
 }
 
@@ -278,7 +285,7 @@ pub trait Animation {
     fn locate(&self, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)>;
     /// The question about the next step, if it has one.
     #[cfg(feature = "questions")]
-    fn question(&self) -> Option<Question>;
+    fn question(&mut self) -> Option<Asked>;
 }
 
 impl<A: Algorithm> Animation for Timeline<A> {
@@ -328,7 +335,7 @@ impl<A: Algorithm> Animation for Timeline<A> {
         A::locate(&self.state, frame, x, y)
     }
     #[cfg(feature = "questions")]
-    fn question(&self) -> Option<Question> {
+    fn question(&mut self) -> Option<Asked> {
         Timeline::question(self)
     }
 }

@@ -153,39 +153,63 @@ fn every_preset_of_every_algorithm_matches_its_svg_snapshot() {
     );
 }
 
+/// The share of steps with a question that every method must reach, over all its presets.
+const QUESTION_COVERAGE: f64 = 0.9;
+
 #[test]
-fn every_algorithm_asks_its_own_questions_and_they_are_answerable() {
+fn every_step_asks_a_question_whose_answer_is_what_happens() {
+    let mut coverage = Vec::new();
     for entry in REGISTRY {
-        let mut animation = (entry.animate)(entry.info.example, &mut OptionMap::new()).unwrap();
-        let mut asked = 0;
-        for position in 0..animation.len().min(2_000) {
-            animation.seek(position);
-            let Some(question) = animation.question() else {
-                continue;
-            };
-            asked += 1;
-            assert!(!question.prompt.is_empty() && !question.answer.is_empty());
-            let distinct_wrong = question
-                .wrong
-                .iter()
-                .filter(|wrong| **wrong != question.answer)
-                .count();
-            assert!(
-                distinct_wrong >= 1,
-                "{}: no wrong answer at {position}",
-                entry.info.id
-            );
-            // Asking does not move the clock.
-            assert_eq!(animation.position(), position);
+        for method in entry.info.methods {
+            let (mut asked, mut steps) = (0, 0);
+            for preset in entry.info.presets {
+                let mut options =
+                    OptionMap::new().with("method", OptionValue::Text(method.id.into()));
+                let Ok(mut animation) = (entry.animate)(preset.text, &mut options) else {
+                    continue;
+                };
+                let run = format!("{} {} ({})", entry.info.id, preset.name, method.id);
+                for position in 0..animation.len().min(2_000) {
+                    animation.seek(position);
+                    steps += 1;
+                    let Some(question) = animation.question() else {
+                        continue;
+                    };
+                    asked += 1;
+                    // Asking does not move the clock.
+                    assert_eq!(animation.position(), position, "{run}");
+                    assert!(!question.prompt.is_empty(), "{run}: empty prompt");
+                    let choices = &question.choices;
+                    assert!(choices.len() >= 2, "{run}: one choice at {position}");
+                    let distinct: std::collections::HashSet<&String> = choices.iter().collect();
+                    assert_eq!(distinct.len(), choices.len(), "{run}: repeated choices");
+                    assert!(question.answer < choices.len());
+                    // The explanation is what the step then narrates.
+                    animation.seek(position + 1);
+                    assert_eq!(
+                        question.explanation,
+                        animation.narration(),
+                        "{run} at {position}"
+                    );
+                }
+                animation.seek(animation.len());
+                assert_eq!(
+                    animation.question(),
+                    None,
+                    "{run}: a question after the last step"
+                );
+            }
+            coverage.push((entry.info.id, method.id, asked as f64 / steps.max(1) as f64));
         }
-        assert!(asked > 0, "{} asks no question of its own", entry.info.id);
-        animation.seek(animation.len());
-        assert_eq!(
-            animation.question(),
-            None,
-            "no question after the last step"
-        );
     }
+    let short: Vec<_> = coverage
+        .iter()
+        .filter(|(_, _, share)| *share < QUESTION_COVERAGE)
+        .collect();
+    assert!(
+        short.is_empty(),
+        "methods asking on too few steps: {short:?}"
+    );
 }
 
 #[test]

@@ -185,11 +185,12 @@ impl Player {
         to_js(&self.animation.counters().describe())
     }
 
-    /// The question about the step `forward()` would take, `{ prompt, answer, wrong }` (wrong
-    /// answers most instructive first), or `undefined` where the step has none of its own (full
-    /// module).
+    /// The question about the step `forward()` would take: `{ kind: "choice", prompt, choices,
+    /// answer (the index of the right choice), explanation (that step's narration) }`, or for a
+    /// number `{ kind: "number", prompt, answer (the number), choices, choice, explanation }`;
+    /// `undefined` at the end of the run or where the step has none (full module).
     #[cfg(feature = "full")]
-    pub fn question(&self) -> JsValue {
+    pub fn question(&mut self) -> JsValue {
         match self.animation.question() {
             Some(question) => to_js(&question.describe()),
             None => JsValue::UNDEFINED,

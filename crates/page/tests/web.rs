@@ -4,7 +4,7 @@
 
 use stepwise_page::Player;
 use stepwise_web::roc::Samples;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::CanvasRenderingContext2d;
 
@@ -68,6 +68,43 @@ fn player_steps_seeks_and_reports() {
         .unwrap()
         .is_array());
     assert!(player.svg(200.0, 100.0).starts_with("<svg"));
+}
+
+#[wasm_bindgen_test]
+fn questions_are_plain_objects_about_the_next_step() {
+    let get = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &key.into()).unwrap();
+    let mut player = Player::new("next-greater", "2 7 3 5 4 6 8", JsValue::UNDEFINED).unwrap();
+    player.seek(0.0);
+    let question = player.question();
+    assert_eq!(
+        get(&question, "kind").as_string().as_deref(),
+        Some("choice")
+    );
+    let choices: js_sys::Array = get(&question, "choices").dyn_into().unwrap();
+    assert!(choices.length() >= 2);
+    let answer = get(&question, "answer").as_f64().unwrap() as u32;
+    assert!(answer < choices.length());
+    let explanation = get(&question, "explanation").as_string().unwrap();
+    player.forward();
+    assert_eq!(
+        explanation,
+        player.narration(),
+        "the explanation is the step's narration"
+    );
+    // The summed-area fill asks for a number.
+    let mut table = Player::new("summed-area", "1 2\n3 4", JsValue::UNDEFINED).unwrap();
+    let question = table.question();
+    assert_eq!(
+        get(&question, "kind").as_string().as_deref(),
+        Some("number")
+    );
+    assert_eq!(
+        get(&question, "answer").as_f64(),
+        Some(1.0),
+        "S[1][1] = M[0][0]"
+    );
+    table.seek(table.len() as f64);
+    assert!(table.question().is_undefined(), "nothing to ask at the end");
 }
 
 #[wasm_bindgen_test]

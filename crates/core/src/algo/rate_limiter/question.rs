@@ -53,6 +53,7 @@ pub fn question(state: &State, event: &Event) -> Option<Question> {
             short(event.time)
         ),
         answer,
+        number: None,
         wrong,
     })
 }

@@ -22,6 +22,7 @@ pub fn question(state: &State, event: &Event) -> Option<Question> {
             format_number(group[0].score)
         ),
         answer: counts(hits, alarms),
+        number: None,
         wrong: vec![
             counts(alarms, hits),
             counts(hits + alarms, 0.0),
