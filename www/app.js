@@ -63,14 +63,35 @@ let widgetLoader = null;
 const widgets = () => (widgetLoader ??= import('./widgets.js'));
 
 // Quiz, video export and image mode load on first use: they are not part of the first page load.
-let quizModule = null;
-function quiz() {
-  quizModule ??= withFullEngine(() => import('./quiz.js')).then(({ createQuiz }) => createQuiz({
-    getPlayer: () => view.primary,
-    getPosition: () => view.position,
-    advance: () => guarded(() => seekAll(view.position + 1, { animate: true })),
+let practiceModule = null;
+/** Practice mode's controller (player/practice.js), on the full module's players. */
+function practice() {
+  practiceModule ??= withFullEngine(() => import('./player/practice.js')).then(({ createPractice }) => createPractice({
+    container: $('practice'),
+    player: () => view.primary,
+    advance: () => guarded(() => seekAll(view.position + 1, { animate: true, answered: true })),
+    // A fresh random input of the same kind: the next seed, at the size in the random row.
+    newCase: () => {
+      $('random-seed').value = String(Math.max(0, Math.floor(Number($('random-seed').value) || 0)) + 1);
+      $('random-go').click();
+    },
   }));
-  return quizModule;
+  return practiceModule;
+}
+
+/** True while the learner does the steps: the clock moves only when they answer. */
+const practising = () => !$('practice').hidden;
+
+async function togglePractice() {
+  const card = $('practice');
+  const controller = await practice();
+  card.hidden = !card.hidden;
+  $('practice-toggle').setAttribute('aria-expanded', String(!card.hidden));
+  document.body.classList.toggle('practising', !card.hidden);
+  if (card.hidden) return;
+  view.playing = false;
+  updatePlayButton();
+  controller.ask();
 }
 
 /** Runs `action` against the engine, restarting it first if a panic (or an upgrade) broke it. */
@@ -244,9 +265,10 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
     }
     let target = keepPosition ? Math.min(view.position, totalSteps()) : 0;
     if (seekEnd) target = view.primary.len;
-    seekAll(target, { animate: false });
+    // A rebuild lands where it must even while practising (new players start at 0).
+    seekAll(target, { animate: false, answered: true });
     view.widget?.afterRebuild?.(view.primary);
-    if (!$('quiz').hidden) quiz().then((questions) => questions.ask());
+    if (practising()) practice().then((controller) => controller.ask());
     return true;
   });
 }
@@ -270,7 +292,9 @@ function totalSteps() {
 }
 
 /** Moves every player to the clock position (each stops at its own end). */
-function seekAll(position, { animate }) {
+function seekAll(position, { animate, answered = false }) {
+  // Practising, only a right answer moves the clock forward (going back is allowed).
+  if (practising() && !answered && position > view.position) return;
   view.position = Math.max(0, Math.min(position, totalSteps()));
   const single = players().some((player) => Math.abs(player.position - Math.min(view.position, player.len)) === 1);
   for (const player of players()) player.seek(Math.min(view.position, player.len));
@@ -279,6 +303,7 @@ function seekAll(position, { animate }) {
   updateText();
   requestDraw();
   scheduleUrlUpdate();
+  if (practising()) practice().then((controller) => controller.ask());
   if (!$('embed-panel').hidden) updateEmbedSnippets().catch(onFailure);
 }
 
@@ -429,12 +454,14 @@ function recording() {
 let typedStep = '';
 
 function step(delta) {
+  // Practising, the learner's answer is what moves the clock forward.
+  if (delta > 0 && practising()) return;
   guarded(() => seekAll(view.position + delta, { animate: true }));
 }
 
 function togglePlay() {
   guarded(() => {
-    if (!view.primary) return;
+    if (!view.primary || practising()) return;
     if (!view.playing && view.position >= totalSteps()) seekAll(0, { animate: false });
     view.playing = !view.playing;
     view.clock.start(performance.now());
@@ -669,7 +696,7 @@ async function selectAlgorithm(id, restored = null) {
   if (regenerate) await withEngine(regenerate);
   else await rebuild();
   if (turn !== switches) return;
-  if (restored?.step) seekAll(restored.step, { animate: false });
+  if (restored?.step) seekAll(restored.step, { animate: false, answered: true });
   view.widget?.shown?.();
 }
 
@@ -818,7 +845,7 @@ function wireControls() {
   $('export-png').addEventListener('click', () => guarded(exportPng));
   $('embed-toggle').addEventListener('click', () => guarded(toggleEmbed));
   $('present').addEventListener('click', () => togglePresenter());
-  $('quiz-toggle').addEventListener('click', () => quiz().then((questions) => questions.toggle()).catch(onFailure));
+  $('practice-toggle').addEventListener('click', () => togglePractice().catch(onFailure));
   $('record-toggle').addEventListener('click', () => recording().then((panel) => panel.toggle()).catch(onFailure));
   document.addEventListener('fullscreenchange', () => {
     if (!document.fullscreenElement && document.body.classList.contains('presenting')) togglePresenter(false);

@@ -1,10 +1,10 @@
-// End-to-end: quiz mode, offline reload after the service worker is installed, and axe-core
+// End-to-end: practice mode, offline reload after the service worker is installed, and axe-core
 // accessibility audits of the page, the blog example and presenter mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchBrowser, BASE } from './harness.mjs';
+import { launchBrowser, BASE, ARTIFACTS } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -14,90 +14,114 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
-test('quiz: questions come from the trace and are graded', async () => {
+test('practice: the learner does each step; wrong gets a hint and no advance, right plays the step', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(new URL('#next-greater', BASE).href);
   await page.waitForSelector('body[data-ready="true"]');
-  await page.click('#quiz-toggle');
-  await page.waitForSelector('#quiz-options button');
-  const options = page.locator('#quiz-options button');
-  assert.ok(await options.count() >= 2);
-  // The right answer, from the same question maker on a copy of the run.
-  const expectedAt = (position) => page.evaluate(async (at) => {
-    // Questions are in the full module, which the quiz switched the page to.
-    const { Player } = await import('./pkg-full/stepwise.js');
-    const { makeQuestion } = await import('./quiz.js');
-    const player = new Player('next-greater', document.getElementById('input-text').value, {});
-    player.seek(at);
-    return makeQuestion(player, at);
-  }, position);
-  const first = await expectedAt(0);
-  assert.equal(await page.textContent('#quiz-prompt'), first.prompt);
-  const texts = await options.allTextContents();
-  assert.deepEqual(texts, first.options);
-  const wrong = texts.find((text) => text !== first.answer);
-  await options.filter({ hasText: wrong }).first().click();
-  assert.equal(await page.textContent('#quiz-score'), 'Score: 0 of 1');
-  assert.match(await page.textContent('#quiz-feedback'), /^Not quite: the highlighted answer is right\. /);
-  assert.match(await page.textContent('#step-count'), /^1 \//, 'the quiz moves one step on');
-  // The next question replaces the options and clears the feedback.
-  await page.waitForFunction(() => document.getElementById('quiz-feedback').textContent === '');
-  const next = await expectedAt(1);
-  await page.locator('#quiz-options button', { hasText: next.answer }).first().click();
-  assert.equal(await page.textContent('#quiz-score'), 'Score: 1 of 2');
+  await page.click('#practice-toggle');
+  await page.waitForSelector('#practice-choices button');
+  // The question the full module asks at step 0, read independently.
+  const expected = await page.evaluate(async () => {
+    const stepwise = await import('./pkg-full/stepwise.js');
+    await stepwise.default();
+    const player = new stepwise.Player('next-greater', document.getElementById('input-text').value, {});
+    const question = player.question();
+    player.free();
+    return question;
+  });
+  assert.equal(await page.textContent('#practice-prompt'), expected.prompt);
+  const choices = page.locator('#practice-choices button');
+  assert.deepEqual(await choices.allTextContents(), expected.choices);
+  // Play and the forward key do not skip the question.
+  await page.keyboard.press('ArrowRight');
+  await page.click('#play');
+  assert.match(await page.textContent('#step-count'), /^0 \//);
+  const wrong = expected.choices.findIndex((_, index) => index !== expected.answer);
+  await choices.nth(wrong).click();
+  assert.match(await page.textContent('#practice-feedback'), /^Not quite\./);
+  assert.match(await page.textContent('#step-count'), /^0 \//, 'a wrong answer does not advance');
+  assert.equal(await choices.nth(wrong).isDisabled(), true);
+  assert.equal(await page.textContent('#practice-score'), 'Score 0 of 1 · streak 0');
+  await choices.nth(expected.answer).click();
+  assert.match(await page.textContent('#step-count'), /^1 \//, 'the right answer plays the step');
+  assert.equal(await page.textContent('#practice-feedback'), `Right. ${expected.explanation}`);
+  // Answer every question right until the end: the score counts them.
+  for (let turn = 0; turn < 60; turn += 1) {
+    const done = await page.evaluate(() => document.getElementById('step-count').textContent.split(' / ').every((part, _, all) => part === all[0]));
+    if (done) break;
+    const prompt = await page.textContent('#practice-prompt');
+    const answer = await page.evaluate(async () => {
+      const stepwise = await import('./pkg-full/stepwise.js');
+      const [at] = document.getElementById('step-count').textContent.split(' / ').map(Number);
+      const player = new stepwise.Player('next-greater', document.getElementById('input-text').value, {});
+      player.seek(at);
+      const question = player.question();
+      player.free();
+      return question && { kind: question.kind, index: question.answer, value: question.answer, prompt: question.prompt };
+    });
+    if (!answer) {
+      await page.waitForTimeout(200);
+      continue;
+    }
+    assert.equal(prompt, answer.prompt);
+    if (answer.kind === 'number') {
+      await page.fill('#practice-number', String(answer.value));
+      await page.click('#practice-form button');
+    } else {
+      await page.locator('#practice-choices button').nth(answer.index).click();
+    }
+  }
+  assert.match(await page.textContent('#practice-prompt'), /^Done: /);
+  assert.match(await page.textContent('#practice-score'), /^Score (\d+) of (\d+) · streak \d+$/);
+  // New case: a fresh random input, the practice starts again.
+  const before = await page.inputValue('#input-text');
+  await page.click('#practice-new');
+  await page.waitForFunction((text) => document.getElementById('input-text').value !== text, before);
+  await page.waitForSelector('#practice-choices button');
+  assert.match(await page.textContent('#step-count'), /^0 \//);
+  await page.screenshot({ path: `${ARTIFACTS}practice-desktop.png`, fullPage: true });
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
-test('quiz: each algorithm asks its own questions, and their answers are what happens', async () => {
+test('practice: every algorithm asks on nine steps in ten, with distinct choices', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(BASE);
   await page.waitForSelector('body[data-ready="true"]');
   const report = await page.evaluate(async () => {
-    // Questions are in the full module (not the first-load one): loaded here for the check.
     const stepwise = await import('./pkg-full/stepwise.js');
     await stepwise.default();
-    const { makeQuestion } = await import('./quiz.js');
     const report = {};
-    // Each example, and for next-greater a short and a circular run too (their last steps).
-    const runs = stepwise.algorithms().map((info) => [info, info.example, {}]);
-    const nextGreater = runs.find(([info]) => info.id === 'next-greater')[0];
-    runs.push([nextGreater, '3 1 2', {}], [nextGreater, '5 4', { circular: true }]);
-    for (const [info, input, options] of runs) {
-      const player = new stepwise.Player(info.id, input, options);
-      const kinds = {};
-      const problems = [];
-      for (let position = 0; position < Math.min(player.len, 400); position += 1) {
-        player.seek(position);
-        const question = makeQuestion(player, position);
-        if (player.position !== position) problems.push(`position moved at ${position}`);
-        if (new Set(question.options).size !== question.options.length) problems.push(`repeated options at ${position}`);
-        if (!question.options.includes(question.answer)) problems.push(`answer missing at ${position}`);
-        if (question.options.length < 2) problems.push(`one option at ${position}`);
-        kinds[question.prompt.split(' ')[0]] = (kinds[question.prompt.split(' ')[0]] ?? 0) + 1;
-        // Independent checks: the next step's narration states the same thing.
-        if (info.id === 'roc' && !question.prompt.startsWith('Which') && !question.why.includes(question.answer)) {
-          problems.push(`roc ${position}: '${question.answer}' not in '${question.why}'`);
+    for (const info of stepwise.algorithms()) {
+      for (const method of info.methods) {
+        const player = new stepwise.Player(info.id, info.example, { method: method.id });
+        const problems = [];
+        let asked = 0;
+        for (let position = 0; position < player.len; position += 1) {
+          player.seek(position);
+          const question = player.question();
+          if (!question) continue;
+          asked += 1;
+          if (new Set(question.choices).size !== question.choices.length) problems.push(`repeated choices at ${position}`);
+          if (question.choices.length < 2) problems.push(`one choice at ${position}`);
+          player.forward();
+          if (question.explanation !== player.narration()) problems.push(`explanation at ${position}`);
         }
-        if (info.id === 'summed-area' && question.prompt.startsWith('S[') && !question.why.includes(`= ${question.answer}`)) {
-          problems.push(`summed-area ${position}: '${question.answer}' not in '${question.why}'`);
-        }
-        const said = { Pop: /: pop \d+ —/, Stop: /stays on the stack; stop popping\.$/, Push: /^Push \d+:/ };
-        const move = question.answer.split(' ')[0];
-        if (info.id === 'next-greater' && said[move] && !said[move].test(question.why)) {
-          problems.push(`next-greater ${position}: '${question.answer}' against '${question.why}'`);
-        }
+        player.seek(player.len);
+        if (player.question() !== undefined) problems.push('a question after the end');
+        report[`${info.id} ${method.id}`] = { share: asked / Math.max(1, player.len), problems };
+        player.free();
       }
-      report[`${info.id} ${input.slice(0, 12)}`] = { kinds, problems };
-      player.free();
     }
     return report;
   });
-  for (const [id, { kinds, problems }] of Object.entries(report)) {
-    assert.deepEqual(problems, [], id);
-    const specific = Object.entries(kinds).filter(([word]) => word !== 'Which').reduce((sum, [, count]) => sum + count, 0);
-    assert.ok(specific > 0, `${id} asks questions of its own: ${JSON.stringify(kinds)}`);
+  for (const [run, { share, problems }] of Object.entries(report)) {
+    assert.deepEqual(problems, [], run);
+    assert.ok(share >= 0.85, `${run} asks on ${Math.round(share * 100)}% of its steps`);
   }
   await context.close();
 });

@@ -36,7 +36,7 @@ const ON_DEMAND_FILES: &[&str] = &[
     // loads it before).
     "share.js",
     "image-mode.js",
-    "quiz.js",
+    "player/practice.js",
     "record.js",
     "export.js",
     "legacy-links.js",
