@@ -44,6 +44,18 @@ input[type=range] { flex: 1; min-width: 80px; accent-color: var(--accent); }
 .count { font-variant-numeric: tabular-nums; color: var(--muted); min-width: 7ch; text-align: right; font-size: 12px; }
 .narration { padding: 8px 12px 10px; min-height: 2.9em; border-top: 1px solid var(--line); }
 .error { padding: 12px; color: var(--error); }
+.practice { padding: 8px 12px 12px; border-top: 1px solid var(--line); }
+.practice h2 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin: 0 0 4px; }
+.practice-score { margin: 0; font-size: 12px; color: var(--muted); }
+.practice-prompt { margin: 6px 0; font-weight: 600; }
+.practice-choices { display: grid; gap: 6px; }
+.practice-choices button { text-align: left; padding: 6px 10px; background: var(--page); }
+.practice-choices button[data-result="right"] { border-color: var(--accent); background: var(--code-active); font-weight: 600; }
+.practice-choices button[data-result="wrong"] { border-color: var(--error); text-decoration: line-through; }
+.practice-number { display: flex; gap: 6px; }
+.practice-number input { font: inherit; min-height: 40px; width: 14ch; padding: 0 8px; border: 1px solid var(--line); border-radius: 8px; background: var(--page); color: inherit; }
+.practice-feedback { margin: 6px 0; min-height: 1.4em; font-size: 13px; }
+.practice > button { padding: 0 12px; }
 [hidden] { display: none !important; }
 `;
 
@@ -85,7 +97,10 @@ export function parseVariant(text) {
 }
 
 /** The attributes the element reads; each is also a property of the same name. */
-export const ATTRIBUTES = ['algorithm', 'input', 'variant', 'step', 'from', 'to', 'controls', 'autoplay', 'loop', 'speed', 'theme'];
+export const ATTRIBUTES = ['algorithm', 'input', 'variant', 'step', 'from', 'to', 'controls', 'autoplay', 'loop', 'speed', 'theme', 'mode'];
+
+/** How many items a practice's "New case" asks the generator for. */
+const PRACTICE_SIZE = 8;
 
 /**
  * `<stepwise-player>`: one animation, its controls and narration. Events out (bubbling,
@@ -138,7 +153,13 @@ export class StepwisePlayer extends HTMLElement {
     this.message.className = 'error';
     this.message.setAttribute('role', 'alert');
     this.message.hidden = true;
-    root.append(this.canvas, this.bar, this.narration, this.message);
+    this.practicePanel = document.createElement('div');
+    this.practicePanel.className = 'practice';
+    this.practicePanel.hidden = true;
+    root.append(this.canvas, this.bar, this.narration, this.practicePanel, this.message);
+    /** Practice mode's controller (player/practice.js), made on first use. */
+    this.practice = /** @type {Promise<{ ask(): void }> | null} */ (null);
+    this.practiceSeed = 1;
     /** @type {import('./pkg/stepwise.js').Player | null} */
     this.player = null;
     this.playing = false;
@@ -182,7 +203,7 @@ export class StepwisePlayer extends HTMLElement {
 
   /** @param {string} name */
   attributeChangedCallback(name) {
-    const rerun = ['algorithm', 'input', 'variant'].includes(name);
+    const rerun = ['algorithm', 'input', 'variant', 'mode'].includes(name);
     // Without a player (not built yet, or refused): a new input or variant tries again.
     if (!this.player) {
       if (rerun && this.visible && !this.building) this.build();
@@ -195,6 +216,20 @@ export class StepwisePlayer extends HTMLElement {
     } else if (name === 'controls') this.layout();
     else if (name === 'speed') this.clock.setSpeed({ perSecond: this.speed });
     else if (name === 'step' || name === 'from' || name === 'to') this.seek(this.initialStep());
+  }
+
+  /** `practice` (the learner does each step) or `watch` (attribute `mode`, default). */
+  get mode() {
+    return this.getAttribute('mode') === 'practice' ? 'practice' : 'watch';
+  }
+
+  set mode(value) {
+    this.setAttribute('mode', value === 'practice' ? 'practice' : 'watch');
+  }
+
+  /** True in practice mode. */
+  get practising() {
+    return this.mode === 'practice';
   }
 
   /** The registry id of the algorithm (attribute `algorithm`; default: the registry's first). */
@@ -334,6 +369,12 @@ export class StepwisePlayer extends HTMLElement {
   }
 
   async build() {
+    // Practice needs the questions of the full module: the shared engine switches, and every
+    // player on the page (this one too) builds again on it.
+    if (this.practising && !engine.full) {
+      engine.upgrade();
+      return;
+    }
     this.building = true;
     try {
       const stepwise = await engine.load();
@@ -347,8 +388,9 @@ export class StepwisePlayer extends HTMLElement {
       this.clock.setSpeed({ perSecond: this.speed });
       this.layout();
       this.emit('stepwise-ready', { algorithm: player.algorithm, length: player.len });
-      this.seek(this.initialStep());
-      if (this.hasAttribute('autoplay')) this.play();
+      this.seek(this.initialStep(), { answered: true });
+      if (this.practising) this.startPractice();
+      else if (this.hasAttribute('autoplay')) this.play();
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {
         engine.trap(error.message);
@@ -365,19 +407,46 @@ export class StepwisePlayer extends HTMLElement {
 
   layout() {
     const controls = this.controls;
+    const practising = this.practising;
     this.bar.hidden = controls === 'none';
-    this.scrubber.hidden = controls === 'minimal';
+    this.scrubber.hidden = controls === 'minimal' || practising;
     this.count.hidden = controls === 'minimal';
     this.narration.hidden = controls === 'none';
+    // Practising, the learner's answers move the clock: no play, forward or scrubbing.
+    this.playButton.hidden = practising;
+    this.forwardButton.hidden = practising;
+    this.practicePanel.hidden = !practising;
+  }
+
+  /** Shows the practice panel and asks about the next step. */
+  startPractice() {
+    this.practice ??= import('./player/practice.js').then(({ createPractice }) => createPractice({
+      container: this.practicePanel,
+      player: () => this.player,
+      advance: () => this.seek(this.position + 1, { answered: true }),
+      newCase: () => this.newCase(),
+    }));
+    this.practice.then((controller) => controller.ask());
+  }
+
+  /** Practice's "New case": a fresh random input from the next seed. */
+  async newCase() {
+    const stepwise = await engine.load();
+    this.practiceSeed += 1;
+    const algorithm = this.algorithm || stepwise.algorithms()[0].id;
+    this.input = stepwise.randomInput(algorithm, PRACTICE_SIZE, this.practiceSeed);
   }
 
   /**
-   * Moves to `position` (within the locked range); a single step moves with motion.
+   * Moves to `position` (within the locked range); a single step moves with motion. Practising,
+   * only an answer moves forward.
    * @param {number} position
+   * @param {{ answered?: boolean }} [how]
    */
-  seek(position) {
+  seek(position, { answered = false } = {}) {
     const player = this.player;
     if (!player) return;
+    if (this.practising && !answered && position > this.position) return;
     engine.guard(() => {
       const [from, to] = this.range();
       const target = Math.max(from, Math.min(to, position));
@@ -394,6 +463,7 @@ export class StepwisePlayer extends HTMLElement {
       this.emit('stepwise-step', { position: target, length: player.len });
     });
     this.draw();
+    if (this.practising) this.practice?.then((controller) => controller.ask());
   }
 
   /** @param {number} delta */
@@ -408,7 +478,7 @@ export class StepwisePlayer extends HTMLElement {
   }
 
   play() {
-    if (!this.player) return;
+    if (!this.player || this.practising) return;
     const [from, to] = this.range();
     if (this.position >= to) this.seek(from);
     this.playing = true;

@@ -87,6 +87,42 @@ test('practice: the learner does each step; wrong gets a hint and no advance, ri
   await context.close();
 });
 
+test('practice in the element: mode="practice" asks, grades and moves on only when right', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(new URL('blog-example.html', BASE).href);
+  await page.evaluate(() => {
+    const player = document.createElement('stepwise-player');
+    player.id = 'learner';
+    player.setAttribute('algorithm', 'next-greater');
+    player.setAttribute('input', '2 7 3');
+    player.setAttribute('mode', 'practice');
+    document.body.prepend(player);
+  });
+  const inside = (selector) => `#learner >> ${selector}`;
+  await page.waitForSelector(inside('.practice-choices button'));
+  const position = () => page.$eval('#learner', (element) => Number(element.dataset.position));
+  assert.equal(await position(), 0);
+  // The play and forward buttons are gone; the keys do not skip the question either.
+  assert.equal(await page.isVisible(inside('button[aria-label="Play"]')), false);
+  await page.focus('#learner');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await position(), 0);
+  const question = await page.$eval('#learner', (element) => element.player.question());
+  const buttons = page.locator(inside('.practice-choices button'));
+  const wrong = question.choices.findIndex((_, index) => index !== question.answer);
+  await buttons.nth(wrong).click();
+  assert.match(await page.textContent(inside('.practice-feedback')), /^Not quite\./);
+  assert.equal(await position(), 0, 'wrong: no advance');
+  await buttons.nth(question.answer).click();
+  await page.waitForFunction(() => document.querySelector('#learner').dataset.position === '1');
+  assert.match(await page.textContent(inside('.practice-score')), /^Score 0 of 1/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('practice: every algorithm asks on nine steps in ten, with distinct choices', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -157,7 +193,7 @@ async function audit(url, prepare = async () => {}) {
   return violations;
 }
 
-test('axe-core finds no violations on the page, the blog example or presenter mode', async () => {
+test('axe-core finds no violations on the page, the blog example, presenter and practice mode', async () => {
   // Every registered algorithm's tab, its generated controls and widgets included.
   const context = await browser.newContext();
   const lister = await context.newPage();
@@ -190,4 +226,13 @@ test('axe-core finds no violations on the page, the blog example or presenter mo
     await page.click('#theme-toggle');
   });
   assert.deepEqual(dark, [], 'dark theme');
+  const practising = await audit(new URL('#summed-area', BASE).href, async (page) => {
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.click('#practice-toggle');
+    await page.waitForSelector('#practice-number:visible');
+    await page.fill('#practice-number', '12345');
+    await page.click('#practice-form button');
+    await page.waitForSelector('#practice-feedback:has-text("Not quite")');
+  });
+  assert.deepEqual(practising, [], 'practice mode, a number question answered wrong');
 });
