@@ -43,6 +43,7 @@ button:focus-visible, input:focus-visible { outline: 3px solid var(--current); o
 input[type=range] { flex: 1; min-width: 80px; accent-color: var(--accent); }
 .count { font-variant-numeric: tabular-nums; color: var(--muted); min-width: 7ch; text-align: right; font-size: 12px; }
 .narration { padding: 8px 12px 10px; min-height: 2.9em; border-top: 1px solid var(--line); }
+.note { padding: 8px 12px; border-top: 1px solid var(--line); border-left: 4px solid var(--current); background: var(--code-active); font-weight: 600; }
 .error { padding: 12px; color: var(--error); }
 .practice { padding: 8px 12px 12px; border-top: 1px solid var(--line); }
 .practice h2 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin: 0 0 4px; }
@@ -105,8 +106,12 @@ const PRACTICE_SIZE = 8;
 /**
  * `<stepwise-player>`: one animation, its controls and narration. Events out (bubbling,
  * composed): `stepwise-ready` when a run is built (detail: `{ algorithm, length }`),
- * `stepwise-step` on every move (detail: `{ position, length }`) and `stepwise-error` when the
- * input or options are refused (detail: `{ message, kind, field }`, as the engine's `Error`).
+ * `stepwise-step` on every move (detail: `{ step, position, length }`, `position` an alias of
+ * `step`) and `stepwise-error` when the input or options are refused (detail: `{ message, kind,
+ * field }`, as the engine's `Error`). A lesson rides along as children:
+ * `<stepwise-note at="4">text</stepwise-note>` shows from step 4 until the next note (text only,
+ * never HTML); with `pause`, playback stops there until the reader continues. Notes added,
+ * removed or edited later are picked up.
  */
 export class StepwisePlayer extends HTMLElement {
   static get observedAttributes() {
@@ -149,6 +154,18 @@ export class StepwisePlayer extends HTMLElement {
     this.narration = document.createElement('div');
     this.narration.className = 'narration';
     this.narration.setAttribute('aria-live', 'polite');
+    // The teacher's note for this step (a `<stepwise-note>` child), read by screen readers.
+    this.note = document.createElement('div');
+    this.note.className = 'note';
+    this.note.setAttribute('aria-live', 'polite');
+    this.note.hidden = true;
+    /** The lesson: the notes of the `<stepwise-note>` children, by step. */
+    this.lesson = /** @type {{ at: number, pause: boolean, text: string }[]} */ ([]);
+    /** Re-reads the notes when they are added, removed or edited. */
+    this.noteObserver = new MutationObserver(() => {
+      this.readNotes();
+      this.showNote();
+    });
     this.message = document.createElement('div');
     this.message.className = 'error';
     this.message.setAttribute('role', 'alert');
@@ -156,7 +173,7 @@ export class StepwisePlayer extends HTMLElement {
     this.practicePanel = document.createElement('div');
     this.practicePanel.className = 'practice';
     this.practicePanel.hidden = true;
-    root.append(this.canvas, this.bar, this.narration, this.practicePanel, this.message);
+    root.append(this.canvas, this.bar, this.note, this.narration, this.practicePanel, this.message);
     /** Practice mode's controller (player/practice.js), made on first use. */
     this.practice = /** @type {Promise<{ ask(): void }> | null} */ (null);
     this.practiceSeed = 1;
@@ -179,6 +196,8 @@ export class StepwisePlayer extends HTMLElement {
 
   connectedCallback() {
     players.add(this);
+    this.readNotes();
+    this.noteObserver.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
     // Focusable for its keys; set here, since a constructor may not add attributes.
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
     this.resizeObserver = new ResizeObserver(() => this.draw());
@@ -194,6 +213,7 @@ export class StepwisePlayer extends HTMLElement {
 
   disconnectedCallback() {
     players.delete(this);
+    this.noteObserver.disconnect();
     this.resizeObserver?.disconnect();
     this.intersectionObserver?.disconnect();
     this.playing = false;
@@ -418,6 +438,34 @@ export class StepwisePlayer extends HTMLElement {
     this.practicePanel.hidden = !practising;
   }
 
+  /** Reads the lesson from the `<stepwise-note at="N" [pause]>` children (text only). */
+  readNotes() {
+    this.lesson = [...this.querySelectorAll('stepwise-note')]
+      .map((note) => ({
+        at: Math.max(0, Math.floor(Number(note.getAttribute('at')) || 0)),
+        pause: note.hasAttribute('pause'),
+        text: (note.textContent ?? '').trim(),
+      }))
+      .sort((first, second) => first.at - second.at);
+  }
+
+  /** Shows the note in force at this step: the last one at or before it. */
+  showNote() {
+    const current = this.lesson.filter((note) => note.at <= this.position).pop();
+    // Text only: a note is never parsed as HTML.
+    this.note.textContent = current?.text ?? '';
+    this.note.hidden = !current?.text;
+  }
+
+  /**
+   * The first pausing note after `from` and at or before `to`, where playback stops.
+   * @param {number} from
+   * @param {number} to
+   */
+  pauseBetween(from, to) {
+    return this.lesson.find((note) => note.pause && note.at > from && note.at <= to);
+  }
+
   /** Shows the practice panel and asks about the next step. */
   startPractice() {
     this.practice ??= import('./player/practice.js').then(({ createPractice }) => createPractice({
@@ -460,8 +508,9 @@ export class StepwisePlayer extends HTMLElement {
       this.narration.textContent = player.narration();
       this.dataset.position = String(target);
       this.motion.begin(performance.now(), single && !reducedMotion.matches ? this.clock.motionMs() || STEP_MOTION_MS : 0);
-      this.emit('stepwise-step', { position: target, length: player.len });
+      this.emit('stepwise-step', { step: target, position: target, length: player.len });
     });
+    this.showNote();
     this.draw();
     if (this.practising) this.practice?.then((controller) => controller.ask());
   }
@@ -502,6 +551,13 @@ export class StepwisePlayer extends HTMLElement {
       if (!this.playing || !this.visible || !this.player) return;
       const steps = this.clock.tick(now);
       const [from, to] = this.range();
+      const stop = steps > 0 ? this.pauseBetween(this.position, Math.min(to, this.position + steps)) : undefined;
+      if (stop) {
+        // A note that pauses: playback waits there until the reader continues.
+        this.seek(stop.at);
+        this.pause();
+        return;
+      }
       if (steps > 0) {
         if (this.position + steps > to) {
           if (this.hasAttribute('loop')) this.seek(from);

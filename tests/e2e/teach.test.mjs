@@ -123,6 +123,66 @@ test('practice in the element: mode="practice" asks, grades and moves on only wh
   await context.close();
 });
 
+test('a lesson in the element: notes at their steps, a pause that holds playback, text only, edits picked up', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(new URL('blog-example.html', BASE).href);
+  await page.evaluate(() => {
+    window.steps = [];
+    const player = document.createElement('stepwise-player');
+    player.id = 'lesson';
+    player.setAttribute('algorithm', 'next-greater');
+    player.setAttribute('input', '2 7 3 5 4 6 8');
+    player.setAttribute('speed', '8');
+    const note = (at, text, pause = false) => {
+      const element = document.createElement('stepwise-note');
+      element.setAttribute('at', String(at));
+      if (pause) element.setAttribute('pause', '');
+      element.textContent = text;
+      return element;
+    };
+    player.append(note(4, 'Watch the stack: 7 is waiting.'), note(9, 'Predict: which numbers does 6 pop?', true),
+      note(12, '<img src=x onerror="window.pwned = 1">'));
+    player.addEventListener('stepwise-step', (event) => window.steps.push(event.detail.step));
+    document.body.prepend(player);
+  });
+  const position = () => page.$eval('#lesson', (element) => Number(element.dataset.position));
+  const note = () => page.$eval('#lesson', (element) => {
+    const shown = element.shadowRoot.querySelector('.note');
+    return shown.hidden ? '' : shown.textContent;
+  });
+  await page.waitForFunction(() => document.querySelector('#lesson').dataset.position === '0');
+  assert.equal(await note(), '');
+  // The step property moves it, and the event says where.
+  await page.$eval('#lesson', (element) => { element.step = 5; });
+  await page.waitForFunction(() => document.querySelector('#lesson').dataset.position === '5');
+  assert.equal(await page.$eval('#lesson', (element) => element.step), 5);
+  assert.equal(await page.evaluate(() => window.steps.at(-1)), 5);
+  assert.equal(await note(), 'Watch the stack: 7 is waiting.');
+  // Playback stops at the pausing note, and goes on when the reader continues.
+  await page.$eval('#lesson', (element) => element.play());
+  await page.waitForFunction(() => document.querySelector('#lesson').dataset.position === '9');
+  await page.waitForTimeout(600);
+  assert.equal(await position(), 9, 'held at the pause');
+  assert.equal(await note(), 'Predict: which numbers does 6 pop?');
+  await page.$eval('#lesson', (element) => element.play());
+  await page.waitForFunction(() => Number(document.querySelector('#lesson').dataset.position) >= 12);
+  // A hostile note stays text.
+  await page.$eval('#lesson', (element) => element.pause());
+  await page.$eval('#lesson', (element) => { element.step = 12; });
+  await page.waitForFunction(() => document.querySelector('#lesson').dataset.position === '12');
+  assert.equal(await note(), '<img src=x onerror="window.pwned = 1">');
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.$eval('#lesson', (element) => element.shadowRoot.querySelectorAll('img').length), 0);
+  // Edited after the start: picked up.
+  await page.$eval('#lesson stepwise-note[at="12"]', (element) => { element.textContent = 'Edited.'; });
+  await page.waitForFunction(() => document.querySelector('#lesson').shadowRoot.querySelector('.note').textContent === 'Edited.');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('practice: every algorithm asks on nine steps in ten, with distinct choices', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
