@@ -9,6 +9,7 @@
 import { createControls, variantWords } from './controls.js';
 import { $ } from './dom.js';
 import { pageEngine } from './player/engine.js';
+import { noteAfter, noteAt, pauseBetween } from './player/lesson.js';
 import { Clock, Motion, STEP_MOTION_MS, paint, keyAction } from './player/core.js';
 
 const SPEEDS = [
@@ -53,6 +54,8 @@ const view = {
   controls: null,    // the generated option controls of the current algorithm
   limits: null,      // the engine's limits (Rust's constants), read once
   widget: null,      // the current algorithm's bespoke widget (www/algorithms/<id>.js), if any
+  /** The teacher's lesson: notes by step (player/lesson.js), and a locked range for embeds. */
+  lesson: { notes: /** @type {import('./player/lesson.js').Note[]} */ ([]), from: null, to: null },
 };
 
 /** @typedef {import('./widget.js').Widget} Widget */
@@ -77,6 +80,30 @@ function practice() {
     },
   }));
   return practiceModule;
+}
+
+let lessonModule = null;
+/** The lesson editor (lesson.js), loaded when the teacher first opens it. */
+function lessonEditor() {
+  lessonModule ??= import('./lesson.js').then(({ createLessonEditor }) => createLessonEditor({
+    container: $('lesson-panel'),
+    lesson: () => view.lesson,
+    step: () => view.position,
+    changed: () => {
+      showLessonNote();
+      scheduleUrlUpdate();
+      if (!$('embed-panel').hidden) updateEmbedSnippets().catch(onFailure);
+    },
+  }));
+  return lessonModule;
+}
+
+async function toggleLesson() {
+  const editor = await lessonEditor();
+  const panel = $('lesson-panel');
+  panel.hidden = !panel.hidden;
+  $('lesson-toggle').setAttribute('aria-expanded', String(!panel.hidden));
+  if (!panel.hidden) editor.refresh();
 }
 
 /** True while the learner does the steps: the clock moves only when they answer. */
@@ -326,6 +353,7 @@ function linkState() {
     options: view.controls.read(),
     compare: $('compare').checked,
     widget: widgetState(),
+    lesson: view.lesson,
     step: view.position,
     speed: view.speed,
     theme: view.theme,
@@ -410,6 +438,7 @@ async function updateEmbedSnippets() {
     input: $('input-text').value,
     variant: variantWords(view.controls.changed()),
     step: view.position,
+    lesson: view.lesson,
   });
   $('embed-snippet').value = snippets.element;
   $('iframe-snippet').value = snippets.iframe;
@@ -504,6 +533,14 @@ function frame(now) {
 function advance(now) {
   const steps = view.clock.tick(now);
   if (steps === 0) return;
+  // A note that pauses holds playback there until the reader continues.
+  const stop = pauseBetween(view.lesson.notes, view.position, view.position + steps);
+  if (stop) {
+    seekAll(stop.at, { animate: false });
+    view.playing = false;
+    updatePlayButton();
+    return;
+  }
   seekAll(view.position + steps, { animate: view.clock.motionMs() || false });
   if (view.position >= totalSteps()) {
     view.playing = false;
@@ -511,10 +548,21 @@ function advance(now) {
   }
 }
 
+/** The lesson's note in force (and, for the presenter, the next one); text only. */
+function showLessonNote() {
+  const current = noteAt(view.lesson.notes, view.position);
+  const next = noteAfter(view.lesson.notes, view.position);
+  $('lesson-note').textContent = current?.text ?? '';
+  $('lesson-note').hidden = !current?.text;
+  $('lesson-next').textContent = next ? `Next note, at step ${next.at}: ${next.text}` : '';
+  $('lesson-next').hidden = !next;
+}
+
 function updateText() {
   const primary = view.primary;
   if (!primary) return;
   $('narration').textContent = primary.narration();
+  showLessonNote();
   highlight($('primary-code'), primary.line());
   showCounters($('primary-counters'), primary.counters());
   for (const other of view.others) {
@@ -646,6 +694,9 @@ async function selectAlgorithm(id, restored = null) {
   if (turn !== switches) return;
   view.info = next;
   view.playing = false;
+  // A lesson belongs to its algorithm and input: another tab starts without one.
+  if (!restored) view.lesson = { notes: [], from: null, to: null };
+  lessonModule?.then((panel) => panel.refresh());
   updatePlayButton();
   const info = view.info;
   for (const tab of $('algorithm-tabs').children) {
@@ -685,6 +736,7 @@ async function selectAlgorithm(id, restored = null) {
     $('input-text').value = restored.input;
     view.controls.set(restored.options);
     if (typeof restored.compare === 'boolean') $('compare').checked = restored.compare;
+    view.lesson = restored.lesson ?? { notes: [], from: null, to: null };
     view.widget?.restore?.(restored.widget);
     if (restored.widget.samples === 'generated') regenerate = view.widget?.regenerate;
     if (restored.widget.samples === 'file') {
@@ -846,6 +898,7 @@ function wireControls() {
   $('embed-toggle').addEventListener('click', () => guarded(toggleEmbed));
   $('present').addEventListener('click', () => togglePresenter());
   $('practice-toggle').addEventListener('click', () => togglePractice().catch(onFailure));
+  $('lesson-toggle').addEventListener('click', () => toggleLesson().catch(onFailure));
   $('record-toggle').addEventListener('click', () => recording().then((panel) => panel.toggle()).catch(onFailure));
   document.addEventListener('fullscreenchange', () => {
     if (!document.fullscreenElement && document.body.classList.contains('presenting')) togglePresenter(false);

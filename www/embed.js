@@ -13,6 +13,7 @@
 
 import { pageEngine } from './player/engine.js';
 import { Clock, Motion, STEP_MOTION_MS, paint, keyAction } from './player/core.js';
+import { cleanNotes, noteAt, pauseBetween } from './player/lesson.js';
 
 const engine = pageEngine();
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -160,7 +161,7 @@ export class StepwisePlayer extends HTMLElement {
     this.note.setAttribute('aria-live', 'polite');
     this.note.hidden = true;
     /** The lesson: the notes of the `<stepwise-note>` children, by step. */
-    this.lesson = /** @type {{ at: number, pause: boolean, text: string }[]} */ ([]);
+    this.lesson = /** @type {import('./player/lesson.js').Note[]} */ ([]);
     /** Re-reads the notes when they are added, removed or edited. */
     this.noteObserver = new MutationObserver(() => {
       this.readNotes();
@@ -440,30 +441,19 @@ export class StepwisePlayer extends HTMLElement {
 
   /** Reads the lesson from the `<stepwise-note at="N" [pause]>` children (text only). */
   readNotes() {
-    this.lesson = [...this.querySelectorAll('stepwise-note')]
-      .map((note) => ({
-        at: Math.max(0, Math.floor(Number(note.getAttribute('at')) || 0)),
-        pause: note.hasAttribute('pause'),
-        text: (note.textContent ?? '').trim(),
-      }))
-      .sort((first, second) => first.at - second.at);
+    this.lesson = cleanNotes([...this.querySelectorAll('stepwise-note')].map((note) => ({
+      at: Math.max(0, Math.floor(Number(note.getAttribute('at')) || 0)),
+      pause: note.hasAttribute('pause'),
+      text: (note.textContent ?? '').trim(),
+    })));
   }
 
   /** Shows the note in force at this step: the last one at or before it. */
   showNote() {
-    const current = this.lesson.filter((note) => note.at <= this.position).pop();
+    const current = noteAt(this.lesson, this.position);
     // Text only: a note is never parsed as HTML.
     this.note.textContent = current?.text ?? '';
     this.note.hidden = !current?.text;
-  }
-
-  /**
-   * The first pausing note after `from` and at or before `to`, where playback stops.
-   * @param {number} from
-   * @param {number} to
-   */
-  pauseBetween(from, to) {
-    return this.lesson.find((note) => note.pause && note.at > from && note.at <= to);
   }
 
   /** Shows the practice panel and asks about the next step. */
@@ -551,7 +541,7 @@ export class StepwisePlayer extends HTMLElement {
       if (!this.playing || !this.visible || !this.player) return;
       const steps = this.clock.tick(now);
       const [from, to] = this.range();
-      const stop = steps > 0 ? this.pauseBetween(this.position, Math.min(to, this.position + steps)) : undefined;
+      const stop = steps > 0 ? pauseBetween(this.lesson, this.position, Math.min(to, this.position + steps)) : undefined;
       if (stop) {
         // A note that pauses: playback waits there until the reader continues.
         this.seek(stop.at);

@@ -62,18 +62,35 @@ function escapeAttribute(text) {
   return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('\n', '&#10;');
 }
 
+/** @param {string} text */
+function escapeText(text) {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
 /**
- * The two ways to embed the current state: the `<stepwise-player>` element and its iframe.
- * @param {{ base: string, algorithm: string, input: string, variant: string, step: number }} state
+ * The two ways to embed the current state: the `<stepwise-player>` element (with the lesson's
+ * notes as `<stepwise-note>` children and its range as `from`/`to`) and its iframe (which
+ * carries no notes).
+ * @param {{ base: string, algorithm: string, input: string, variant: string, step: number,
+ *   lesson?: { notes: { at: number, pause: boolean, text: string }[], from: number | null, to: number | null } }} state
  */
-export function embedSnippets({ base, algorithm, input, variant, step }) {
+export function embedSnippets({ base, algorithm, input, variant, step, lesson }) {
   const attributes = [`algorithm="${escapeAttribute(algorithm)}"`, `input="${escapeAttribute(input)}"`];
   if (variant) attributes.push(`variant="${escapeAttribute(variant)}"`);
   if (step > 0) attributes.push(`step="${step}"`);
   const query = new URLSearchParams({ algorithm, input, step: String(step) });
   if (variant) query.set('variant', variant);
+  for (const name of /** @type {const} */ (['from', 'to'])) {
+    const value = lesson?.[name];
+    if (value === null || value === undefined) continue;
+    attributes.push(`${name}="${value}"`);
+    query.set(name, String(value));
+  }
+  const notes = (lesson?.notes ?? [])
+    .map((note) => `\n  <stepwise-note at="${note.at}"${note.pause ? ' pause' : ''}>${escapeText(note.text)}</stepwise-note>`)
+    .join('');
   return {
-    element: `<script type="module" src="${base}embed.js"></script>\n<stepwise-player ${attributes.join(' ')}></stepwise-player>`,
+    element: `<script type="module" src="${base}embed.js"></script>\n<stepwise-player ${attributes.join(' ')}>${notes}${notes ? '\n' : ''}</stepwise-player>`,
     iframe: `<iframe src="${base}embed.html?${query}" width="720" height="480" style="border:0" loading="lazy" title="Stepwise animation"></iframe>`,
   };
 }

@@ -1,6 +1,7 @@
 // @ts-check
 // The page's state in its URL: algorithm, input (compressed when long), the variant controls,
-// the step, the speed and the theme — so a link reopens the exact frame.
+// the lesson, the step, the speed and the theme — so a link reopens the exact frame.
+import { cleanNotes } from './player/lesson.js';
 
 const COMPRESS_ABOVE = 160;
 
@@ -27,7 +28,7 @@ async function pipe(bytes, stream) {
  * `variant` holds), whether the other methods run beside it, the widget's own state, the
  * step, the speed and the theme.
  */
-export async function encodeState({ algorithm, input, options, compare, widget, step, speed, theme }) {
+export async function encodeState({ algorithm, input, options, compare, widget, lesson, step, speed, theme }) {
   const params = new URLSearchParams({ algorithm });
   if (input.length > COMPRESS_ABOVE) {
     const packed = await pipe(new TextEncoder().encode(input), new CompressionStream('deflate-raw'));
@@ -38,6 +39,7 @@ export async function encodeState({ algorithm, input, options, compare, widget, 
   if (Object.keys(options).length > 0) params.set('options', JSON.stringify(options));
   if (!compare) params.set('compare', 'false');
   if (Object.keys(widget).length > 0) params.set('widget', JSON.stringify(widget));
+  if (lesson && (lesson.notes.length > 0 || lesson.from !== null || lesson.to !== null)) params.set('lesson', JSON.stringify(lesson));
   params.set('step', String(step));
   params.set('speed', String(speed));
   params.set('theme', theme);
@@ -60,6 +62,15 @@ function objectParameter(params, name) {
   }
 }
 
+/**
+ * A link's lesson: its notes checked (player/lesson.js) and its range as whole steps or null.
+ * @param {Record<string, unknown>} lesson
+ */
+function readLesson(lesson) {
+  const step = (/** @type {unknown} */ value) => (Number.isInteger(value) && Number(value) >= 0 ? Number(value) : null);
+  return { notes: cleanNotes(lesson.notes), from: step(lesson.from), to: step(lesson.to) };
+}
+
 /** The state in a query string, or null when there is none; throws an Error saying what is wrong. */
 export async function decodeState(search) {
   const params = new URLSearchParams(search);
@@ -70,6 +81,7 @@ export async function decodeState(search) {
     options: objectParameter(params, 'options'),
     compare: params.has('compare') ? params.get('compare') !== 'false' : undefined,
     widget: objectParameter(params, 'widget'),
+    lesson: readLesson(objectParameter(params, 'lesson')),
   };
   if (params.has('controls')) {
     // Links from before options were declared in Rust: read by a module of their own.

@@ -178,6 +178,7 @@ test('the link decoder, fuzzed: any query gives a state or an Error with a messa
       options: () => pick(['{}', '{}', '{"previous":true}', '{"mode":7}', '{"previous":true}', '[]', junk()]),
       widget: () => pick(['{}', '{"samples":"file"}', '{}', '{"samples":"file"}', '"x"', junk()]),
       compare: () => pick(['false', 'true', junk()]),
+      lesson: () => pick(['{}', '{"notes":[{"at":2,"pause":true,"text":"<b>x</b>"}],"from":1}', '{"notes":"x","to":-3}', '{"notes":[{"at":-1,"text":7}]}', junk()]),
       step: () => pick(['0', '5', '-1', '1e400', 'NaN', '9007199254740993', junk()]),
       speed: () => pick(['2', '999', '-3', junk()]),
       theme: () => pick(['dark', 'light', 'purple', junk()]),
@@ -194,6 +195,7 @@ test('the link decoder, fuzzed: any query gives a state or an Error with a messa
         const sound = typeof state.algorithm === 'string' && typeof state.input === 'string'
           && [state.options, state.widget].every((part) => part !== null && typeof part === 'object' && !Array.isArray(part))
           && typeof state.compare === 'boolean'
+          && Array.isArray(state.lesson.notes) && state.lesson.notes.every((note) => Number.isInteger(note.at) && typeof note.text === 'string')
           && Number.isInteger(state.step) && state.step >= 0;
         if (sound) outcomes.states += 1;
         else outcomes.wrong.push(`unsound state from ${query}`);
@@ -210,6 +212,9 @@ test('the link decoder, fuzzed: any query gives a state or an Error with a messa
         options: random() < 0.5 ? {} : { previous: random() < 0.5, query: junk() },
         compare: random() < 0.5,
         widget: random() < 0.5 ? {} : { 'gauss-size': String(Math.floor(random() * 1e6)) },
+        lesson: random() < 0.5
+          ? { notes: [], from: null, to: null }
+          : { notes: [{ at: Math.floor(random() * 50), pause: random() < 0.5, text: junk() }], from: pick([null, 1]), to: pick([null, 9]) },
         step: Math.floor(random() * 1e6),
         speed: Math.floor(random() * 11),
         theme: pick(['dark', 'light']),

@@ -183,6 +183,48 @@ test('a lesson in the element: notes at their steps, a pause that holds playback
   await context.close();
 });
 
+test('a lesson written in the page: a note at a step, a pause, carried by the link and the embed snippet', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(new URL('#next-greater', BASE).href);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#lesson-toggle');
+  await page.waitForSelector('#lesson-add');
+  await page.click('body', { position: { x: 5, y: 5 } });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.click('#lesson-add');
+  await page.fill('#lesson-note-0', 'Watch <7> wait');
+  await page.press('#lesson-note-0', 'Tab');
+  await page.check('#lesson-note-0-pause');
+  assert.equal(await page.textContent('#lesson-note'), 'Watch <7> wait');
+  // From the start, playback stops at the pausing note.
+  await page.click('#to-start');
+  assert.equal(await page.isVisible('#lesson-note'), false, 'no note before its step');
+  await page.selectOption('#speed', { index: 4 });
+  await page.click('#play');
+  await page.waitForFunction(() => document.getElementById('step-count').textContent.startsWith('2 /'));
+  await page.waitForTimeout(500);
+  assert.match(await page.textContent('#step-count'), /^2 \//, 'held at the pause');
+  // The embed snippet carries the note as a child, escaped.
+  await page.click('#embed-toggle');
+  await page.waitForSelector('#embed-snippet');
+  const snippet = await page.inputValue('#embed-snippet');
+  assert.match(snippet, /<stepwise-note at="2" pause>Watch &lt;7&gt; wait<\/stepwise-note>/);
+  // The link carries the lesson: a fresh page opens with the note.
+  await page.waitForFunction(() => location.search.includes('lesson='));
+  const link = page.url();
+  const again = await context.newPage();
+  await again.goto(link);
+  await again.waitForSelector('body[data-ready="true"]');
+  await again.waitForFunction(() => !document.getElementById('lesson-note').hidden);
+  assert.equal(await again.textContent('#lesson-note'), 'Watch <7> wait');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('practice: every algorithm asks on nine steps in ten, with distinct choices', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -253,7 +295,7 @@ async function audit(url, prepare = async () => {}) {
   return violations;
 }
 
-test('axe-core finds no violations on the page, the blog example, presenter and practice mode', async () => {
+test('axe-core finds no violations on the page, the blog example, presenter, practice and lesson', async () => {
   // Every registered algorithm's tab, its generated controls and widgets included.
   const context = await browser.newContext();
   const lister = await context.newPage();
@@ -295,4 +337,13 @@ test('axe-core finds no violations on the page, the blog example, presenter and 
     await page.waitForSelector('#practice-feedback:has-text("Not quite")');
   });
   assert.deepEqual(practising, [], 'practice mode, a number question answered wrong');
+  const teaching = await audit(BASE, async (page) => {
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.click('#lesson-toggle');
+    await page.click('#lesson-add');
+    await page.fill('#lesson-note-0', 'A note');
+    await page.press('#lesson-note-0', 'Tab');
+    await page.waitForSelector('#lesson-note:visible');
+  });
+  assert.deepEqual(teaching, [], 'the lesson editor with a note shown');
 });

@@ -26,6 +26,7 @@ const PAGE_FILES: &[&str] = &[
     "dom.js",
     "player/engine.js",
     "player/core.js",
+    "player/lesson.js",
     "pkg/stepwise.js",
     "pkg/stepwise_bg.wasm",
 ];
@@ -37,6 +38,7 @@ const ON_DEMAND_FILES: &[&str] = &[
     "share.js",
     "image-mode.js",
     "player/practice.js",
+    "lesson.js",
     "record.js",
     "export.js",
     "legacy-links.js",
