@@ -98,6 +98,23 @@ function lessonEditor() {
   return lessonModule;
 }
 
+/** Prints the handout: a frame per note (or every few steps), from the full module's SVG. */
+async function printHandout() {
+  await withFullEngine(() => undefined);
+  const { writeHandout } = await import('./handout.js');
+  const canvas = $('primary-canvas');
+  guarded(() => writeHandout({
+    section: $('handout'),
+    player: view.primary,
+    title: `${view.info.title} — ${view.info.methods[0].title}`,
+    notes: view.lesson.notes,
+    width: Math.max(480, canvas.clientWidth),
+    height: Math.max(300, canvas.clientHeight),
+  }));
+  document.body.classList.add('printing-handout');
+  window.print();
+}
+
 async function toggleLesson() {
   const editor = await lessonEditor();
   const panel = $('lesson-panel');
@@ -899,6 +916,8 @@ function wireControls() {
   $('present').addEventListener('click', () => togglePresenter());
   $('practice-toggle').addEventListener('click', () => togglePractice().catch(onFailure));
   $('lesson-toggle').addEventListener('click', () => toggleLesson().catch(onFailure));
+  $('handout-print').addEventListener('click', () => printHandout().catch(onFailure));
+  window.addEventListener('afterprint', () => document.body.classList.remove('printing-handout'));
   $('record-toggle').addEventListener('click', () => recording().then((panel) => panel.toggle()).catch(onFailure));
   document.addEventListener('fullscreenchange', () => {
     if (!document.fullscreenElement && document.body.classList.contains('presenting')) togglePresenter(false);

@@ -31,6 +31,15 @@ function rebuildAll() {
 engine.addEventListener('panic', rebuildAll);
 engine.addEventListener('upgrade', rebuildAll);
 
+// Printing: players that never scrolled into view build too, so that every one prints its frame.
+function buildForPrint() {
+  for (const element of players) if (!element.player && !element.building) element.build();
+}
+window.addEventListener('beforeprint', buildForPrint);
+window.matchMedia('print').addEventListener('change', (event) => {
+  if (event.matches) buildForPrint();
+});
+
 // The element's layout; its colours are the palette's custom properties (palette.css, made from
 // the Rust palette), which follow the `theme` attribute through `:host([theme="dark"])`.
 const STYLE = `
@@ -59,6 +68,7 @@ input[type=range] { flex: 1; min-width: 80px; accent-color: var(--accent); }
 .practice-feedback { margin: 6px 0; min-height: 1.4em; font-size: 13px; }
 .practice > button { padding: 0 12px; }
 [hidden] { display: none !important; }
+@media print { .bar, .practice { display: none !important; } :host { break-inside: avoid; } }
 `;
 
 /** @type {CSSStyleSheet | null} */

@@ -225,6 +225,61 @@ test('a lesson written in the page: a note at a step, a pause, carried by the li
   await context.close();
 });
 
+/** How many pages a PDF has (its page objects). */
+const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+test('print: a blog page with three players prints every frame, those never scrolled to included', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 400 } });
+  const page = await context.newPage();
+  await page.goto(new URL('blog-example.html', BASE).href);
+  const count = await page.$$eval('stepwise-player', (players) => players.length);
+  assert.equal(count, 3);
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForFunction(() => [...document.querySelectorAll('stepwise-player')].every((player) => player.dataset.position !== undefined));
+  await page.waitForTimeout(300);
+  const painted = await page.$$eval('stepwise-player', (players) => players.map((player) => {
+    const canvas = player.shadowRoot.querySelector('canvas');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let different = 0;
+    for (let index = 0; index < data.length; index += 4) if (data[index] !== data[0] || data[index + 1] !== data[1]) different += 1;
+    return different;
+  }));
+  assert.ok(painted.every((pixels) => pixels > 500), `every figure has a picture: ${painted}`);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10_000 && pdfPages(pdf) >= 1, `a PDF of ${pdf.length} bytes, ${pdfPages(pdf)} pages`);
+  await context.close();
+});
+
+test('print: the Handout button prints a frame per note with its note and narration', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  const lesson = { notes: [{ at: 2, pause: false, text: 'Watch 7 wait.' }, { at: 9, pause: true, text: 'Which does 6 pop?' }], from: null, to: null };
+  const query = new URLSearchParams({ algorithm: 'next-greater', input: '2 7 3 5 4 6 8', step: '0', lesson: JSON.stringify(lesson) });
+  await page.goto(new URL(`?${query}#next-greater`, BASE).href);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.evaluate(() => { window.print = () => { window.printed = true; }; });
+  await page.click('#handout-print');
+  await page.waitForFunction(() => window.printed === true);
+  const frames = await page.$$eval('#handout .handout-frame', (figures) => figures.map((figure) => ({
+    image: figure.querySelector('img').getAttribute('src').slice(0, 30),
+    caption: figure.querySelector('figcaption').textContent,
+  })));
+  assert.equal(frames.length, 2);
+  assert.ok(frames.every((frame) => frame.image.startsWith('data:image/svg+xml')));
+  assert.match(frames[0].caption, /^Step 2 of \d+Watch 7 wait\./);
+  assert.match(frames[1].caption, /^Step 9 of \d+Which does 6 pop\?/);
+  assert.match(await page.textContent('#step-count'), /^0 \//, 'the page stays on its step');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.$eval('#handout', (section) => getComputedStyle(section).display), 'block');
+  assert.equal(await page.$eval('main', (main) => getComputedStyle(main).display), 'none');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 5_000 && pdfPages(pdf) >= 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('practice: every algorithm asks on nine steps in ten, with distinct choices', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -295,7 +350,7 @@ async function audit(url, prepare = async () => {}) {
   return violations;
 }
 
-test('axe-core finds no violations on the page, the blog example, presenter, practice and lesson', async () => {
+test('axe-core finds no violations on the page, the blog example, presenter, practice, lesson and print', async () => {
   // Every registered algorithm's tab, its generated controls and widgets included.
   const context = await browser.newContext();
   const lister = await context.newPage();
@@ -346,4 +401,9 @@ test('axe-core finds no violations on the page, the blog example, presenter, pra
     await page.waitForSelector('#lesson-note:visible');
   });
   assert.deepEqual(teaching, [], 'the lesson editor with a note shown');
+  const printed = await audit(new URL('blog-example.html', BASE).href, async (page) => {
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForFunction(() => [...document.querySelectorAll('stepwise-player')].every((player) => player.dataset.position !== undefined));
+  });
+  assert.deepEqual(printed, [], 'the print layout of the blog example');
 });

@@ -39,6 +39,7 @@ const ON_DEMAND_FILES: &[&str] = &[
     "image-mode.js",
     "player/practice.js",
     "lesson.js",
+    "handout.js",
     "record.js",
     "export.js",
     "legacy-links.js",
