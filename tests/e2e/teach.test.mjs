@@ -14,6 +14,31 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
+/**
+ * The blog example with one more `<stepwise-player>` at its top: `attributes` (its `id` among
+ * them) and `notes` as `<stepwise-note>` children. Collects page errors.
+ */
+async function blogWithPlayer(attributes, notes = []) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(new URL('blog-example.html', BASE).href);
+  await page.evaluate(({ attributes, notes }) => {
+    const player = document.createElement('stepwise-player');
+    for (const [name, value] of Object.entries(attributes)) player.setAttribute(name, value);
+    for (const { at, text, pause } of notes) {
+      const note = document.createElement('stepwise-note');
+      note.setAttribute('at', String(at));
+      if (pause) note.setAttribute('pause', '');
+      note.textContent = text;
+      player.append(note);
+    }
+    document.body.prepend(player);
+  }, { attributes, notes });
+  return { context, page, problems };
+}
+
 test('practice: the learner does each step; wrong gets a hint and no advance, right plays the step', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -88,19 +113,7 @@ test('practice: the learner does each step; wrong gets a hint and no advance, ri
 });
 
 test('practice in the element: mode="practice" asks, grades and moves on only when right', async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(new URL('blog-example.html', BASE).href);
-  await page.evaluate(() => {
-    const player = document.createElement('stepwise-player');
-    player.id = 'learner';
-    player.setAttribute('algorithm', 'next-greater');
-    player.setAttribute('input', '2 7 3');
-    player.setAttribute('mode', 'practice');
-    document.body.prepend(player);
-  });
+  const { context, page, problems } = await blogWithPlayer({ id: 'learner', algorithm: 'next-greater', input: '2 7 3', mode: 'practice' });
   const inside = (selector) => `#learner >> ${selector}`;
   await page.waitForSelector(inside('.practice-choices button'));
   const position = () => page.$eval('#learner', (element) => Number(element.dataset.position));
@@ -124,29 +137,14 @@ test('practice in the element: mode="practice" asks, grades and moves on only wh
 });
 
 test('a lesson in the element: notes at their steps, a pause that holds playback, text only, edits picked up', async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(new URL('blog-example.html', BASE).href);
+  const { context, page, problems } = await blogWithPlayer({ id: 'lesson', algorithm: 'next-greater', input: '2 7 3 5 4 6 8', speed: '8' }, [
+    { at: 4, text: 'Watch the stack: 7 is waiting.' },
+    { at: 9, text: 'Predict: which numbers does 6 pop?', pause: true },
+    { at: 12, text: '<img src=x onerror="window.pwned = 1">' },
+  ]);
   await page.evaluate(() => {
     window.steps = [];
-    const player = document.createElement('stepwise-player');
-    player.id = 'lesson';
-    player.setAttribute('algorithm', 'next-greater');
-    player.setAttribute('input', '2 7 3 5 4 6 8');
-    player.setAttribute('speed', '8');
-    const note = (at, text, pause = false) => {
-      const element = document.createElement('stepwise-note');
-      element.setAttribute('at', String(at));
-      if (pause) element.setAttribute('pause', '');
-      element.textContent = text;
-      return element;
-    };
-    player.append(note(4, 'Watch the stack: 7 is waiting.'), note(9, 'Predict: which numbers does 6 pop?', true),
-      note(12, '<img src=x onerror="window.pwned = 1">'));
-    player.addEventListener('stepwise-step', (event) => window.steps.push(event.detail.step));
-    document.body.prepend(player);
+    document.querySelector('#lesson').addEventListener('stepwise-step', (event) => window.steps.push(event.detail.step));
   });
   const position = () => page.$eval('#lesson', (element) => Number(element.dataset.position));
   const note = () => page.$eval('#lesson', (element) => {
@@ -221,6 +219,13 @@ test('a lesson written in the page: a note at a step, a pause, carried by the li
   await again.waitForSelector('body[data-ready="true"]');
   await again.waitForFunction(() => !document.getElementById('lesson-note').hidden);
   assert.equal(await again.textContent('#lesson-note'), 'Watch <7> wait');
+  // The presenter sees the note in large type, and the next note before it comes.
+  await again.click('#present');
+  await again.waitForFunction(() => document.body.classList.contains('presenting'));
+  await again.click('#to-start');
+  await again.waitForFunction(() => document.getElementById('step-count').textContent.startsWith('0 /'));
+  assert.equal(await again.isVisible('#lesson-next'), true);
+  assert.equal(await again.textContent('#lesson-next'), 'Next note, at step 2: Watch <7> wait');
   assert.deepEqual(problems, []);
   await context.close();
 });
