@@ -308,6 +308,17 @@ test('practice: every algorithm asks on nine steps in ten, with distinct choices
           if (question.choices.length < 2) problems.push(`one choice at ${position}`);
           player.forward();
           if (question.explanation !== player.narration()) problems.push(`explanation at ${position}`);
+          // Independent checks: what the step then narrates states the right answer.
+          const right = question.choices[question.kind === 'number' ? question.choice : question.answer];
+          if (info.id === 'summed-area' && question.prompt.startsWith('S[') && !question.explanation.includes(`= ${right}`)) {
+            problems.push(`summed-area ${position}: '${right}' not in '${question.explanation}'`);
+          }
+          if (info.id === 'roc' && !question.explanation.includes(right)) {
+            problems.push(`roc ${position}: '${right}' not in '${question.explanation}'`);
+          }
+          if (info.id === 'rate-limiter' && !question.explanation.includes(right.startsWith('Reject') ? 'reject' : right.startsWith('Allow') ? 'allow' : 'queue it')) {
+            problems.push(`rate-limiter ${position}: '${right}' against '${question.explanation}'`);
+          }
         }
         player.seek(player.len);
         if (player.question() !== undefined) problems.push('a question after the end');
