@@ -39,7 +39,7 @@ export function createLessonEditor(host) {
     const lesson = host.lesson();
     list.replaceChildren(...lesson.notes.map((note, index) => {
       const id = `lesson-note-${index}`;
-      const text = el('input', { type: 'text', id, class: 'lesson-text', value: note.text, 'aria-label': `Note at step ${note.at}` });
+      const text = el('input', { type: 'text', id, class: 'lesson-text', 'aria-label': `Note at step ${note.at}` });
       text.value = note.text;
       text.addEventListener('change', () => { note.text = text.value; changed(); });
       const pause = el('input', { type: 'checkbox', id: `${id}-pause` });
@@ -64,9 +64,9 @@ export function createLessonEditor(host) {
   add.addEventListener('click', () => {
     host.lesson().notes.push({ at: host.step(), pause: false, text: '' });
     changed();
-    const rows = list.querySelectorAll('.lesson-text');
-    const fresh = [...rows].find((row) => row.getAttribute('aria-label') === `Note at step ${host.step()}` && /** @type {HTMLInputElement} */ (row).value === '');
-    /** @type {HTMLInputElement | undefined} */ (fresh)?.focus();
+    // The new note's text box, ready to type in.
+    const index = host.lesson().notes.findIndex((note) => note.at === host.step() && note.text === '');
+    /** @type {HTMLInputElement | null} */ (list.querySelector(`#lesson-note-${index}`))?.focus();
   });
   /** @param {HTMLInputElement} input */
   const whole = (input) => (input.value.trim() === '' || !(Number(input.value) >= 0) ? null : Math.floor(Number(input.value)));

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchBrowser, BASE, ARTIFACTS } from './harness.mjs';
+import { launchBrowser, openPage, BASE, ARTIFACTS } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -19,11 +19,7 @@ after(async () => { await browser?.close(); });
  * them) and `notes` as `<stepwise-note>` children. Collects page errors.
  */
 async function blogWithPlayer(attributes, notes = []) {
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(new URL('blog-example.html', BASE).href);
+  const { page, problems } = await openPage(browser, new URL('blog-example.html', BASE).href, { width: 900, height: 900 });
   await page.evaluate(({ attributes, notes }) => {
     const player = document.createElement('stepwise-player');
     for (const [name, value] of Object.entries(attributes)) player.setAttribute(name, value);
@@ -36,16 +32,11 @@ async function blogWithPlayer(attributes, notes = []) {
     }
     document.body.prepend(player);
   }, { attributes, notes });
-  return { context, page, problems };
+  return { page, problems };
 }
 
 test('practice: the learner does each step; wrong gets a hint and no advance, right plays the step', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(new URL('#next-greater', BASE).href);
-  await page.waitForSelector('body[data-ready="true"]');
+  const { page, problems } = await openPage(browser, new URL('#next-greater', BASE).href, { ready: true });
   await page.click('#practice-toggle');
   await page.waitForSelector('#practice-choices button');
   // The question the full module asks at step 0, read independently.
@@ -109,11 +100,11 @@ test('practice: the learner does each step; wrong gets a hint and no advance, ri
   assert.match(await page.textContent('#step-count'), /^0 \//);
   await page.screenshot({ path: `${ARTIFACTS}practice-desktop.png`, fullPage: true });
   assert.deepEqual(problems, []);
-  await context.close();
+  await page.close();
 });
 
 test('practice in the element: mode="practice" asks, grades and moves on only when right', async () => {
-  const { context, page, problems } = await blogWithPlayer({ id: 'learner', algorithm: 'next-greater', input: '2 7 3', mode: 'practice' });
+  const { page, problems } = await blogWithPlayer({ id: 'learner', algorithm: 'next-greater', input: '2 7 3', mode: 'practice' });
   const inside = (selector) => `#learner >> ${selector}`;
   await page.waitForSelector(inside('.practice-choices button'));
   const position = () => page.$eval('#learner', (element) => Number(element.dataset.position));
@@ -133,11 +124,11 @@ test('practice in the element: mode="practice" asks, grades and moves on only wh
   await page.waitForFunction(() => document.querySelector('#learner').dataset.position === '1');
   assert.match(await page.textContent(inside('.practice-score')), /^Score 0 of 1/);
   assert.deepEqual(problems, []);
-  await context.close();
+  await page.close();
 });
 
 test('a lesson in the element: notes at their steps, a pause that holds playback, text only, edits picked up', async () => {
-  const { context, page, problems } = await blogWithPlayer({ id: 'lesson', algorithm: 'next-greater', input: '2 7 3 5 4 6 8', speed: '8' }, [
+  const { page, problems } = await blogWithPlayer({ id: 'lesson', algorithm: 'next-greater', input: '2 7 3 5 4 6 8', speed: '8' }, [
     { at: 4, text: 'Watch the stack: 7 is waiting.' },
     { at: 9, text: 'Predict: which numbers does 6 pop?', pause: true },
     { at: 12, text: '<img src=x onerror="window.pwned = 1">' },
@@ -178,16 +169,11 @@ test('a lesson in the element: notes at their steps, a pause that holds playback
   await page.$eval('#lesson stepwise-note[at="12"]', (element) => { element.textContent = 'Edited.'; });
   await page.waitForFunction(() => document.querySelector('#lesson').shadowRoot.querySelector('.note').textContent === 'Edited.');
   assert.deepEqual(problems, []);
-  await context.close();
+  await page.close();
 });
 
 test('a lesson written in the page: a note at a step, a pause, carried by the link and the embed snippet', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(new URL('#next-greater', BASE).href);
-  await page.waitForSelector('body[data-ready="true"]');
+  const { page, problems } = await openPage(browser, new URL('#next-greater', BASE).href, { ready: true });
   await page.click('#lesson-toggle');
   await page.waitForSelector('#lesson-add');
   await page.click('body', { position: { x: 5, y: 5 } });
@@ -214,9 +200,7 @@ test('a lesson written in the page: a note at a step, a pause, carried by the li
   // The link carries the lesson: a fresh page opens with the note.
   await page.waitForFunction(() => location.search.includes('lesson='));
   const link = page.url();
-  const again = await context.newPage();
-  await again.goto(link);
-  await again.waitForSelector('body[data-ready="true"]');
+  const { page: again, problems: againProblems } = await openPage(browser, link, { ready: true });
   await again.waitForFunction(() => !document.getElementById('lesson-note').hidden);
   assert.equal(await again.textContent('#lesson-note'), 'Watch <7> wait');
   // The presenter sees the note in large type, and the next note before it comes.
@@ -226,8 +210,9 @@ test('a lesson written in the page: a note at a step, a pause, carried by the li
   await again.waitForFunction(() => document.getElementById('step-count').textContent.startsWith('0 /'));
   assert.equal(await again.isVisible('#lesson-next'), true);
   assert.equal(await again.textContent('#lesson-next'), 'Next note, at step 2: Watch <7> wait');
-  assert.deepEqual(problems, []);
-  await context.close();
+  assert.deepEqual([...problems, ...againProblems], []);
+  await again.close();
+  await page.close();
 });
 
 /** How many pages a PDF has (its page objects). */
@@ -256,14 +241,9 @@ test('print: a blog page with three players prints every frame, those never scro
 });
 
 test('print: the Handout button prints a frame per note with its note and narration', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
   const lesson = { notes: [{ at: 2, pause: false, text: 'Watch 7 wait.' }, { at: 9, pause: true, text: 'Which does 6 pop?' }], from: null, to: null };
   const query = new URLSearchParams({ algorithm: 'next-greater', input: '2 7 3 5 4 6 8', step: '0', lesson: JSON.stringify(lesson) });
-  await page.goto(new URL(`?${query}#next-greater`, BASE).href);
-  await page.waitForSelector('body[data-ready="true"]');
+  const { page, problems } = await openPage(browser, new URL(`?${query}#next-greater`, BASE).href, { ready: true });
   await page.evaluate(() => { window.print = () => { window.printed = true; }; });
   await page.click('#handout-print');
   await page.waitForFunction(() => window.printed === true);
@@ -282,7 +262,7 @@ test('print: the Handout button prints a frame per note with its note and narrat
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 5_000 && pdfPages(pdf) >= 1);
   assert.deepEqual(problems, []);
-  await context.close();
+  await page.close();
 });
 
 test('practice: every algorithm asks on nine steps in ten, with distinct choices', async () => {

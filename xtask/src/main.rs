@@ -300,23 +300,13 @@ fn test() -> Result<(), String> {
     let started = Instant::now();
     let mut tally = Tally::default();
     run("cargo", &["fmt", "--all", "--check"], &[])?;
-    run(
-        "cargo",
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    )?;
     setup::wasm_toolchain()?;
-    run(
-        "cargo",
+    // Clippy over: everything natively; the wasm crates with the page's full module (its tests
+    // need it); the lean first-load module as it is built, without the full module's code.
+    let wasm = "wasm32-unknown-unknown";
+    for selection in [
+        &["--workspace", "--all-targets"][..],
         &[
-            "clippy",
             "--package",
             "stepwise-web",
             "--package",
@@ -328,29 +318,15 @@ fn test() -> Result<(), String> {
             "--lib",
             "--tests",
             "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
+            wasm,
         ],
-        &[],
-    )?;
-    // The lean first-load module, linted as it is built (without the full module's code).
-    run(
-        "cargo",
-        &[
-            "clippy",
-            "--package",
-            "stepwise-page",
-            "--lib",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    )?;
+        &["--package", "stepwise-page", "--lib", "--target", wasm],
+    ] {
+        let mut arguments = vec!["clippy"];
+        arguments.extend_from_slice(selection);
+        arguments.extend(["--", "-D", "warnings"]);
+        run("cargo", &arguments, &[])?;
+    }
     tally.add_cargo(&run_capturing("cargo", &["test", "--workspace"], &[])?);
     let browser = setup::chromium()?;
     let runner = setup::cargo_bin("wasm-bindgen-test-runner");

@@ -245,7 +245,11 @@ fn rate_limiter(criterion: &mut Criterion) {
     group.sample_size(10);
     let length = 10_000_000;
     let times = poisson_times(length, 4.0, 42);
-    let params = Params::new(3.0, 1.0, 3.0).expect("valid parameters");
+    let params = Params {
+        limit: 3,
+        window: 1.0,
+        rate: 3.0,
+    };
     group.throughput(Throughput::Elements(length as u64));
     group.bench_with_input(BenchmarkId::new("copy", length), &times, |bench, times| {
         bench.iter(|| black_box(times).to_vec())

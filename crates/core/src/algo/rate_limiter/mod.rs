@@ -156,6 +156,7 @@ impl Params {
                     key,
                     format!("option '{key}' is required for {}", method.id()),
                 )),
+                // A parameter the method never reads: any valid value will do.
                 None => Ok(1.0),
             }
         };

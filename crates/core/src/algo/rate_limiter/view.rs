@@ -142,18 +142,22 @@ fn draw_bands(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) 
         return;
     };
     let now = state.times[current];
-    match state.memory {
-        Memory::Fixed {
-            window: Some(index),
-            ..
-        } => band(
+    // The window `[k·w, (k+1)·w)` the request falls in.
+    let current_window = |scene: &mut Scene, index: f64| {
+        band(
             scene,
             Key::of(ROLE_BAND, 0),
             layout,
             index * window,
             (index + 1.0) * window,
             palette.waiting.with_alpha(0.14),
-        ),
+        )
+    };
+    match state.memory {
+        Memory::Fixed {
+            window: Some(index),
+            ..
+        } => current_window(scene, index),
         Memory::Log { .. } => band(
             scene,
             Key::of(ROLE_BAND, 0),
@@ -176,14 +180,7 @@ fn draw_bands(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) 
                 index * window,
                 palette.accent.with_alpha(0.08 + 0.3 * weight),
             );
-            band(
-                scene,
-                Key::of(ROLE_BAND, 0),
-                layout,
-                index * window,
-                (index + 1.0) * window,
-                palette.waiting.with_alpha(0.14),
-            );
+            current_window(scene, index);
             // The sliding window the estimate stands for.
             let (x0, x1) = (layout.x(now - window), layout.x(now));
             scene.push(Shape::Rect {
@@ -231,7 +228,8 @@ fn draw_levels(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame)
     });
     scene.text(
         Key::of(ROLE_LEVEL, 1),
-        (layout.left, AXIS_TOP - 16.0),
+        // Under the full line, clear of the cursor's label above the band.
+        (layout.left + 4.0, AXIS_TOP + 9.0),
         format!("tokens (0 to {})", params.limit),
         TextStyle::centered(TextSize::Small, frame.palette.muted).aligned(Align::Start),
     );
