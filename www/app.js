@@ -9,8 +9,8 @@
 import { createControls, variantWords } from './controls.js';
 import { $ } from './dom.js';
 import { pageEngine } from './player/engine.js';
-import { noteAfter, noteAt, pauseBetween } from './player/lesson.js';
-import { Clock, Motion, STEP_MOTION_MS, paint, keyAction } from './player/core.js';
+import { noteAfter, noteAt, pauseBetween, stepRange } from './player/lesson.js';
+import { Clock, Motion, STEP_MOTION_MS, paint, keyAction, onPrint } from './player/core.js';
 
 const SPEEDS = [
   { label: '1 step/s', perSecond: 1 },
@@ -72,6 +72,8 @@ function practice() {
   practiceModule ??= withFullEngine(() => import('./player/practice.js')).then(({ createPractice }) => createPractice({
     container: $('practice'),
     player: () => view.primary,
+    canvas: $('primary-canvas'),
+    redraw: requestDraw,
     advance: () => guarded(() => seekAll(view.position + 1, { animate: true, answered: true })),
     // A fresh random input of the same kind: the next seed, at the size in the random row.
     newCase: () => {
@@ -90,6 +92,8 @@ function lessonEditor() {
     lesson: () => view.lesson,
     step: () => view.position,
     changed: () => {
+      // A new range locks the clock at once: the position moves into it.
+      guarded(() => seekAll(view.position, { animate: false, answered: true }));
       showLessonNote();
       scheduleUrlUpdate();
       if (!$('embed-panel').hidden) updateEmbedSnippets().catch(onFailure);
@@ -132,7 +136,10 @@ async function togglePractice() {
   card.hidden = !card.hidden;
   $('practice-toggle').setAttribute('aria-expanded', String(!card.hidden));
   document.body.classList.toggle('practising', !card.hidden);
-  if (card.hidden) return;
+  if (card.hidden) {
+    controller.stop();
+    return;
+  }
   view.playing = false;
   updatePlayButton();
   controller.ask();
@@ -307,7 +314,7 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
       other.code.hidden = !other.player;
       if (other.player) fillCode(other.code, other.player.pseudocode());
     }
-    let target = keepPosition ? Math.min(view.position, totalSteps()) : 0;
+    let target = keepPosition ? view.position : clockRange()[0];
     if (seekEnd) target = view.primary.len;
     // A rebuild lands where it must even while practising (new players start at 0).
     seekAll(target, { animate: false, answered: true });
@@ -335,11 +342,17 @@ function totalSteps() {
   return Math.max(0, ...players().map((player) => player.len));
 }
 
-/** Moves every player to the clock position (each stops at its own end). */
+/** The steps the clock may show: all of them, or the lesson's range when it sets one. */
+function clockRange() {
+  return stepRange(view.lesson.from, view.lesson.to, totalSteps());
+}
+
+/** Moves every player to the clock position (each stops at its own end), within the range. */
 function seekAll(position, { animate, answered = false }) {
   // Practising, only a right answer moves the clock forward (going back is allowed).
   if (practising() && !answered && position > view.position) return;
-  view.position = Math.max(0, Math.min(position, totalSteps()));
+  const [from, to] = clockRange();
+  view.position = Math.max(from, Math.min(position, to));
   const single = players().some((player) => Math.abs(player.position - Math.min(view.position, player.len)) === 1);
   for (const player of players()) player.seek(Math.min(view.position, player.len));
   const motion = animate === true ? STEP_MOTION_MS : animate || 0;
@@ -508,7 +521,7 @@ function step(delta) {
 function togglePlay() {
   guarded(() => {
     if (!view.primary || practising()) return;
-    if (!view.playing && view.position >= totalSteps()) seekAll(0, { animate: false });
+    if (!view.playing && view.position >= clockRange()[1]) seekAll(clockRange()[0], { animate: false });
     view.playing = !view.playing;
     view.clock.start(performance.now());
     updatePlayButton();
@@ -559,7 +572,7 @@ function advance(now) {
     return;
   }
   seekAll(view.position + steps, { animate: view.clock.motionMs() || false });
-  if (view.position >= totalSteps()) {
+  if (view.position >= clockRange()[1]) {
     view.playing = false;
     updatePlayButton();
   }
@@ -591,11 +604,12 @@ function updateText() {
       other.counters.replaceChildren();
     }
   }
-  const total = totalSteps();
+  const [from, to] = clockRange();
   const scrubber = $('scrubber');
-  scrubber.max = String(total);
+  scrubber.min = String(from);
+  scrubber.max = String(to);
   scrubber.value = String(view.position);
-  $('step-count').textContent = `${view.position.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`;
+  $('step-count').textContent = `${view.position.toLocaleString('en-US')} / ${to.toLocaleString('en-US')}`;
 }
 
 function highlight(list, line) {
@@ -821,7 +835,8 @@ function wireDragging(canvas, currentPlayer) {
   };
   const cellAt = (event) => {
     const player = currentPlayer();
-    if (!player || view.info.pointer === 'none') return undefined;
+    // Practising, a click on the picture answers the question (player/practice.js).
+    if (!player || view.info.pointer === 'none' || practising()) return undefined;
     const bounds = canvas.getBoundingClientRect();
     return player.locate(event.clientX - bounds.left, event.clientY - bounds.top, bounds.width, bounds.height);
   };
@@ -897,8 +912,8 @@ function wireControls() {
   $('play').addEventListener('click', togglePlay);
   $('step-forward').addEventListener('click', () => step(1));
   $('step-back').addEventListener('click', () => step(-1));
-  $('to-start').addEventListener('click', () => guarded(() => seekAll(0, { animate: false })));
-  $('to-end').addEventListener('click', () => guarded(() => seekAll(totalSteps(), { animate: false })));
+  $('to-start').addEventListener('click', () => guarded(() => seekAll(clockRange()[0], { animate: false })));
+  $('to-end').addEventListener('click', () => guarded(() => seekAll(clockRange()[1], { animate: false })));
   $('scrubber').addEventListener('input', (event) => guarded(() => seekAll(Number(event.target.value), { animate: false })));
   $('speed').addEventListener('change', (event) => {
     view.speed = Number(event.target.value);
@@ -918,6 +933,11 @@ function wireControls() {
   $('lesson-toggle').addEventListener('click', () => toggleLesson().catch(onFailure));
   $('handout-print').addEventListener('click', () => printHandout().catch(onFailure));
   window.addEventListener('afterprint', () => document.body.classList.remove('printing-handout'));
+  // Printing repaints the frames at paper resolution (and back after).
+  onPrint(() => guarded(() => {
+    paint(view.primary, $('primary-canvas'));
+    for (const other of view.others) paint(other.player, other.canvas);
+  }));
   $('record-toggle').addEventListener('click', () => recording().then((panel) => panel.toggle()).catch(onFailure));
   document.addEventListener('fullscreenchange', () => {
     if (!document.fullscreenElement && document.body.classList.contains('presenting')) togglePresenter(false);
@@ -950,8 +970,8 @@ function onKey(event) {
     toggle: togglePlay,
     forward: () => step(1),
     back: () => step(-1),
-    start: () => guarded(() => seekAll(0, { animate: false })),
-    end: () => guarded(() => seekAll(totalSteps(), { animate: false })),
+    start: () => guarded(() => seekAll(clockRange()[0], { animate: false })),
+    end: () => guarded(() => seekAll(clockRange()[1], { animate: false })),
   };
   const leave = () => { if (document.body.classList.contains('presenting')) togglePresenter(false); };
   const action = event.key === 'Escape' ? leave : actions[keyAction(event)];

@@ -12,8 +12,8 @@
 // host's CSS out; each player sizes itself to its container and starts work only when visible.
 
 import { pageEngine } from './player/engine.js';
-import { Clock, Motion, STEP_MOTION_MS, paint, keyAction } from './player/core.js';
-import { cleanNotes, noteAt, pauseBetween } from './player/lesson.js';
+import { Clock, Motion, STEP_MOTION_MS, paint, keyAction, onPrint } from './player/core.js';
+import { cleanNotes, noteAt, pauseBetween, stepRange } from './player/lesson.js';
 
 const engine = pageEngine();
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -39,6 +39,10 @@ window.addEventListener('beforeprint', buildForPrint);
 window.matchMedia('print').addEventListener('change', (event) => {
   if (event.matches) buildForPrint();
 });
+// Built players repaint at paper resolution when printing starts (and back when it ends).
+onPrint(() => {
+  for (const element of players) if (element.player) engine.guard(() => paint(element.player, element.canvas));
+});
 
 // The element's layout; its colours are the palette's custom properties (palette.css, made from
 // the Rust palette), which follow the `theme` attribute through `:host([theme="dark"])`.
@@ -58,7 +62,9 @@ input[type=range] { flex: 1; min-width: 80px; accent-color: var(--accent); }
 .practice { padding: 8px 12px 12px; border-top: 1px solid var(--line); }
 .practice h2 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin: 0 0 4px; }
 .practice-score { margin: 0; font-size: 12px; color: var(--muted); }
-.practice-prompt { margin: 6px 0; font-weight: 600; }
+.practice-prompt { margin: 6px 0 2px; font-weight: 600; }
+.practice-click { margin: 0 0 6px; font-size: 12px; color: var(--muted); }
+canvas.pickable { cursor: pointer; }
 .practice-choices { display: grid; gap: 6px; }
 .practice-choices button { text-align: left; padding: 6px 10px; background: var(--page); }
 .practice-choices button[data-result="right"] { border-color: var(--accent); background: var(--code-active); font-weight: 600; }
@@ -186,7 +192,7 @@ export class StepwisePlayer extends HTMLElement {
     this.practicePanel.hidden = true;
     root.append(this.canvas, this.bar, this.note, this.narration, this.practicePanel, this.message);
     /** Practice mode's controller (player/practice.js), made on first use. */
-    this.practice = /** @type {Promise<{ ask(): void }> | null} */ (null);
+    this.practice = /** @type {Promise<{ ask(): void, stop(): void }> | null} */ (null);
     this.practiceSeed = 1;
     /** @type {import('./pkg/stepwise.js').Player | null} */
     this.player = null;
@@ -378,19 +384,10 @@ export class StepwisePlayer extends HTMLElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  /** The locked range [from, to] within 0..len. */
+  /** The locked range [from, to] within 0..len (attributes `from` and `to`). */
   range() {
-    const length = this.length;
-    /**
-     * @param {string} name
-     * @param {number} fallback
-     */
-    const whole = (name, fallback) => {
-      const value = Number(this.getAttribute(name));
-      return this.hasAttribute(name) && Number.isFinite(value) ? Math.max(0, Math.min(length, Math.floor(value))) : fallback;
-    };
-    const from = whole('from', 0);
-    return [from, Math.max(from, whole('to', length))];
+    const attribute = (/** @type {string} */ name) => (this.hasAttribute(name) ? Number(this.getAttribute(name)) : null);
+    return stepRange(attribute('from'), attribute('to'), this.length);
   }
 
   initialStep() {
@@ -447,6 +444,7 @@ export class StepwisePlayer extends HTMLElement {
     this.playButton.hidden = practising;
     this.forwardButton.hidden = practising;
     this.practicePanel.hidden = !practising;
+    if (!practising) this.practice?.then((controller) => controller.stop());
   }
 
   /** Reads the lesson from the `<stepwise-note at="N" [pause]>` children (text only). */
@@ -471,6 +469,8 @@ export class StepwisePlayer extends HTMLElement {
     this.practice ??= import('./player/practice.js').then(({ createPractice }) => createPractice({
       container: this.practicePanel,
       player: () => this.player,
+      canvas: this.canvas,
+      redraw: () => this.draw(),
       advance: () => this.seek(this.position + 1, { answered: true }),
       newCase: () => this.newCase(),
     }));

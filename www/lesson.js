@@ -22,7 +22,7 @@ export function createLessonEditor(host) {
     list,
     add,
     el('div', { class: 'row lesson-range' },
-      el('label', { class: 'field inline', for: 'lesson-from' }, 'Embed shows steps'), from,
+      el('label', { class: 'field inline', for: 'lesson-from' }, 'Lesson covers steps'), from,
       el('label', { class: 'field inline', for: 'lesson-to' }, 'to'), to),
   );
 

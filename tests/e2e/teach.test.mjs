@@ -56,13 +56,41 @@ test('practice: the learner does each step; wrong gets a hint and no advance, ri
   await page.click('#play');
   assert.match(await page.textContent('#step-count'), /^0 \//);
   const wrong = expected.choices.findIndex((_, index) => index !== expected.answer);
+  const picture = () => page.$eval('#primary-canvas', (canvas) => canvas.toDataURL());
+  const plain = await picture();
   await choices.nth(wrong).click();
   assert.match(await page.textContent('#practice-feedback'), /^Not quite\./);
   assert.match(await page.textContent('#step-count'), /^0 \//, 'a wrong answer does not advance');
+  // The hint rings the values the question is about: the picture changes, nothing moves.
+  assert.match(await page.textContent('#practice-feedback'), /ringed values on the picture/);
+  await page.waitForFunction((before) => document.getElementById('primary-canvas').toDataURL() !== before, plain);
+  await page.screenshot({ path: `${ARTIFACTS}practice-hint.png` });
   assert.equal(await choices.nth(wrong).isDisabled(), true);
   assert.equal(await page.textContent('#practice-score'), 'Score 0 of 1 · streak 0');
-  await choices.nth(expected.answer).click();
-  assert.match(await page.textContent('#step-count'), /^1 \//, 'the right answer plays the step');
+  // Clicking the picture answers too: find where the right answer is with the same player.
+  assert.equal(await page.isVisible('#practice-click'), true);
+  await page.locator('#primary-canvas').scrollIntoViewIfNeeded();
+  const canvas = await page.locator('#primary-canvas').boundingBox();
+  const point = await page.evaluate(async ({ width, height }) => {
+    const stepwise = await import('./pkg-full/stepwise.js');
+    const player = new stepwise.Player('next-greater', document.getElementById('input-text').value, {});
+    const question = player.question();
+    const found = pickPoint(player, question.choices[question.answer], width, height);
+    // A click where nothing is picked answers nothing.
+    const nowhere = player.pick(2, 2, width, height);
+    player.free();
+    return { found, nowhere };
+    function pickPoint(player, answer, width, height) {
+      for (let y = 0; y < height; y += 3) {
+        for (let x = 0; x < width; x += 3) if (player.pick(x, y, width, height) === answer) return [x, y];
+      }
+      return null;
+    }
+  }, { width: canvas.width, height: canvas.height });
+  assert.ok(point.found, 'the right answer is somewhere on the picture');
+  assert.equal(point.nowhere, undefined);
+  await page.mouse.click(canvas.x + point.found[0], canvas.y + point.found[1]);
+  assert.match(await page.textContent('#step-count'), /^1 \//, 'clicking the right bar plays the step');
   assert.equal(await page.textContent('#practice-feedback'), `Right. ${expected.explanation}`);
   // Answer every question right until the end: the score counts them.
   for (let turn = 0; turn < 60; turn += 1) {
@@ -120,9 +148,29 @@ test('practice in the element: mode="practice" asks, grades and moves on only wh
   await buttons.nth(wrong).click();
   assert.match(await page.textContent(inside('.practice-feedback')), /^Not quite\./);
   assert.equal(await position(), 0, 'wrong: no advance');
+  assert.match(await page.textContent(inside('.practice-feedback')), /ringed values/);
   await buttons.nth(question.answer).click();
   await page.waitForFunction(() => document.querySelector('#learner').dataset.position === '1');
   assert.match(await page.textContent(inside('.practice-score')), /^Score 0 of 1/);
+  // Step 1 (push 0) by its button; step 2, the arrival of 7, by clicking the picture at the
+  // point the player names.
+  const push = await page.$eval('#learner', (element) => element.player.question());
+  await buttons.nth(push.answer).click();
+  await page.waitForFunction(() => document.querySelector('#learner').dataset.position === '2');
+  const next = await page.$eval('#learner', (element) => element.player.question());
+  assert.ok(next.click, 'the arrival question takes a click');
+  await page.locator(inside('canvas')).scrollIntoViewIfNeeded();
+  const canvas = await page.locator(inside('canvas')).boundingBox();
+  const point = await page.$eval('#learner', (element, { answer, width, height }) => {
+    for (let y = 0; y < height; y += 3) {
+      for (let x = 0; x < width; x += 3) if (element.player.pick(x, y, width, height) === answer) return [x, y];
+    }
+    return null;
+  }, { answer: next.choices[next.answer], width: canvas.width, height: canvas.height });
+  assert.ok(point, 'the right answer is on the picture');
+  await page.mouse.click(canvas.x + point[0], canvas.y + point[1]);
+  await page.waitForFunction(() => document.querySelector('#learner').dataset.position === '3');
+  assert.match(await page.textContent(inside('.practice-score')), /^Score 2 of 3/);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -210,7 +258,22 @@ test('a lesson written in the page: a note at a step, a pause, carried by the li
   await again.waitForFunction(() => document.getElementById('step-count').textContent.startsWith('0 /'));
   assert.equal(await again.isVisible('#lesson-next'), true);
   assert.equal(await again.textContent('#lesson-next'), 'Next note, at step 2: Watch <7> wait');
-  assert.deepEqual([...problems, ...againProblems], []);
+  // A range locks the page's clock too: steps 2 to 6 only, and the link carries it.
+  await page.fill('#lesson-from', '2');
+  await page.press('#lesson-from', 'Tab');
+  await page.fill('#lesson-to', '6');
+  await page.press('#lesson-to', 'Tab');
+  await page.click('#to-start');
+  assert.match(await page.textContent('#step-count'), /^2 \/ 6$/);
+  await page.click('#to-end');
+  assert.match(await page.textContent('#step-count'), /^6 \/ 6$/);
+  assert.deepEqual(await page.$eval('#scrubber', (scrubber) => [scrubber.min, scrubber.max]), ['2', '6']);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('lesson')?.includes('"from":2'));
+  const { page: ranged, problems: rangedProblems } = await openPage(browser, page.url(), { ready: true });
+  await ranged.click('#to-end');
+  assert.match(await ranged.textContent('#step-count'), /^6 \/ 6$/);
+  assert.deepEqual([...problems, ...againProblems, ...rangedProblems], []);
+  await ranged.close();
   await again.close();
   await page.close();
 });
@@ -235,6 +298,12 @@ test('print: a blog page with three players prints every frame, those never scro
     return different;
   }));
   assert.ok(painted.every((pixels) => pixels > 500), `every figure has a picture: ${painted}`);
+  // Painted for paper: three backing pixels per CSS pixel (the screen here has one).
+  const scales = await page.$$eval('stepwise-player', (players) => players.map((player) => {
+    const canvas = player.shadowRoot.querySelector('canvas');
+    return canvas.width / canvas.clientWidth;
+  }));
+  assert.ok(scales.every((scale) => scale >= 2.99), `print resolution: ${scales}`);
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10_000 && pdfPages(pdf) >= 1, `a PDF of ${pdf.length} bytes, ${pdfPages(pdf)} pages`);
   await context.close();

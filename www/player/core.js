@@ -88,9 +88,35 @@ export class Motion {
 
 // ------------------------------------------------------------------ canvas sizing
 
+/** Backing-store pixels per CSS pixel while printing: paper wants about 300 dpi, not 96. */
+const PRINT_SCALE = 3;
+/** True between `beforeprint` and `afterprint` (or while print media matches). */
+let printing = false;
+/** @type {Array<() => void>} */
+const printListeners = [];
+
+/** @param {boolean} now */
+function setPrinting(now) {
+  if (printing === now) return;
+  printing = now;
+  for (const listener of printListeners) listener();
+}
+window.addEventListener('beforeprint', () => setPrinting(true));
+window.addEventListener('afterprint', () => setPrinting(false));
+window.matchMedia('print').addEventListener('change', (event) => setPrinting(event.matches));
+
 /**
- * Sizes `canvas`'s backing store to its CSS box at the device pixel ratio and returns that box,
- * or null when it has no size (hidden, not laid out yet).
+ * Calls `repaint` (synchronously: the browser lays out the print right after) whenever printing
+ * starts or ends, so that canvases are painted again at the resolution for the medium.
+ * @param {() => void} repaint
+ */
+export function onPrint(repaint) {
+  printListeners.push(repaint);
+}
+
+/**
+ * Sizes `canvas`'s backing store to its CSS box at the device pixel ratio (at least
+ * `PRINT_SCALE` while printing) and returns that box, or null when it has no size.
  * @param {HTMLCanvasElement} canvas
  * @returns {{ width: number, height: number } | null}
  */
@@ -98,7 +124,7 @@ export function fitCanvas(canvas) {
   const width = canvas.clientWidth;
   const height = canvas.clientHeight;
   if (width === 0 || height === 0) return null;
-  const ratio = window.devicePixelRatio || 1;
+  const ratio = Math.max(window.devicePixelRatio || 1, printing ? PRINT_SCALE : 1);
   const backingWidth = Math.round(width * ratio);
   const backingHeight = Math.round(height * ratio);
   if (canvas.width !== backingWidth) canvas.width = backingWidth;

@@ -6,6 +6,21 @@
 /** @typedef {{ at: number, pause: boolean, text: string }} Note */
 
 /**
+ * The steps a lesson covers, `[from, to]` within `0..length`: `from` and `to` whole numbers (or
+ * null for the start and the end of the run), clamped, with `to` never before `from`.
+ * @param {number | null} from
+ * @param {number | null} to
+ * @param {number} length
+ * @returns {[number, number]}
+ */
+export function stepRange(from, to, length) {
+  const whole = (/** @type {number | null} */ value, /** @type {number} */ fallback) =>
+    value !== null && Number.isFinite(value) ? Math.max(0, Math.min(length, Math.floor(value))) : fallback;
+  const start = whole(from, 0);
+  return [start, Math.max(start, whole(to, length))];
+}
+
+/**
  * The note in force at `step`: the last one at or before it.
  * @param {Note[]} notes sorted by step
  * @param {number} step

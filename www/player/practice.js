@@ -3,8 +3,10 @@
 // what the next step does; a wrong answer gets a hint and another try, a right one plays the
 // step with its narration. Score and streak are kept; "New case" starts again on a fresh random
 // input. The questions are the algorithm's own, written in Rust in its folder and read through
-// `player.question()` (the full module). One controller for the page and for
-// `<stepwise-player mode="practice">`: each host gives it a container and three callbacks.
+// `player.question()` (the full module). Where a click is the natural answer ("which bar does
+// it pop?"), clicking the picture answers too (`player.pick`); a wrong answer rings the values
+// the question is about (`player.hint`). One controller for the page and for
+// `<stepwise-player mode="practice">`: each host gives it a container, its canvas and callbacks.
 
 import { el } from '../dom.js';
 
@@ -15,6 +17,8 @@ const TOLERANCE = 1e-6;
  * @typedef {object} PracticeHost
  * @property {HTMLElement} container where the practice panel goes (its children are replaced)
  * @property {() => any} player the current Player (of the full module), or null
+ * @property {HTMLCanvasElement} canvas the canvas that player draws on (clicks answer)
+ * @property {() => void} redraw draws the player again (after a hint rings values)
  * @property {() => void} advance plays the next step, with its motion and narration
  * @property {() => void} newCase starts again on a fresh random input of the same kind
  * @property {string} [prefix] a prefix for the panel's ids (unique in its document)
@@ -30,13 +34,14 @@ export function createPractice(host) {
   const score = { right: 0, asked: 0, streak: 0 };
   const status = el('p', { class: 'practice-score', id: `${prefix}-score`, 'aria-live': 'polite' });
   const prompt = el('p', { class: 'practice-prompt', id: `${prefix}-prompt`, 'aria-live': 'polite' });
+  const click = el('p', { class: 'practice-click', id: `${prefix}-click` });
   const choices = el('div', { class: 'practice-choices', id: `${prefix}-choices`, role: 'group', 'aria-labelledby': `${prefix}-prompt` });
   const typed = el('input', { type: 'text', inputmode: 'decimal', id: `${prefix}-number`, autocomplete: 'off', spellcheck: 'false', 'aria-labelledby': `${prefix}-prompt` });
   const check = el('button', { type: 'submit', class: 'quiet-button' }, 'Check');
   const form = el('form', { class: 'practice-number', id: `${prefix}-form` }, typed, check);
   const feedback = el('p', { class: 'practice-feedback', id: `${prefix}-feedback`, 'aria-live': 'polite' });
   const again = el('button', { type: 'button', class: 'quiet-button', id: `${prefix}-new` }, 'New case');
-  host.container.replaceChildren(el('h2', {}, 'Practice: you do the next step'), status, prompt, choices, form, feedback, again);
+  host.container.replaceChildren(el('h2', {}, 'Practice: you do the next step'), status, prompt, click, choices, form, feedback, again);
 
   /** The question on screen: of which player, where, what it is, how many wrong tries so far. */
   let current = /** @type {{ player: any, position: number, question: any, tries: number } | null} */ (null);
@@ -53,6 +58,8 @@ export function createPractice(host) {
     current = null;
     choices.replaceChildren();
     form.hidden = true;
+    click.hidden = true;
+    host.canvas.classList.remove('pickable');
     if (player.position >= player.len) {
       prompt.textContent = `Done: ${score.right} of ${score.asked} right first time. "New case" gives you another.`;
       return;
@@ -65,6 +72,11 @@ export function createPractice(host) {
     }
     current = { player, position: player.position, question, tries: 0 };
     prompt.textContent = question.prompt;
+    if (question.click) {
+      click.hidden = false;
+      click.textContent = `${question.click} (Or pick below.)`;
+      host.canvas.classList.add('pickable');
+    }
     if (question.kind === 'number') {
       form.hidden = false;
       typed.value = '';
@@ -81,7 +93,7 @@ export function createPractice(host) {
    * Right: the step plays. Wrong: a hint, and the question stays.
    * @param {boolean} right
    * @param {HTMLButtonElement | null} button the choice picked, if any
-   * @param {string} [hint] what to say when wrong
+   * @param {string} [hint] what to say when wrong, before pointing at the picture
    */
   function grade(right, button, hint = '') {
     if (!current) return;
@@ -113,8 +125,31 @@ export function createPractice(host) {
         }
       }
     }
-    feedback.textContent = `Not quite. ${hint || 'Look again at the values in the question and on the picture.'} Try again.`;
+    if (current.question.focus) {
+      current.player.hint(true);
+      host.redraw();
+    }
+    const look = current.question.focus ? 'The ringed values on the picture hold the answer.' : 'Look again at the values in the question.';
+    feedback.textContent = ['Not quite.', hint, look, 'Try again.'].filter(Boolean).join(' ');
     showScore();
+  }
+
+  /**
+   * A click on the picture: the answer it means, graded like the choice with that text.
+   * @param {MouseEvent} event
+   */
+  function clicked(event) {
+    if (!current || host.container.hidden || !current.question.click) return;
+    const bounds = host.canvas.getBoundingClientRect();
+    const answer = current.player.pick(event.clientX - bounds.left, event.clientY - bounds.top, bounds.width, bounds.height);
+    if (answer === undefined) {
+      feedback.textContent = `Nothing to answer there. ${current.question.click}`;
+      return;
+    }
+    const index = current.question.choices.indexOf(answer);
+    const button = /** @type {HTMLButtonElement | null} */ (index >= 0 ? choices.children[index] : null);
+    if (button?.disabled) return;
+    grade(index >= 0 && index === current.question.answer, button, `You clicked “${answer}”.`);
   }
 
   form.addEventListener('submit', (event) => {
@@ -129,6 +164,7 @@ export function createPractice(host) {
     const right = Math.abs(value - expected) <= TOLERANCE * Math.max(1, Math.abs(expected));
     grade(right, null, value > expected ? 'Too high.' : 'Too low.');
   });
+  host.canvas.addEventListener('click', clicked);
   again.addEventListener('click', () => {
     current = null;
     feedback.textContent = '';
@@ -136,8 +172,17 @@ export function createPractice(host) {
   });
   showScore();
 
+  /** Leaves practice: no rings, no clickable picture; `ask()` starts again. */
+  function stop() {
+    if (current && current.player === host.player()) current.player.hint(false);
+    current = null;
+    host.canvas.classList.remove('pickable');
+    host.redraw();
+  }
+
   return {
     ask,
+    stop,
     /** The score so far. */
     get score() {
       return { ...score };

@@ -7,7 +7,7 @@
 use crate::format::format_number;
 use crate::input::{InputError, OptionMap};
 use crate::options::OptionSpec;
-use crate::scene::{Frame, Scene};
+use crate::scene::{Bounds, Frame, Scene};
 use crate::value::{Describe, Value};
 
 /// Receives the events of one run. `()` ignores them, so the kernel pays nothing.
@@ -59,6 +59,31 @@ pub struct Method {
 /// by value, so reordering or inserting lines cannot silently shift the highlighting.
 pub type Pseudocode<L> = &'static [(L, &'static str)];
 
+/// A thing in an algorithm's picture, named in the algorithm's own terms: which part of the
+/// picture (numbered by its view: the bars, the matrix, the table, ...) and which item of that
+/// part (row, column). Questions point at items; the view says where they are ([`Draw::place`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item {
+    /// Which part of the picture, as the algorithm's view numbers them.
+    pub part: u8,
+    /// The item's row in that part (0 for a part that is one row).
+    pub row: usize,
+    /// The item's column (or index) in that part.
+    pub column: usize,
+}
+
+impl Item {
+    /// Item `(row, column)` of part `part`.
+    pub const fn cell(part: u8, row: usize, column: usize) -> Item {
+        Item { part, row, column }
+    }
+
+    /// Item `index` of a part that is one row.
+    pub const fn at(part: u8, index: usize) -> Item {
+        Item::cell(part, 0, index)
+    }
+}
+
 /// A "what happens next?" question about one step, as an algorithm writes it (in its folder's
 /// `question.rs`), asked before the step is taken.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +97,12 @@ pub struct Question {
     /// Wrong answers, most instructive first (the classic slips); the caller picks distinct
     /// ones that differ from the answer.
     pub wrong: Vec<String>,
+    /// The items that hold what the learner needs: a hint rings them on the canvas.
+    pub focus: Vec<Item>,
+    /// Answers given by clicking the picture: the item clicked, and the answer it means.
+    pub picks: Vec<(Item, String)>,
+    /// What clicking does, in one sentence ("Click the bar it pops."); empty without picks.
+    pub click: &'static str,
 }
 
 impl Question {
@@ -82,6 +113,9 @@ impl Question {
             answer,
             number: None,
             wrong,
+            focus: Vec::new(),
+            picks: Vec::new(),
+            click: "",
         }
     }
 
@@ -89,13 +123,36 @@ impl Question {
     /// choices where the learner picks instead of typing).
     pub fn number(prompt: String, value: f64, slips: &[f64]) -> Question {
         Question {
-            prompt,
-            answer: format_number(value),
             number: Some(value),
-            wrong: slips.iter().map(|&slip| format_number(slip)).collect(),
+            ..Question::choice(
+                prompt,
+                format_number(value),
+                slips.iter().map(|&slip| format_number(slip)).collect(),
+            )
         }
     }
+
+    /// The question with a hint that rings `items`.
+    pub fn focus(mut self, items: impl IntoIterator<Item = Item>) -> Question {
+        self.focus.extend(items);
+        self
+    }
+
+    /// The question, also answered by clicking one of `picks` (item, the answer it means);
+    /// `click` says what to click.
+    pub fn picks(
+        mut self,
+        click: &'static str,
+        picks: impl IntoIterator<Item = (Item, String)>,
+    ) -> Question {
+        self.click = click;
+        self.picks.extend(picks);
+        self
+    }
 }
+
+/// The most items a hint rings (a group of a thousand equal scores is one region, not rings).
+pub const MAX_FOCUS: usize = 24;
 
 /// The most choices a question offers.
 pub const MAX_CHOICES: usize = 4;
@@ -114,6 +171,10 @@ pub struct Asked {
     pub number: Option<f64>,
     /// The narration of the step the question is about.
     pub explanation: String,
+    /// What clicking on the picture answers ("" when the question is answered by choice only).
+    pub click: &'static str,
+    /// True when a hint rings values on the picture (the question names items).
+    pub focus: bool,
 }
 
 impl Asked {
@@ -140,14 +201,21 @@ impl Asked {
             answer,
             number: question.number,
             explanation,
+            click: if question.picks.is_empty() {
+                ""
+            } else {
+                question.click
+            },
+            focus: !question.focus.is_empty(),
         }
     }
 }
 
 impl Describe for Asked {
-    /// `{ kind: "choice", prompt, choices, answer (index), explanation }`, or for a number
-    /// question `{ kind: "number", prompt, answer (the number), choices, choice (the index of
-    /// its text), explanation }`.
+    /// `{ kind: "choice", prompt, choices, answer (index), explanation, click }`, or for a
+    /// number question `{ kind: "number", prompt, answer (the number), choices, choice (the
+    /// index of its text), explanation, click, focus }`; `click` says what clicking the
+    /// picture answers ("" for nothing), `focus` whether a hint rings values on it.
     fn describe(&self) -> Value {
         let (kind, answer, choice) = match self.number {
             Some(number) => ("number", number.describe(), self.answer.describe()),
@@ -160,6 +228,8 @@ impl Describe for Asked {
             ("answer", answer),
             ("choice", choice),
             ("explanation", self.explanation.describe()),
+            ("click", self.click.describe()),
+            ("focus", self.focus.describe()),
         ])
     }
 }
@@ -345,6 +415,11 @@ pub trait Draw: Replay {
     /// The item under point `(x, y)` of a picture drawn in `frame`, as (row, column), for
     /// pointer interaction; `None` where nothing can be picked.
     fn locate(_state: &Self::State, _frame: &Frame, _x: f64, _y: f64) -> Option<(usize, usize)> {
+        None
+    }
+    /// Where `item` is drawn in a picture of `state` in `frame` (the inverse of `locate`, for
+    /// the items questions name); `None` for items the view does not place.
+    fn place(_state: &Self::State, _frame: &Frame, _item: Item) -> Option<Bounds> {
         None
     }
 }

@@ -286,6 +286,58 @@ impl Frame {
     }
 }
 
+/// A rectangle of the picture, in CSS pixels: where an item is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// The smallest target a pointer is asked to hit (WCAG 2.2's 24 CSS pixels).
+pub const MIN_TARGET: f64 = 24.0;
+
+impl Bounds {
+    /// The rectangle `width` × `height` at `(x, y)`.
+    pub const fn new(x: f64, y: f64, width: f64, height: f64) -> Bounds {
+        Bounds {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+
+    /// The square of side `2 × half` around `(x, y)`.
+    pub const fn around(x: f64, y: f64, half: f64) -> Bounds {
+        Bounds::new(x - half, y - half, 2.0 * half, 2.0 * half)
+    }
+
+    /// The rectangle grown by `margin` on every side.
+    pub fn grown(self, margin: f64) -> Bounds {
+        Bounds::new(
+            self.x - margin,
+            self.y - margin,
+            self.width + 2.0 * margin,
+            self.height + 2.0 * margin,
+        )
+    }
+
+    /// True when `(x, y)` is on the rectangle, grown to at least [`MIN_TARGET`] each way
+    /// about its centre (thin bars and small dots stay easy to hit).
+    pub fn hit(self, x: f64, y: f64) -> bool {
+        let half_width = self.width.max(MIN_TARGET) / 2.0;
+        let half_height = self.height.max(MIN_TARGET) / 2.0;
+        let (center_x, center_y) = (self.x + self.width / 2.0, self.y + self.height / 2.0);
+        (x - center_x).abs() <= half_width && (y - center_y).abs() <= half_height
+    }
+}
+
 /// Identifies what a shape stands for across steps; `Key::NONE` shapes are not matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Key(u64);
@@ -575,6 +627,22 @@ impl Scene {
     /// Adds a shape on top.
     pub fn push(&mut self, shape: Shape) {
         self.shapes.push(shape);
+    }
+
+    /// Rings `bounds` in `color` to draw the eye to it (a practice hint): a translucent fill
+    /// under an outline, a few pixels outside the item.
+    pub fn ring(&mut self, bounds: Bounds, color: Color) {
+        let ring = bounds.grown(3.0);
+        self.push(Shape::Rect {
+            key: Key::NONE,
+            x: ring.x,
+            y: ring.y,
+            width: ring.width,
+            height: ring.height,
+            radius: 6.0,
+            fill: Some(color.with_alpha(0.08)),
+            stroke: Some(color),
+        });
     }
 
     /// Adds a filled rounded rectangle.

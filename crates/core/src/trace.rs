@@ -12,10 +12,10 @@
 //!   [`MAX_CHECKPOINTS`] of them and together they stay under [`CHECKPOINT_BUDGET_BYTES`],
 //!   so memory stays O(input + events).
 
-use crate::algorithm::{Algorithm, Asked, Counter, Recorder};
+use crate::algorithm::{Algorithm, Asked, Counter, Question, Recorder, MAX_FOCUS};
 use crate::format::group_digits;
 use crate::input::{InputError, OptionMap};
-use crate::scene::{Frame, Scene};
+use crate::scene::{Bounds, Frame, Scene};
 use crate::value::{Describe, Value};
 
 /// The most events one trace may hold; longer runs are refused with a clear message.
@@ -247,6 +247,38 @@ impl<A: Algorithm> Timeline<A> {
         // A question whose wrong answers all equal the right one asks nothing.
         Some(Asked::new(question, position, explanation)).filter(|asked| asked.choices.len() >= 2)
     }
+
+    /// The algorithm's question about the step `forward` would take, as it wrote it.
+    fn next_question(&self) -> Option<Question> {
+        A::question(&self.state, self.events.get(self.position)?)
+    }
+
+    /// Where the next step's question points: its focus items, placed in `frame` (at most
+    /// [`MAX_FOCUS`]). Empty when the step has no question or the view places none.
+    pub fn hint(&self, frame: &Frame) -> Vec<Bounds> {
+        let Some(question) = self.next_question() else {
+            return Vec::new();
+        };
+        question
+            .focus
+            .iter()
+            .filter_map(|&item| A::place(&self.state, frame, item))
+            .take(MAX_FOCUS)
+            .collect()
+    }
+
+    /// The answers the next step's question takes by a click: where each item is drawn in
+    /// `frame`, and the answer clicking it means.
+    pub fn picks(&self, frame: &Frame) -> Vec<(Bounds, String)> {
+        let Some(question) = self.next_question() else {
+            return Vec::new();
+        };
+        question
+            .picks
+            .into_iter()
+            .filter_map(|(item, answer)| Some((A::place(&self.state, frame, item)?, answer)))
+            .collect()
+    }
 }
 
 /// A timeline of any algorithm, as the page and the web boundary see it.
@@ -286,6 +318,27 @@ pub trait Animation {
     /// The question about the next step, if it has one.
     #[cfg(feature = "questions")]
     fn question(&mut self) -> Option<Asked>;
+    /// Where the next step's question points, placed in `frame`.
+    #[cfg(feature = "questions")]
+    fn hint(&self, frame: &Frame) -> Vec<Bounds>;
+    /// The answers a click gives to the next step's question: where, and what each means.
+    #[cfg(feature = "questions")]
+    fn picks(&self, frame: &Frame) -> Vec<(Bounds, String)>;
+    /// The answer a click at `(x, y)` on the picture in `frame` gives: the pick hit there (the
+    /// nearest, where enlarged targets overlap), if any.
+    #[cfg(feature = "questions")]
+    fn pick(&self, frame: &Frame, x: f64, y: f64) -> Option<String> {
+        let distance = |bounds: &Bounds| {
+            let dx = bounds.x + bounds.width / 2.0 - x;
+            let dy = bounds.y + bounds.height / 2.0 - y;
+            dx * dx + dy * dy
+        };
+        self.picks(frame)
+            .into_iter()
+            .filter(|(bounds, _)| bounds.hit(x, y))
+            .min_by(|a, b| distance(&a.0).total_cmp(&distance(&b.0)))
+            .map(|(_, answer)| answer)
+    }
 }
 
 impl<A: Algorithm> Animation for Timeline<A> {
@@ -337,6 +390,14 @@ impl<A: Algorithm> Animation for Timeline<A> {
     #[cfg(feature = "questions")]
     fn question(&mut self) -> Option<Asked> {
         Timeline::question(self)
+    }
+    #[cfg(feature = "questions")]
+    fn hint(&self, frame: &Frame) -> Vec<Bounds> {
+        Timeline::hint(self, frame)
+    }
+    #[cfg(feature = "questions")]
+    fn picks(&self, frame: &Frame) -> Vec<(Bounds, String)> {
+        Timeline::picks(self, frame)
     }
 }
 

@@ -6,9 +6,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use stepwise::algo::REGISTRY;
+use stepwise::algorithm::Asked;
 use stepwise::input::{OptionMap, OptionValue};
 use stepwise::render::svg::to_svg;
-use stepwise::scene::{Frame, Theme};
+use stepwise::scene::{Bounds, Frame, Theme};
 use stepwise::trace::Animation;
 
 /// Makes the same run afresh each time it is called.
@@ -159,6 +160,7 @@ const QUESTION_COVERAGE: f64 = 0.9;
 #[test]
 fn every_step_asks_a_question_whose_answer_is_what_happens() {
     let mut coverage = Vec::new();
+    let mut clickable = std::collections::HashSet::new();
     for entry in REGISTRY {
         for method in entry.info.methods {
             let (mut asked, mut steps) = (0, 0);
@@ -184,6 +186,10 @@ fn every_step_asks_a_question_whose_answer_is_what_happens() {
                     let distinct: std::collections::HashSet<&String> = choices.iter().collect();
                     assert_eq!(distinct.len(), choices.len(), "{run}: repeated choices");
                     assert!(question.answer < choices.len());
+                    check_hint_and_picks(&*animation, &question, &run, position);
+                    if !question.click.is_empty() {
+                        clickable.insert(entry.info.id);
+                    }
                     // The explanation is what the step then narrates.
                     animation.seek(position + 1);
                     assert_eq!(
@@ -210,6 +216,53 @@ fn every_step_asks_a_question_whose_answer_is_what_happens() {
         short.is_empty(),
         "methods asking on too few steps: {short:?}"
     );
+    // Where a click is the natural answer, the learner may click.
+    for id in ["next-greater", "intersection"] {
+        assert!(clickable.contains(id), "{id} asks nothing by click");
+    }
+}
+
+/// The hint rings places inside the picture; a question answered by clicking says what to
+/// click, and a click on each pick's item gives that pick's answer.
+fn check_hint_and_picks(animation: &dyn Animation, question: &Asked, run: &str, position: usize) {
+    for (width, height) in [(900.0, 520.0), (375.0, 640.0)] {
+        let frame = Frame::new(width, height, Theme::Light);
+        let inside = |bounds: &Bounds| {
+            bounds.width >= 0.0
+                && bounds.height >= 0.0
+                && bounds.x >= -1.0
+                && bounds.y >= -1.0
+                && bounds.x + bounds.width <= width + 1.0
+                && bounds.y + bounds.height <= height + 1.0
+        };
+        for bounds in animation.hint(&frame) {
+            assert!(
+                inside(&bounds),
+                "{run} at {position}: hint {bounds:?} outside {width}×{height}"
+            );
+        }
+        let picks = animation.picks(&frame);
+        assert_eq!(
+            question.click.is_empty(),
+            picks.is_empty(),
+            "{run} at {position}: picks without saying what to click, or the reverse"
+        );
+        for (bounds, answer) in &picks {
+            assert!(
+                inside(bounds),
+                "{run} at {position}: pick {bounds:?} outside"
+            );
+            let (x, y) = (
+                bounds.x + bounds.width / 2.0,
+                bounds.y + bounds.height / 2.0,
+            );
+            assert_eq!(
+                animation.pick(&frame, x, y).as_ref(),
+                Some(answer),
+                "{run} at {position}: clicking {answer:?}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -61,6 +61,9 @@ pub struct Player {
     from: Option<Scene>,
     /// The scene drawn last.
     shown: Option<Scene>,
+    /// True while a practice hint rings the next question's values (until the clock moves).
+    #[cfg(feature = "full")]
+    hinting: bool,
 }
 
 impl Player {
@@ -70,12 +73,18 @@ impl Player {
             theme: Theme::Light,
             from: None,
             shown: None,
+            #[cfg(feature = "full")]
+            hinting: false,
         }
     }
 
     fn moved(&mut self, before: usize) {
         if self.animation.position() != before {
             self.from = self.shown.take().or_else(|| self.from.take());
+            #[cfg(feature = "full")]
+            {
+                self.hinting = false;
+            }
         }
     }
 
@@ -222,7 +231,15 @@ impl Player {
         height: f64,
         progress: Option<f64>,
     ) -> Result<(), JsValue> {
-        let target = self.animation.scene(&self.frame(width, height));
+        let frame = self.frame(width, height);
+        #[cfg_attr(not(feature = "full"), allow(unused_mut))]
+        let mut target = self.animation.scene(&frame);
+        #[cfg(feature = "full")]
+        if self.hinting {
+            for bounds in self.animation.hint(&frame) {
+                target.ring(bounds, frame.palette.ink);
+            }
+        }
         let shown = match (&self.from, progress) {
             (Some(from), Some(progress)) if progress < 1.0 => target.tween(from, progress),
             _ => {
@@ -241,6 +258,21 @@ impl Player {
         self.animation
             .locate(&self.frame(width, height), x, y)
             .map(|(row, column)| vec![row as u32, column as u32])
+    }
+
+    /// Rings (or stops ringing) the values the next step's question is about, from the next
+    /// `draw` until the clock moves: practice's hint (full module).
+    #[cfg(feature = "full")]
+    pub fn hint(&mut self, on: bool) {
+        self.hinting = on;
+    }
+
+    /// The answer a click at `(x, y)` (CSS pixels) on a picture drawn `width` × `height` gives
+    /// to the next step's question (one of its choices, or another answer that is wrong), or
+    /// `undefined` where a click there answers nothing (full module).
+    #[cfg(feature = "full")]
+    pub fn pick(&self, x: f64, y: f64, width: f64, height: f64) -> Option<String> {
+        self.animation.pick(&self.frame(width, height), x, y)
     }
 
     /// The current step as a standalone SVG document, `width` × `height` pixels (full module).

@@ -2,11 +2,12 @@
 //! sorted array looks like, which pointer moves, what a count becomes, whether a lookup finds
 //! its value, whether two items match, which way a gallop goes and where it lands.
 
+use super::view::part;
 use super::{
     Event, GallopStep, HashStep, Intersection, NestedStep, PointerStep, Semantics, Side, SortStep,
     State,
 };
-use crate::algorithm::Question;
+use crate::algorithm::{Item, Question};
 use crate::format::format_number;
 use std::cmp::Ordering;
 
@@ -51,14 +52,24 @@ fn pointers(state: &State, i: u32, j: u32, outcome: Ordering, emitted: bool) -> 
         (Ordering::Equal, true) => output.clone(),
         (Ordering::Equal, false) => skip,
     };
-    Some(Question {
-        prompt: format!(
-            "The pointers are at a[{i}] = {x} and b[{j}] = {y} ({semantics} semantics). What happens next?"
+    let (cell_i, cell_j) = (
+        Item::at(part(Side::A), i as usize),
+        Item::at(part(Side::B), j as usize),
+    );
+    Some(
+        Question::choice(
+            format!(
+                "The pointers are at a[{i}] = {x} and b[{j}] = {y} ({semantics} semantics). What happens next?"
+            ),
+            answer,
+            vec![move_i.clone(), move_j.clone(), output, last_wrong],
+        )
+        .focus([cell_i, cell_j])
+        .picks(
+            "Click the cell whose pointer moves on (the smaller value).",
+            [(cell_i, move_i), (cell_j, move_j)],
         ),
-        answer,
-        number: None,
-        wrong: vec![move_i, move_j, output, last_wrong],
-    })
+    )
 }
 
 /// The array on `side`.
@@ -84,14 +95,17 @@ fn sort(state: &State, step: &SortStep) -> Option<Question> {
                 .chain(values)
                 .map(|value| value.to_string())
                 .collect();
-            Some(Question::choice(
-                format!(
-                    "Merge sort writes position {at} of {}. Which value goes there?",
-                    side.name()
-                ),
-                value.to_string(),
-                wrong,
-            ))
+            Some(
+                Question::choice(
+                    format!(
+                        "Merge sort writes position {at} of {}. Which value goes there?",
+                        side.name()
+                    ),
+                    value.to_string(),
+                    wrong,
+                )
+                .focus([Item::at(part(*side), at)]),
+            )
         }
         SortStep::All { side, .. } => {
             let values = array(state, *side);
@@ -128,11 +142,14 @@ fn hash(state: &State, step: HashStep) -> Option<Question> {
         HashStep::Insert { index } => {
             let value = *state.b.get(index as usize)?;
             let count = f64::from(state.counts.get(value));
-            Some(Question::number(
-                format!("Count b[{index}] = {value}: counts[{value}] is {count} now. What does it become?"),
-                count + 1.0,
-                &[count, 1.0, count + 2.0],
-            ))
+            Some(
+                Question::number(
+                    format!("Count b[{index}] = {value}: counts[{value}] is {count} now. What does it become?"),
+                    count + 1.0,
+                    &[count, 1.0, count + 2.0],
+                )
+                .focus([Item::at(part(Side::B), index as usize)]),
+            )
         }
         HashStep::Probe { index, found, .. } => {
             let value = *state.a.get(index as usize)?;
@@ -143,11 +160,14 @@ fn hash(state: &State, step: HashStep) -> Option<Question> {
             );
             let no = format!("Not found: skip {value}");
             let answer = if found { yes.clone() } else { no.clone() };
-            Some(Question::choice(
-                format!("Look up a[{index}] = {value} in b's counts (counts[{value}] = {count}). What happens?"),
-                answer,
-                vec![yes, no, format!("Found: output {value}, the count stays {count}")],
-            ))
+            Some(
+                Question::choice(
+                    format!("Look up a[{index}] = {value} in b's counts (counts[{value}] = {count}). What happens?"),
+                    answer,
+                    vec![yes, no, format!("Found: output {value}, the count stays {count}")],
+                )
+                .focus([Item::at(part(Side::A), index as usize)]),
+            )
         }
     }
 }
@@ -165,11 +185,14 @@ fn nested(state: &State, i: usize, j: usize, equal: bool, emitted: bool) -> Opti
         (false, _) => scan.clone(),
     };
     let note = if used { ", already used" } else { "" };
-    Some(Question::choice(
-        format!("Nested loops compare a[{i}] = {x} with b[{j}] = {y}{note}. What happens?"),
-        answer,
-        vec![output, scan, repeat],
-    ))
+    Some(
+        Question::choice(
+            format!("Nested loops compare a[{i}] = {x} with b[{j}] = {y}{note}. What happens?"),
+            answer,
+            vec![output, scan, repeat],
+        )
+        .focus([Item::at(part(Side::A), i), Item::at(part(Side::B), j)]),
+    )
 }
 
 /// Which way a gallop goes, and where it lands.
@@ -184,11 +207,17 @@ fn gallop(state: &State, step: GallopStep) -> Option<Question> {
             );
             let further = "Look further right: the jump doubles".to_string();
             let back = format!("Search back: {x} is at or before {long_name}[{probe}]");
-            Some(Question::choice(
-                format!("Galloping for {short_name}[{short}] = {x}: the probe finds {long_name}[{probe}] = {y}. Where next?"),
-                if less { further.clone() } else { back.clone() },
-                vec![further, back],
-            ))
+            Some(
+                Question::choice(
+                    format!("Galloping for {short_name}[{short}] = {x}: the probe finds {long_name}[{probe}] = {y}. Where next?"),
+                    if less { further.clone() } else { back.clone() },
+                    vec![further, back],
+                )
+                .focus([
+                    Item::at(part(short_side), short as usize),
+                    Item::at(part(long_side), probe as usize),
+                ]),
+            )
         }
         GallopStep::Land {
             short,
@@ -205,11 +234,14 @@ fn gallop(state: &State, step: GallopStep) -> Option<Question> {
                 (true, false) => repeat.clone(),
                 _ => missing.clone(),
             };
-            Some(Question::choice(
-                format!("The search for {short_name}[{short}] = {x} ends. What did it find?"),
-                answer,
-                vec![output, missing, repeat],
-            ))
+            Some(
+                Question::choice(
+                    format!("The search for {short_name}[{short}] = {x} ends. What did it find?"),
+                    answer,
+                    vec![output, missing, repeat],
+                )
+                .focus([Item::at(part(short_side), short as usize)]),
+            )
         }
     }
 }

@@ -5,7 +5,8 @@
 //! per item, coloured by status.
 
 use super::{Event, GallopStep, HashStep, Method, NestedStep, PointerStep, Side, SortStep, State};
-use crate::scene::{within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
+use crate::algorithm::Item;
+use crate::scene::{within, Align, Bounds, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 use std::rc::Rc;
 
 const PADDING: f64 = 16.0;
@@ -46,10 +47,17 @@ fn fill(status: Status, frame: &Frame) -> Color {
     }
 }
 
-/// Draws `state`; `last` is the event just applied.
-pub fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
-    let mut scene = Scene::new(frame);
-    let palette = frame.palette;
+/// The part of the picture questions name for `side`'s cells: item `(part, index)` is cell
+/// `index` of that array (see [`place`]).
+pub(super) const fn part(side: Side) -> u8 {
+    match side {
+        Side::A => 0,
+        Side::B => 1,
+    }
+}
+
+/// The rows' geometry for `state` in `frame`, and the top of the first row.
+fn geometry(state: &State, frame: &Frame) -> (Geometry, f64) {
     let longest = state
         .a
         .len()
@@ -71,6 +79,14 @@ pub fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
         cell,
         left: PADDING + LABEL + ((frame.width - 2.0 * PADDING - used) / 2.0).max(0.0),
     };
+    (geometry, top)
+}
+
+/// Draws `state`; `last` is the event just applied.
+pub fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
+    let mut scene = Scene::new(frame);
+    let palette = frame.palette;
+    let (geometry, top) = geometry(state, frame);
     draw_legend(&mut scene, frame);
     let mut y = top;
     let (focus_a, focus_b) = focus(state, last);
@@ -460,9 +476,32 @@ fn draw_counts(
     }
 }
 
+/// Where a cell of a or b is drawn: item `(part(side), index)`.
+pub fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
+    let (side, length) = match item.part {
+        0 => (0.0, state.a.len()),
+        1 => (1.0, state.b.len()),
+        _ => return None,
+    };
+    if item.column >= length {
+        return None;
+    }
+    let (geometry, top) = geometry(state, frame);
+    Some(Bounds::new(
+        geometry.left + item.column as f64 * geometry.cell,
+        top + side * (geometry.row + POINTER),
+        geometry.cell,
+        geometry.row,
+    ))
+}
+
 /// The drawing seam of the algorithm: its picture is this module's `draw`.
 impl crate::algorithm::Draw for super::Intersection {
     fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
         draw(state, last, frame)
+    }
+
+    fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
+        place(state, frame, item)
     }
 }

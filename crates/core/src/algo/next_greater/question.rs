@@ -2,8 +2,9 @@
 //! pops, popping stops or the item is pushed; for the scan, which item answers, whether a
 //! candidate beats the item; at the end, how many items keep −1.
 
+use super::view::BARS;
 use super::{Event, Method, State};
-use crate::algorithm::Question;
+use crate::algorithm::{Item, Question};
 use crate::format::format_number;
 
 /// The question before `event`.
@@ -61,22 +62,40 @@ fn arrival(state: &State, index: usize) -> Option<Question> {
                 .join(", ")
         )
     };
-    Some(Question::choice(
-        format!(
-            "a[{index}] = {} arrives; {waiting_text}. Which indices does it pop?",
-            format_number(value)
+    // Clicking a waiting bar means "it pops down to here"; the new bar means "none".
+    let picks = waiting
+        .iter()
+        .enumerate()
+        .map(|(depth, &top)| (Item::at(BARS, top), list(&waiting[..=depth])))
+        .chain([(Item::at(BARS, index), list(&[]))]);
+    Some(
+        Question::choice(
+            format!(
+                "a[{index}] = {} arrives; {waiting_text}. Which indices does it pop?",
+                format_number(value)
+            ),
+            list(&popped),
+            vec![
+                list(&waiting),
+                list(&waiting[..waiting.len().min(1)]),
+                list(&[]),
+                list(&waiting[..(popped.len() + 1).min(waiting.len())]),
+                // With an empty stack: the item itself, or the one before it.
+                list(&[index]),
+                list(&[index.saturating_sub(1)]),
+            ],
+        )
+        .focus(
+            waiting
+                .iter()
+                .chain([&index])
+                .map(|&bar| Item::at(BARS, bar)),
+        )
+        .picks(
+            "Click the last bar it pops, or its own bar if it pops none.",
+            picks,
         ),
-        list(&popped),
-        vec![
-            list(&waiting),
-            list(&waiting[..waiting.len().min(1)]),
-            list(&[]),
-            list(&waiting[..(popped.len() + 1).min(waiting.len())]),
-            // With an empty stack: the item itself, or the one before it.
-            list(&[index]),
-            list(&[index.saturating_sub(1)]),
-        ],
-    ))
+    )
 }
 
 /// The scan starts on an item: which item turns out to be its answer?
@@ -104,20 +123,29 @@ fn answer_of(state: &State, index: usize) -> Option<Question> {
         .iter()
         .find(|&&other| variant.beats(state.values[other], state.values[index]));
     let text = |answer: Option<&usize>| answer.map_or("-1 (none)".to_string(), usize::to_string);
-    Some(Question::choice(
-        format!(
-            "The scan takes a[{index}] = {}. Which index will be its {}?",
-            format_number(state.values[index]),
-            variant.name()
+    Some(
+        Question::choice(
+            format!(
+                "The scan takes a[{index}] = {}. Which index will be its {}?",
+                format_number(state.values[index]),
+                variant.name()
+            ),
+            text(found),
+            vec![
+                text(order.first()),
+                text(None),
+                text(order.last()),
+                text(order.get(1)),
+            ],
+        )
+        .focus([Item::at(BARS, index)])
+        .picks(
+            "Click the bar that answers it.",
+            order
+                .iter()
+                .map(|other| (Item::at(BARS, *other), text(Some(other)))),
         ),
-        text(found),
-        vec![
-            text(order.first()),
-            text(None),
-            text(order.last()),
-            text(order.get(1)),
-        ],
-    ))
+    )
 }
 
 /// Does the candidate beat the item?
@@ -125,47 +153,56 @@ fn beats(state: &State, index: usize, candidate: usize, found: bool) -> Option<Q
     let variant = state.options.variant;
     let yes = format!("Yes: {candidate} is the answer for {index}");
     let no = "No: keep looking".to_string();
-    Some(Question::choice(
-        format!(
-            "Is a[{candidate}] = {} the {} of a[{index}] = {}?",
-            format_number(state.values[candidate]),
-            variant.name(),
-            format_number(state.values[index])
-        ),
-        if found { yes.clone() } else { no.clone() },
-        vec![yes, no],
-    ))
+    Some(
+        Question::choice(
+            format!(
+                "Is a[{candidate}] = {} the {} of a[{index}] = {}?",
+                format_number(state.values[candidate]),
+                variant.name(),
+                format_number(state.values[index])
+            ),
+            if found { yes.clone() } else { no.clone() },
+            vec![yes, no],
+        )
+        .focus([Item::at(BARS, index), Item::at(BARS, candidate)]),
+    )
 }
 
 /// Nothing beat the item: what is its answer?
 fn exhausted(state: &State, index: usize) -> Option<Question> {
     let last = state.values.len() - 1;
-    Some(Question::choice(
-        format!(
-            "No later item beat a[{index}] = {}. What is its answer?",
-            format_number(state.values[index])
-        ),
-        "-1 (none)".to_string(),
-        vec![index.to_string(), last.to_string(), "0".to_string()],
-    ))
+    Some(
+        Question::choice(
+            format!(
+                "No later item beat a[{index}] = {}. What is its answer?",
+                format_number(state.values[index])
+            ),
+            "-1 (none)".to_string(),
+            vec![index.to_string(), last.to_string(), "0".to_string()],
+        )
+        .focus([Item::at(BARS, index)]),
+    )
 }
 
 /// The run is over: how many items keep −1?
 fn finish(state: &State, unresolved: usize) -> Option<Question> {
     let count = unresolved as f64;
-    Some(Question::number(
-        format!(
-            "The scan is over{}. How many items have no {}?",
-            if state.options.method == Method::Stack {
-                format!(" with {} indices on the stack", state.stack.len())
-            } else {
-                String::new()
-            },
-            state.options.variant.name()
-        ),
-        count,
-        &[0.0, count + 1.0, state.values.len() as f64],
-    ))
+    Some(
+        Question::number(
+            format!(
+                "The scan is over{}. How many items have no {}?",
+                if state.options.method == Method::Stack {
+                    format!(" with {} indices on the stack", state.stack.len())
+                } else {
+                    String::new()
+                },
+                state.options.variant.name()
+            ),
+            count,
+            &[0.0, count + 1.0, state.values.len() as f64],
+        )
+        .focus(state.stack.iter().map(|&waiting| Item::at(BARS, waiting))),
+    )
 }
 
 /// The stack's steps for the arrived item: does the top pop, does popping stop, or is the item
@@ -205,16 +242,22 @@ fn stack_step(state: &State, event: &Event) -> Option<Question> {
         "Scan every item after index {} for one that beats it",
         top.unwrap_or(arriving)
     );
-    Some(Question {
-        prompt: format!(
-            "a[{arriving}] = {} has arrived; {situation}. What happens next?",
-            value(arriving)
+    Some(
+        Question::choice(
+            format!(
+                "a[{arriving}] = {} has arrived; {situation}. What happens next?",
+                value(arriving)
+            ),
+            answer,
+            [pop, stop, Some(push), Some(scan)]
+                .into_iter()
+                .flatten()
+                .collect(),
+        )
+        .focus(
+            top.into_iter()
+                .chain([arriving])
+                .map(|bar| Item::at(BARS, bar)),
         ),
-        answer,
-        number: None,
-        wrong: [pop, stop, Some(push), Some(scan)]
-            .into_iter()
-            .flatten()
-            .collect(),
-    })
+    )
 }

@@ -6,9 +6,10 @@
 //! by its most important item (current > compared > waiting > answered > idle).
 
 use super::{AnswerKind, Event, Method, State};
+use crate::algorithm::Item;
 use crate::format::format_number;
 use crate::format::group_digits;
-use crate::scene::{within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
+use crate::scene::{within, Align, Bounds, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 
 const PADDING: f64 = 16.0;
 const LEGEND_HEIGHT: f64 = 22.0;
@@ -16,6 +17,9 @@ const ANSWER_ROW: f64 = 30.0;
 const POINTER_ROW: f64 = 30.0;
 const LABELLED_BAR_WIDTH: f64 = 18.0;
 const MIN_BAR_WIDTH: f64 = 3.0;
+
+/// The picture's one part questions name: the bars, item `(0, index)` (see [`place`]).
+pub(super) const BARS: u8 = 0;
 
 const ROLE_BAR: u16 = 1;
 const ROLE_VALUE: u16 = 2;
@@ -91,6 +95,15 @@ impl Layout {
 
     fn center(&self, index: usize) -> f64 {
         self.array_left + (index as f64 + 0.5) * self.slot
+    }
+
+    /// The left edge and width of item `index`'s bar.
+    fn bar_span(&self, index: usize) -> (f64, f64) {
+        let gap = within(self.slot * 0.18, 1.0, 8.0);
+        (
+            self.array_left + index as f64 * self.slot + gap / 2.0,
+            self.slot - gap,
+        )
     }
 
     /// Top and height of the bar for `value` (bars hang below zero for negatives).
@@ -232,11 +245,9 @@ fn draw_bars(
     frame: &Frame,
 ) {
     let palette = frame.palette;
-    let gap = within(layout.slot * 0.18, 1.0, 8.0);
-    let width = layout.slot - gap;
     for (index, &value) in state.values.iter().enumerate() {
         let (top, height) = layout.bar(value);
-        let left = layout.array_left + index as f64 * layout.slot + gap / 2.0;
+        let (left, width) = layout.bar_span(index);
         scene.rect(
             Key::of(ROLE_BAR, index),
             left,
@@ -481,9 +492,25 @@ fn draw_stack(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) 
     }
 }
 
+/// Where a bar is drawn: `(BARS, index)` is item `index`'s bar.
+pub fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
+    let value = *state.values.get(item.column)?;
+    if item.part != BARS {
+        return None;
+    }
+    let layout = Layout::new(state, frame);
+    let (left, width) = layout.bar_span(item.column);
+    let (top, height) = layout.bar(value);
+    Some(Bounds::new(left, top, width, height))
+}
+
 /// The drawing seam of the algorithm: its picture is this module's `draw`.
 impl crate::algorithm::Draw for super::NextGreater {
     fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
         draw(state, last, frame)
+    }
+
+    fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
+        place(state, frame, item)
     }
 }

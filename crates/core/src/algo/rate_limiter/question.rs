@@ -2,8 +2,9 @@
 //! queue) delayed?
 
 use super::narrate::{short, window_text};
+use super::view::{MEMORY, REQUESTS};
 use super::{Event, Memory, State};
-use crate::algorithm::Question;
+use crate::algorithm::{Item, Question};
 
 /// The question before `event`, from the method's memory before it.
 pub fn question(state: &State, event: &Event) -> Option<Question> {
@@ -47,13 +48,15 @@ pub fn question(state: &State, event: &Event) -> Option<Question> {
         .into_iter()
         .filter(|choice| *choice != answer)
         .collect();
-    Some(Question {
-        prompt: format!(
-            "A request arrives at t={}; {situation} (limit {limit}). What does the limiter do?",
-            short(event.time)
-        ),
-        answer,
-        number: None,
-        wrong,
-    })
+    Some(
+        Question::choice(
+            format!(
+                "A request arrives at t={}; {situation} (limit {limit}). What does the limiter do?",
+                short(event.time)
+            ),
+            answer,
+            wrong,
+        )
+        .focus([Item::at(REQUESTS, event.index), Item::at(MEMORY, 0)]),
+    )
 }

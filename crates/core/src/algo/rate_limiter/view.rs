@@ -8,8 +8,8 @@
 
 use super::narrate::{short, window_text};
 use super::{Event, Fate, Memory, State};
-use crate::algorithm::Draw;
-use crate::scene::{within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
+use crate::algorithm::{Draw, Item};
+use crate::scene::{within, Align, Bounds, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 
 const PADDING: f64 = 16.0;
 const AXIS_TOP: f64 = 34.0;
@@ -18,6 +18,12 @@ const STACK_GAP: f64 = 7.0;
 const ROW: f64 = 9.0;
 /// The most memory slots drawn one by one.
 const MAX_SLOTS: usize = 12;
+
+/// The parts questions name (see [`place`]): a request's mark, `(REQUESTS, index)`, and the
+/// method's memory under the axis, `(MEMORY, 0)`.
+pub(super) const REQUESTS: u8 = 0;
+/// The method's memory panel.
+pub(super) const MEMORY: u8 = 1;
 
 const ROLE_MARK: u16 = 1;
 const ROLE_CROSS: u16 = 2;
@@ -687,6 +693,26 @@ fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)
     Some((0, nearest.0 + 1))
 }
 
+/// Where a question's item is drawn: `(REQUESTS, index)` is request `index`'s mark,
+/// `(MEMORY, 0)` the panel showing the method's memory.
+fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
+    let layout = Layout::new(state, frame);
+    match item.part {
+        REQUESTS => {
+            let time = *state.times.get(item.column)?;
+            let level = levels(state, &layout)[item.column];
+            Some(Bounds::around(layout.x(time), layout.y(level), 5.0))
+        }
+        MEMORY => Some(Bounds::new(
+            PADDING - 4.0,
+            layout.panel_y - 10.0,
+            frame.width - 2.0 * PADDING + 8.0,
+            within(frame.height - layout.panel_y - 4.0, 20.0, 64.0),
+        )),
+        _ => None,
+    }
+}
+
 impl Draw for super::RateLimiter {
     fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
         draw(state, last, frame)
@@ -694,5 +720,9 @@ impl Draw for super::RateLimiter {
 
     fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
         locate(state, frame, x, y)
+    }
+
+    fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
+        place(state, frame, item)
     }
 }

@@ -1,8 +1,9 @@
 //! The sweep's "what happens next?" question: the threshold drops to the next score; how do
 //! the counts change? (Wrong answers swap hits and false alarms, or move the misses instead.)
 
+use super::view::{MATRIX, SCORES};
 use super::{accumulate, format_count, Event, State};
-use crate::algorithm::Question;
+use crate::algorithm::{Item, Question};
 use crate::format::format_number;
 
 /// The question before `event`: asked at every threshold.
@@ -16,19 +17,21 @@ pub fn question(state: &State, event: &Event) -> Option<Question> {
     }
     let change = |count: f64| format!("+{}", format_count(count));
     let counts = |tp: f64, fp: f64| format!("{} TP, {} FP", change(tp), change(fp));
-    Some(Question {
-        prompt: format!(
-            "The threshold drops to {}: every sample scoring at least that is now flagged. How do the counts change?",
-            format_number(group[0].score)
-        ),
-        answer: counts(hits, alarms),
-        number: None,
-        wrong: vec![
-            counts(alarms, hits),
-            counts(hits + alarms, 0.0),
-            counts(0.0, hits + alarms),
-            format!("{} FN, {} TN", change(hits), change(alarms)),
-            counts(hits + alarms, hits + alarms),
-        ],
-    })
+    Some(
+        Question::choice(
+            format!(
+                "The threshold drops to {}: every sample scoring at least that is now flagged. How do the counts change?",
+                format_number(group[0].score)
+            ),
+            counts(hits, alarms),
+            vec![
+                counts(alarms, hits),
+                counts(hits + alarms, 0.0),
+                counts(0.0, hits + alarms),
+                format!("{} FN, {} TN", change(hits), change(alarms)),
+                counts(hits + alarms, hits + alarms),
+            ],
+        )
+        .focus([Item::at(SCORES, start as usize), Item::at(MATRIX, 0)]),
+    )
 }

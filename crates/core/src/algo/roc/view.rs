@@ -4,13 +4,20 @@
 
 use super::format_count;
 use super::{Event, State};
+use crate::algorithm::Item;
 use crate::format::{format_fixed, format_number};
-use crate::scene::{within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
+use crate::scene::{within, Align, Bounds, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
 
 const PADDING: f64 = 16.0;
 const TITLE: f64 = 20.0;
 const DOT_LIMIT: usize = 240;
 const BINS: usize = 40;
+
+/// The parts questions name (see [`place`]): a sample's score on the axis, `(SCORES, index)`,
+/// and the confusion matrix, `(MATRIX, 0)`.
+pub(super) const SCORES: u8 = 0;
+/// The confusion matrix.
+pub(super) const MATRIX: u8 = 1;
 
 const ROLE_THRESHOLD: u16 = 1;
 const ROLE_POINT: u16 = 2;
@@ -570,10 +577,34 @@ fn draw_plot(scene: &mut Scene, state: &State, layout: &Layout, frame: &Frame) {
     });
 }
 
+/// Where a question's item is drawn: `(SCORES, index)` is the column of the score axis where
+/// sample `index` (and every sample with its score) sits; `(MATRIX, 0)` the confusion matrix.
+pub fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
+    let layout = Layout::new(frame);
+    match item.part {
+        SCORES => {
+            let score = state.samples.get(item.column)?.score;
+            let (left, top, width, height) = layout.scores;
+            let (low, high) = score_range(state);
+            let x = left + (score - low) / (high - low) * width;
+            Some(Bounds::new(x - 6.0, top, 12.0, height))
+        }
+        MATRIX => {
+            let (left, top, width, height) = layout.matrix;
+            Some(Bounds::new(left, top, width, height))
+        }
+        _ => None,
+    }
+}
+
 /// The drawing seam of the algorithm: its picture is this module's `draw`.
 impl crate::algorithm::Draw for super::Roc {
     fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
         draw(state, last, frame)
+    }
+
+    fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
+        place(state, frame, item)
     }
 
     fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {

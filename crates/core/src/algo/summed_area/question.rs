@@ -2,8 +2,9 @@
 //! formula's classic slips: forgetting the diagonal, adding it, leaving out M), the running
 //! total after a lookup or a read, a rectangle's sum, where A and B overlap, and the IoU.
 
+use super::view::{MATRIX, TABLE};
 use super::{fill_formula, Event, State, Target};
-use crate::algorithm::Question;
+use crate::algorithm::{Item, Question};
 use crate::format::format_number;
 
 /// The question before `event`.
@@ -43,28 +44,34 @@ fn lookup(state: &State, target: Target, corner: usize) -> Option<Question> {
     let (row, column, sign) = *rect.corners().get(corner)?;
     let value = state.table_cell(row, column);
     let signed = if sign > 0.0 { "+" } else { "−" };
-    Some(running(
-        state,
-        target,
-        format!(
-            "{signed} S[{row}][{column}] = {signed}{}",
-            format_number(value)
-        ),
-        sign,
-        value,
-    ))
+    Some(
+        running(
+            state,
+            target,
+            format!(
+                "{signed} S[{row}][{column}] = {signed}{}",
+                format_number(value)
+            ),
+            sign,
+            value,
+        )
+        .focus([Item::cell(TABLE, row, column)]),
+    )
 }
 
 /// The naive method reads one more cell of M.
 fn read(state: &State, target: Target, row: usize, column: usize) -> Option<Question> {
     let value = state.value(row, column);
-    Some(running(
-        state,
-        target,
-        format!("M[{row}][{column}] = {}", format_number(value)),
-        1.0,
-        value,
-    ))
+    Some(
+        running(
+            state,
+            target,
+            format!("M[{row}][{column}] = {}", format_number(value)),
+            1.0,
+            value,
+        )
+        .focus([Item::cell(MATRIX, row, column)]),
+    )
 }
 
 /// The sum is complete: what is it?
@@ -146,5 +153,11 @@ fn fill(state: &State, row: usize, column: usize) -> Option<Question> {
         ),
         right,
         &slips,
-    ))
+    )
+    .focus([
+        Item::cell(MATRIX, row - 1, column - 1),
+        Item::cell(TABLE, row - 1, column),
+        Item::cell(TABLE, row, column - 1),
+        Item::cell(TABLE, row - 1, column - 1),
+    ]))
 }

@@ -6,9 +6,10 @@
 //! heatmaps (viridis, with a legend) and highlights are drawn as outlines over them.
 
 use super::{area_iou, Event, Method, Rect, State, Target};
+use crate::algorithm::Item;
 use crate::format::{format_fixed, format_number};
 use crate::scene::{
-    sequential, within, Align, Color, Frame, Key, Scene, Shape, TextSize, TextStyle,
+    sequential, within, Align, Bounds, Color, Frame, Key, Scene, Shape, TextSize, TextStyle,
 };
 use std::rc::Rc;
 
@@ -18,6 +19,12 @@ const TITLE: f64 = 18.0;
 const LABELS: f64 = 16.0;
 const GAP: f64 = 28.0;
 const FOOTER: f64 = 30.0;
+
+/// The parts questions name (see [`place`]): cell `(MATRIX, row, column)` of M, and cell
+/// `(TABLE, row, column)` of S (with its zero border: row 0 and column 0 are zeros).
+pub(super) const MATRIX: u8 = 0;
+/// The table S.
+pub(super) const TABLE: u8 = 1;
 
 const ROLE_RECT: u16 = 1;
 const ROLE_MARK: u16 = 2;
@@ -38,6 +45,13 @@ impl Grid {
             self.left + column as f64 * self.cell,
             self.top + row as f64 * self.cell,
         )
+    }
+
+    /// Where cell `(row, column)` is drawn, if the grid has it.
+    fn place(&self, row: usize, column: usize) -> Option<Bounds> {
+        let (x, y) = self.cell_origin(row, column);
+        (row < self.rows && column < self.columns)
+            .then_some(Bounds::new(x, y, self.cell, self.cell))
     }
 
     fn contains(&self, x: f64, y: f64) -> Option<(usize, usize)> {
@@ -603,10 +617,25 @@ fn draw_footer(scene: &mut Scene, state: &State, frame: &Frame) {
     );
 }
 
+/// Where a question's cell is drawn: `(MATRIX, row, column)` in M, `(TABLE, row, column)` in S.
+pub fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
+    let layout = Layout::new(state, frame);
+    let grid = match item.part {
+        MATRIX => layout.matrix,
+        TABLE => layout.table?,
+        _ => return None,
+    };
+    grid.place(item.row, item.column)
+}
+
 /// The drawing seam of the algorithm: its picture is this module's `draw`.
 impl crate::algorithm::Draw for super::SummedArea {
     fn view(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
         draw(state, last, frame)
+    }
+
+    fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
+        place(state, frame, item)
     }
 
     fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
