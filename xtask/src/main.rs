@@ -5,6 +5,7 @@
 //! wasm-bindgen CLI at the exact version in Cargo.lock, the npm packages, Chromium) and skips
 //! what is already there, so a second run only rebuilds.
 
+mod anchors;
 mod serve;
 mod setup;
 mod site;
@@ -202,6 +203,14 @@ fn build() -> Result<(), String> {
             "stepwise_kernels",
         ),
     ] {
+        // The kernel library uses wasm SIMD (simd128): every browser the page supports has it
+        // (Chrome 91, Firefox 89, Safari 16.4). The page's modules stay without it.
+        let simd = profile == "kernels";
+        let rustflags = if simd {
+            "-C target-feature=+simd128"
+        } else {
+            ""
+        };
         run(
             "cargo",
             &[
@@ -216,7 +225,7 @@ fn build() -> Result<(), String> {
                 "--target",
                 "wasm32-unknown-unknown",
             ],
-            &[],
+            &[("RUSTFLAGS", rustflags)],
         )?;
         let artifact = package.replace('-', "_");
         let wasm = format!("target/wasm32-unknown-unknown/{profile}/{artifact}.wasm");
@@ -242,6 +251,11 @@ fn build() -> Result<(), String> {
             "--enable-mutable-globals",
             "--enable-reference-types",
             "--enable-multivalue",
+        ]);
+        if simd {
+            arguments.push("--enable-simd");
+        }
+        arguments.extend([
             &optimized,
             "-o",
             &optimized,
@@ -462,7 +476,8 @@ fn bench() -> Result<(), String> {
             ("CHROMIUM", browser.executable.as_str()),
         ],
     )?;
-    write_latest_run(&criterion_table(&native), &in_browser)
+    let against_python = anchors::run()?;
+    write_latest_run(&criterion_table(&native), &in_browser, &against_python)
 }
 
 /// Criterion's report as a table: benchmark, and the middle of its time estimate.
@@ -500,16 +515,17 @@ fn criterion_table(output: &str) -> String {
 }
 
 /// Replaces the "latest run" section of BENCHMARKS.md with this run's figures.
-fn write_latest_run(native: &str, browser: &str) -> Result<(), String> {
+fn write_latest_run(native: &str, browser: &str, anchors: &str) -> Result<(), String> {
     const START: &str = "<!-- latest run: written by `cargo xtask bench` -->";
     const END: &str = "<!-- end of latest run -->";
     let path = root().join("BENCHMARKS.md");
     let text = std::fs::read_to_string(&path).map_err(|error| format!("BENCHMARKS.md: {error}"))?;
     let section = format!(
-        "{START}\n## Latest run of `cargo xtask bench`\n\nMachine: {} cores; {}.\n\n### Native (criterion)\n\n{native}\n### Browser (headless Chromium)\n\n{}\n{END}",
+        "{START}\n## Latest run of `cargo xtask bench`\n\nMachine: {} cores; {}.\n\n### Native (criterion)\n\n{native}\n### Browser (headless Chromium)\n\n{}\n\n### Node against the Python anchors (`tests/bench/anchors.py`)\n\n{}\n{END}",
         std::thread::available_parallelism().map_or(0, usize::from),
         std::env::consts::OS,
-        browser.trim()
+        browser.trim(),
+        anchors.trim()
     );
     let updated = match (text.find(START), text.find(END)) {
         (Some(start), Some(end)) if end > start => {

@@ -34,5 +34,6 @@ pub mod input;
 pub mod options;
 pub mod render;
 pub mod scene;
+pub mod sort;
 pub mod trace;
 pub mod value;

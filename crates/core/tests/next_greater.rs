@@ -79,7 +79,10 @@ fn values_strategy() -> impl Strategy<Value = Vec<f64>> {
                 1e-300,
                 -1e-300,
                 1.0,
-                f64::NAN
+                f64::NAN,
+                // The kernel's sentinels: an infinity on the stack is never beaten either.
+                f64::INFINITY,
+                f64::NEG_INFINITY
             ]),
             0..20
         ),

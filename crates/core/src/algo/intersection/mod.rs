@@ -29,6 +29,7 @@ use crate::format::group_digits;
 use crate::format::{format_number, quote};
 use crate::input::{parse_numbers, InputError, OptionMap, SeededRandom};
 use crate::options::{read_options, Choice, OptionKind, OptionSpec};
+use crate::sort::sort_i32;
 use crate::value::{Describe, Value};
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -68,7 +69,8 @@ impl Semantics {
     }
 }
 
-/// The kernel: the intersection of `a` and `b`, sorted ascending. Sorts copies of both, then
+/// The kernel: the intersection of `a` and `b`, sorted ascending. Sorts copies of both (the
+/// kernels' radix sort, [`crate::sort`]), then
 /// walks them with two pointers, or gallops into the longer one when it is at least
 /// [`GALLOP_RATIO`] times longer.
 ///
@@ -83,8 +85,8 @@ pub fn intersect(a: &[i32], b: &[i32], semantics: Semantics) -> Vec<i32> {
     } else {
         (b.to_vec(), a.to_vec())
     };
-    short.sort_unstable();
-    long.sort_unstable();
+    sort_i32(&mut short);
+    sort_i32(&mut long);
     if long.len() >= GALLOP_RATIO * short.len().max(1) {
         gallop(&short, &long, semantics, &mut ())
     } else {

@@ -294,7 +294,60 @@ pub struct Answer {
 /// assert_eq!(answer, vec![1, 6, 3, 5, 5, 6, -1]);
 /// ```
 pub fn next_greater(values: &[f64], variant: Variant) -> Vec<i32> {
-    monotonic_stack(values, variant, &mut ())
+    if variant.circular {
+        return monotonic_stack(values, variant, &mut ());
+    }
+    // The sentinel at the bottom of the stack: a value nothing beats.
+    match variant.smaller {
+        false => stack_kernel(
+            values,
+            variant.previous,
+            f64::INFINITY,
+            |candidate, value| candidate > value,
+        ),
+        true => stack_kernel(
+            values,
+            variant.previous,
+            f64::NEG_INFINITY,
+            |candidate, value| candidate < value,
+        ),
+    }
+}
+
+/// The monotonic stack without events, for one lap: the comparison is a closure the compiler
+/// inlines (no variant test per comparison); the top of the stack (value and index) lives in
+/// registers, with `sentinel` — a value nothing beats — under the first item, so the loop
+/// that pops needs no emptiness test and never reads `values` out of order.
+fn stack_kernel(
+    values: &[f64],
+    previous: bool,
+    sentinel: f64,
+    beats: impl Fn(f64, f64) -> bool,
+) -> Vec<i32> {
+    let length = values.len();
+    let mut answer = vec![-1; length];
+    let bottom = (sentinel, u32::MAX);
+    let mut below: Vec<(f64, u32)> = Vec::with_capacity(length.min(1 << 16));
+    let (mut top_value, mut top) = bottom;
+    for position in 0..length {
+        let index = if previous {
+            length - 1 - position
+        } else {
+            position
+        };
+        let arriving = values[index];
+        // NaN beats nothing and nothing beats it: it neither waits nor answers.
+        if arriving.is_nan() {
+            continue;
+        }
+        while beats(arriving, top_value) {
+            answer[top as usize] = index as i32;
+            (top_value, top) = below.pop().unwrap_or(bottom);
+        }
+        below.push((top_value, top));
+        (top_value, top) = (arriving, index as u32);
+    }
+    answer
 }
 
 /// The monotonic-stack method, reporting every step to `recorder`.

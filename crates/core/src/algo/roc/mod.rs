@@ -30,6 +30,7 @@ use crate::format::group_digits;
 use crate::format::{format_fixed, format_number};
 use crate::input::{InputError, OptionMap, SeededRandom};
 use crate::options::{read_options, OnChange, OptionKind, OptionSpec};
+use crate::sort::{f64_from_key, f64_key, sort_by_key};
 use crate::value::{Describe, Value};
 use std::rc::Rc;
 
@@ -113,25 +114,67 @@ pub fn check_inputs(
     Ok(())
 }
 
-/// Sorts samples by score, highest first, keeping tied samples in input order.
+/// Sorts samples by score, highest first (in `total_cmp` order), with the kernels' radix sort
+/// ([`crate::sort`]).
 ///
 /// With `weights`, zero-weight samples are left out, as scikit-learn's `roc_curve` does: a
-/// score held only by zero-weight samples is then no threshold of the curve. The sort is stable
-/// so that the running sums add the weights in the same order as scikit-learn's cumulative sum
-/// and the rates agree with it to the last bit.
+/// score held only by zero-weight samples is then no threshold of the curve; the sort is
+/// stable, so tied samples keep their input order and the running sums add the weights in the
+/// same order as scikit-learn's cumulative sum: the rates agree with it to the last bit.
+/// Without weights each class is sorted on its own (8-byte keys instead of whole samples) and
+/// the two are merged, positives first among ties: every running sum is then a count, exact
+/// in any order.
 pub fn sorted_samples(scores: &[f64], labels: &[u8], weights: Option<&[f64]>) -> Vec<Sample> {
+    let Some(weights) = weights else {
+        return merged_classes(scores, labels);
+    };
     let mut samples: Vec<Sample> = scores
         .iter()
         .zip(labels)
-        .enumerate()
-        .map(|(index, (&score, &label))| Sample {
+        .zip(weights)
+        .map(|((&score, &label), &weight)| Sample {
             score,
             positive: label == 1,
-            weight: weights.map_or(1.0, |weights| weights[index]),
+            weight,
         })
         .filter(|sample| sample.weight != 0.0)
         .collect();
-    samples.sort_by(|left, right| right.score.total_cmp(&left.score));
+    sort_by_key(&mut samples, |sample| !f64_key(sample.score));
+    samples
+}
+
+/// Unweighted samples sorted highest first: each class's keys sorted alone, then merged.
+fn merged_classes(scores: &[f64], labels: &[u8]) -> Vec<Sample> {
+    let (mut positives, mut negatives) = (Vec::new(), Vec::new());
+    for (&score, &label) in scores.iter().zip(labels) {
+        // Descending: the complement of the ascending key.
+        let key = !f64_key(score);
+        if label == 1 {
+            positives.push(key);
+        } else {
+            negatives.push(key);
+        }
+    }
+    sort_by_key(&mut positives, |&key| key);
+    sort_by_key(&mut negatives, |&key| key);
+    let sample = |key: u64, positive: bool| Sample {
+        score: f64_from_key(!key),
+        positive,
+        weight: 1.0,
+    };
+    let mut samples = Vec::with_capacity(scores.len());
+    let (mut i, mut j) = (0, 0);
+    while i < positives.len() && j < negatives.len() {
+        if positives[i] <= negatives[j] {
+            samples.push(sample(positives[i], true));
+            i += 1;
+        } else {
+            samples.push(sample(negatives[j], false));
+            j += 1;
+        }
+    }
+    samples.extend(positives[i..].iter().map(|&key| sample(key, true)));
+    samples.extend(negatives[j..].iter().map(|&key| sample(key, false)));
     samples
 }
 
@@ -189,10 +232,23 @@ pub fn sweep<R: Recorder<Event>>(
     negatives: f64,
     recorder: &mut R,
 ) -> Curve {
+    // One point per distinct score, plus the origin: counted first, so the three arrays are
+    // allocated once at their size.
+    let points = 1
+        + samples
+            .windows(2)
+            .filter(|pair| pair[0].score != pair[1].score)
+            .count()
+        + usize::from(!samples.is_empty());
+    let with_origin = |origin: f64| {
+        let mut values = Vec::with_capacity(points);
+        values.push(origin);
+        values
+    };
     let mut curve = Curve {
-        fpr: vec![0.0],
-        tpr: vec![0.0],
-        thresholds: vec![f64::INFINITY],
+        fpr: with_origin(0.0),
+        tpr: with_origin(0.0),
+        thresholds: with_origin(f64::INFINITY),
         auc: 0.0,
     };
     let (mut true_positives, mut false_positives) = (0.0, 0.0);

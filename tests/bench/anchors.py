@@ -1,0 +1,254 @@
+"""Python anchors: Node 20 calling Stepwise's kernel library (www/pkg-kernels) with typed arrays,
+copies into and out of wasm memory included, against the fastest way a Python user has, on the
+same data, taking turns in one run (Stepwise, anchor, Stepwise, anchor, ...). The ratio is
+anchor time / Stepwise time: above 1, Stepwise is faster.
+
+    task                      Stepwise (tests/bench/anchors.mjs)      anchor
+    next greater, 10^7        nextGreater(Float64Array)               numpy pointer jumping
+    intersection, 2 × 10^7    intersect(a, b, "multiset")             np.unique + np.intersect1d + np.repeat
+    ROC, 10^6 and 10^7        rocCurve(scores, labels, {dropIntermediate: false})
+                                                                      sklearn roc_curve + auc
+    summed-area table 4096²   Matrix (resident) .summedAreaTable()    cv2.integral(m, sdepth=CV_64F)
+
+The summed-area row also times `Matrix.clone()`, an in-wasm copy of the same bytes, as a floor.
+Before any timing counts, each task's first results are compared: every array exactly
+(scikit-learn's first threshold is +inf, as Stepwise's; cv2's integral has the zero first row
+and column that Stepwise's table has), the AUC to 1e-12. A task that disagrees is not timed.
+The data is made afresh each run with a fixed seed and written to target/bench-anchors/ as raw
+little-endian files, where Node reads it and writes the results it is checked on.
+
+Run through xtask (`anchors::run`, which makes this venv when it is missing), or by hand once
+the kernel module is built:
+
+    python3 -m venv target/bench-venv
+    target/bench-venv/bin/pip install numpy scikit-learn opencv-python-headless
+    target/bench-venv/bin/python tests/bench/anchors.py
+
+Prints the table in markdown on stdout, progress on stderr.
+"""
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import cv2
+import numpy as np
+import sklearn
+from sklearn.metrics import auc, roc_curve
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "target" / "bench-anchors"
+SEED = 20261129
+LARGE = 10**7
+SAT_SIDE = 4096
+AUC_TOLERANCE = 1e-12
+
+
+def write_data():
+    """Makes every task's inputs with a fixed seed and writes them as raw little-endian files
+    for Node; returns them as arrays for the anchors."""
+    rng = np.random.default_rng(SEED)
+    data = {
+        "next_greater.f64": rng.random(LARGE),
+        "a.i32": rng.integers(-(10**6), 10**6, LARGE, dtype=np.int32, endpoint=True),
+        "b.i32": rng.integers(-(10**6), 10**6, LARGE, dtype=np.int32, endpoint=True),
+    }
+    for size, name in ((10**6, "1e6"), (LARGE, "1e7")):
+        labels = rng.integers(0, 2, size, dtype=np.uint8)
+        # Two unit Gaussians one apart, to three decimals: many tied scores.
+        data[f"roc_labels_{name}.u8"] = labels
+        data[f"roc_scores_{name}.f64"] = np.round(rng.normal(labels, 1.0), 3)
+    # Whole numbers within ±10^6: every partial sum is exact in float64.
+    data["sat.f64"] = rng.integers(-(10**6), 10**6, (SAT_SIDE, SAT_SIDE), endpoint=True).astype(np.float64)
+    DATA.mkdir(parents=True, exist_ok=True)
+    for name, array in data.items():
+        array.astype(array.dtype.newbyteorder("<"), copy=False).tofile(DATA / name)
+    return data
+
+
+def next_greater_by_pointer_jumping(values):
+    """For each i the index of the next strictly greater value to the right, -1 where none.
+
+    Every unresolved i keeps a candidate j such that nothing between i and j exceeds values[i];
+    while values[j] <= values[i], i jumps to j's candidate, which keeps that true. Only the
+    unresolved indices are carried from round to round (their count falls geometrically on
+    random data), and np.take gathers faster than fancy indexing."""
+    n = values.size
+    padded = np.empty(n + 1)
+    padded[:n] = values
+    padded[n] = np.inf  # the "none" sentinel: greater than everything
+    candidate = np.arange(1, n + 2, dtype=np.intp)
+    active = np.flatnonzero(padded[1:] <= padded[:-1])
+    active_values = padded.take(active)
+    active_candidates = active + 1
+    while active.size:
+        active_candidates = candidate.take(active_candidates)
+        candidate[active] = active_candidates
+        unresolved = np.flatnonzero(padded.take(active_candidates) <= active_values)
+        active = active.take(unresolved)
+        active_values = active_values.take(unresolved)
+        active_candidates = active_candidates.take(unresolved)
+    indices = candidate[:n].astype(np.int32)
+    indices[indices == n] = -1
+    return {"indices": indices}
+
+
+def multiset_intersection(a, b):
+    """The common values, sorted, each min(count in a, count in b) times."""
+    values_a, counts_a = np.unique(a, return_counts=True)
+    values_b, counts_b = np.unique(b, return_counts=True)
+    common, in_a, in_b = np.intersect1d(values_a, values_b, assume_unique=True, return_indices=True)
+    return {"common": np.repeat(common, np.minimum(counts_a[in_a], counts_b[in_b]))}
+
+
+def scikit_learn_roc(scores, labels):
+    """scikit-learn's full ROC curve (every distinct threshold) and its trapezoidal AUC."""
+    fpr, tpr, thresholds = roc_curve(labels, scores, drop_intermediate=False)
+    return {"fpr": fpr, "tpr": tpr, "thresholds": thresholds, "auc": auc(fpr, tpr)}
+
+
+def opencv_integral(matrix):
+    """OpenCV's integral image: (rows+1) × (cols+1), first row and column zero."""
+    return {"table": cv2.integral(matrix, sdepth=cv2.CV_64F).ravel()}
+
+
+@dataclass
+class Task:
+    """One row: `name` is the task as anchors.mjs knows it; `anchor` returns the Python side's
+    outputs under the names anchors.mjs writes Stepwise's."""
+
+    name: str
+    label: str
+    rounds: int
+    anchor: Callable[[], dict]
+
+
+def tasks(data):
+    def roc(size):
+        scores, labels = data[f"roc_scores_{size}.f64"], data[f"roc_labels_{size}.u8"]
+        return lambda: scikit_learn_roc(scores, labels)
+
+    return [
+        Task("next-greater", "next greater, 10^7 random doubles (numpy pointer jumping)", 3,
+             lambda: next_greater_by_pointer_jumping(data["next_greater.f64"])),
+        Task("intersection", "intersection (multiset), 2 × 10^7 int32 in ±10^6 (np.unique, intersect1d, repeat)",
+             3, lambda: multiset_intersection(data["a.i32"], data["b.i32"])),
+        Task("roc-1e6", "ROC curve, 10^6 samples (scikit-learn roc_curve + auc)", 5, roc("1e6")),
+        Task("roc-1e7", "ROC curve, 10^7 samples (scikit-learn roc_curve + auc)", 3, roc("1e7")),
+        Task("sat", "summed-area table, 4096² float64, resident (OpenCV integral)", 5,
+             lambda: opencv_integral(data["sat.f64"])),
+    ]
+
+
+class NodeKernels:
+    """The persistent `node tests/bench/anchors.mjs` process: one kernel call per request."""
+
+    def __init__(self):
+        self.process = subprocess.Popen(
+            ["node", str(ROOT / "tests" / "bench" / "anchors.mjs"), str(DATA)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        self.version = self._reply()["node"]
+
+    def _reply(self):
+        line = self.process.stdout.readline()
+        if not line:
+            sys.exit(f"anchors.mjs exited ({self.process.wait()})")
+        reply = json.loads(line)
+        if "error" in reply:
+            sys.exit(f"anchors.mjs: {reply['error']}")
+        return reply
+
+    def call(self, task, check=False):
+        self.process.stdin.write(json.dumps({"task": task, "check": check}) + "\n")
+        self.process.stdin.flush()
+        return self._reply()
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def timed_ms(run):
+    """Milliseconds `run()` took (freeing its result is not counted)."""
+    started = time.perf_counter()
+    result = run()
+    elapsed = (time.perf_counter() - started) * 1000
+    del result
+    return elapsed
+
+
+def agreement(task, reply, expected):
+    """Stepwise's checked result (the files anchors.mjs wrote, and `reply`) against the anchor's
+    `expected`: "identical", or "DISAGREES at" the first difference."""
+    notes = []
+    for output, anchor_value in expected.items():
+        if output == "auc":
+            gap = abs(reply["auc"] - anchor_value)
+            if gap > AUC_TOLERANCE:
+                return f"DISAGREES at auc: Stepwise {reply['auc']}, anchor {anchor_value}"
+            notes.append(f"AUC differs by {gap:.1e}" if gap else "same AUC")
+            continue
+        stepwise = np.fromfile(DATA / f"{task}.{output}.out", dtype=anchor_value.dtype)
+        if stepwise.size != anchor_value.size:
+            return (f"DISAGREES at {output}: {stepwise.size} values from Stepwise, "
+                    f"{anchor_value.size} from the anchor")
+        differing = np.flatnonzero(stepwise != anchor_value)
+        if differing.size:
+            index = differing[0]
+            return f"DISAGREES at {output}[{index}]: Stepwise {stepwise[index]}, anchor {anchor_value[index]}"
+    return "identical" + "".join(f"; {note}" for note in notes)
+
+
+def measure(node, task):
+    """The task's table row, and the median in-wasm copy time when Node reports one: first the
+    check, then `task.rounds` turns of Stepwise and the anchor."""
+    print(f"{task.name}: checking", file=sys.stderr)
+    verdict = agreement(task.name, node.call(task.name, check=True), task.anchor())
+    if verdict.startswith("DISAGREES"):
+        return f"| {task.label} | — | — | — | {verdict} |", None
+    stepwise_ms, anchor_ms, memcpy_ms = [], [], []
+    for round_number in range(task.rounds):
+        print(f"{task.name}: round {round_number + 1} of {task.rounds}", file=sys.stderr)
+        reply = node.call(task.name)
+        stepwise_ms.append(reply["ms"])
+        if "baselineMs" in reply:
+            memcpy_ms.append(reply["baselineMs"])
+        anchor_ms.append(timed_ms(task.anchor))
+    stepwise, anchor = statistics.median(stepwise_ms), statistics.median(anchor_ms)
+    row = f"| {task.label} | {stepwise:.1f} | {anchor:.1f} | {anchor / stepwise:.2f}× | {verdict} |"
+    return row, (stepwise, statistics.median(memcpy_ms)) if memcpy_ms else None
+
+
+def main():
+    started = time.perf_counter()
+    data = write_data()
+    print(f"data written to {DATA} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    node = NodeKernels()
+    rows, notes = [], []
+    for task in tasks(data):
+        row, copy_baseline = measure(node, task)
+        rows.append(row)
+        if copy_baseline:
+            kernel, memcpy = copy_baseline
+            notes.append(f"Summed-area table against an in-wasm memcpy of the same 128 MiB (`Matrix.clone()`, "
+                         f"same rounds): {memcpy:.1f} ms (median); SAT / memcpy = {kernel / memcpy:.2f}×.")
+    node.close()
+    print(f"Python {platform.python_version()}, numpy {np.__version__}, scikit-learn {sklearn.__version__}, "
+          f"OpenCV {cv2.__version__} ({cv2.getNumThreads()} threads), Node {node.version}; "
+          f"{os.cpu_count()} cores; seed {SEED}.\n")
+    print("| task (anchor) | Stepwise (Node, ms, median) | anchor (ms, median) | ratio (anchor / Stepwise) "
+          "| agreement |")
+    print("|---|---:|---:|---:|---|")
+    print("\n".join(rows))
+    for note in notes:
+        print(f"\n{note}")
+
+
+if __name__ == "__main__":
+    main()

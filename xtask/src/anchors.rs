@@ -1,0 +1,64 @@
+//! The Python anchors benchmark: Node calling the kernel library (`www/pkg-kernels`) against the
+//! fastest way a Python user has (numpy, scikit-learn, OpenCV) on the same data, taking turns
+//! (`tests/bench/anchors.py`, which drives `tests/bench/anchors.mjs`).
+//!
+//! The Python packages live in their own virtual environment, `target/bench-venv`, made and
+//! filled here only when missing; nothing else needs it.
+
+use crate::root;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// The packages the anchors import, as `pip install` names them.
+const PACKAGES: &[&str] = &["numpy", "scikit-learn", "opencv-python-headless"];
+
+/// Runs the benchmark (building the kernel module first if it is missing) and returns the
+/// markdown it printed: a versions line, the table, and the summed-area table's copy baseline.
+pub fn run() -> Result<String, String> {
+    if !root()
+        .join("www/pkg-kernels/stepwise_kernels_bg.wasm")
+        .exists()
+    {
+        crate::build()?;
+    }
+    let started = Instant::now();
+    let python = bench_python()?;
+    println!(
+        "bench Python environment ready in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    crate::run_capturing(&python, &["tests/bench/anchors.py"], &[])
+}
+
+/// The venv's interpreter, with the venv made and the packages installed when missing.
+fn bench_python() -> Result<String, String> {
+    let venv = "target/bench-venv";
+    let python = root().join(venv).join("bin/python");
+    if !python.exists() {
+        crate::run("python3", &["-m", "venv", venv], &[])?;
+    }
+    let python = python.to_string_lossy().into_owned();
+    if !imports(&python, "import numpy, sklearn, cv2") {
+        let mut arguments = vec![
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ];
+        arguments.extend_from_slice(PACKAGES);
+        crate::run(&python, &arguments, &[])?;
+    }
+    Ok(python)
+}
+
+/// Whether `python -c statement` succeeds (its error output hidden).
+fn imports(python: &str, statement: &str) -> bool {
+    Command::new(python)
+        .args(["-c", statement])
+        .current_dir(root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
