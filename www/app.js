@@ -556,8 +556,17 @@ function frame(now) {
     const progress = view.motion.progress(now);
     paint(view.primary, $('primary-canvas'), progress);
     for (const other of view.others) paint(other.player, other.canvas, progress);
+    if (view.primary) dropFirstFrame();
     if (progress < 1 || view.playing) requestDraw();
   });
+}
+
+/**
+ * Removes the first frame drawn at build time (`.first-frame` pictures over the canvases, and
+ * the figures of the default's other methods), once the canvases have drawn.
+ */
+function dropFirstFrame() {
+  for (const picture of document.querySelectorAll('.first-frame')) picture.remove();
 }
 
 function advance(now) {
@@ -790,6 +799,8 @@ function createOtherFigures(methods) {
     other.figure.remove();
   }
   $('other-code').replaceChildren();
+  // The figures the build wrote in for the first frame give way to live ones.
+  for (const figure of document.querySelectorAll('.player[data-first-frame]')) figure.remove();
   view.others = methods.map((method) => {
     const figure = $('method-figure').content.firstElementChild.cloneNode(true);
     figure.dataset.method = method.id;
@@ -983,6 +994,9 @@ function onKey(event) {
 }
 
 async function main() {
+  // A link opens its own frame, not the one the build wrote into the page: the stage waits
+  // for it (the style sheet already hides it for links to a tab, before any script runs).
+  if (location.search || location.hash) document.documentElement.classList.add('opening-link');
   setTheme(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
   stepwise = await engine.load();
   view.infos = stepwise.algorithms();
@@ -1024,4 +1038,7 @@ async function main() {
   }
 }
 
-main().catch(onFailure).finally(() => document.documentElement.classList.remove('loading'));
+// What was hidden shows once a frame has been laid out with its final content: shown in the
+// same frame it changed, it would count as moving from where it was laid out while hidden.
+main().catch(onFailure).finally(() => requestAnimationFrame(() => requestAnimationFrame(() =>
+  document.documentElement.classList.remove('loading'))));

@@ -6,6 +6,7 @@
 //! what is already there, so a second run only rebuilds.
 
 mod anchors;
+mod prerender;
 mod serve;
 mod setup;
 mod site;
@@ -255,11 +256,7 @@ fn build() -> Result<(), String> {
         if simd {
             arguments.push("--enable-simd");
         }
-        arguments.extend([
-            &optimized,
-            "-o",
-            &optimized,
-        ]);
+        arguments.extend([&optimized, "-o", &optimized]);
         run("node_modules/.bin/wasm-opt", &arguments, &[])?;
     }
     site::stage()?;

@@ -2,6 +2,7 @@
 //! esbuild (one file each, no bundling, so every module keeps its URL), with source maps that
 //! point back at the readable sources in `www/`. `serve`, `test`, `bench` and `dist` all use
 //! this copy, so the tests check what users load and the page weight counts what they download.
+//! Its `index.html` carries the default algorithm's first frame ([`crate::prerender`]).
 
 use std::path::{Path, PathBuf};
 
@@ -30,7 +31,12 @@ pub fn stage() -> Result<(), String> {
         "--outbase=www",
         "--outdir=target/site",
     ]);
-    crate::run("node_modules/.bin/esbuild", &arguments, &[])
+    crate::run("node_modules/.bin/esbuild", &arguments, &[])?;
+    let index = target.join("index.html");
+    let html =
+        std::fs::read_to_string(&index).map_err(|error| format!("{}: {error}", index.display()))?;
+    std::fs::write(&index, crate::prerender::first_frame(&html)?)
+        .map_err(|error| format!("{}: {error}", index.display()))
 }
 
 /// The JS and CSS files under `directory`, as paths relative to the workspace root.
