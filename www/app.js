@@ -7,7 +7,7 @@
 // User text is only ever inserted with textContent, never as HTML.
 
 import { createControls, variantWords } from './controls.js';
-import { $ } from './dom.js';
+import { $, setText } from './dom.js';
 import { pageEngine } from './player/engine.js';
 import { noteAfter, noteAt, pauseBetween, stepRange } from './player/lesson.js';
 import { Clock, Motion, STEP_MOTION_MS, paint, keyAction, onPrint } from './player/core.js';
@@ -600,7 +600,7 @@ function showLessonNote() {
 function updateText() {
   const primary = view.primary;
   if (!primary) return;
-  $('narration').textContent = primary.narration();
+  setText($('narration'), primary.narration());
   showLessonNote();
   highlight($('primary-code'), primary.line());
   showCounters($('primary-counters'), primary.counters());
@@ -618,7 +618,7 @@ function updateText() {
   scrubber.min = String(from);
   scrubber.max = String(to);
   scrubber.value = String(view.position);
-  $('step-count').textContent = `${view.position.toLocaleString('en-US')} / ${to.toLocaleString('en-US')}`;
+  setText($('step-count'), `${view.position.toLocaleString('en-US')} / ${to.toLocaleString('en-US')}`);
 }
 
 function highlight(list, line) {
@@ -743,9 +743,9 @@ async function selectAlgorithm(id, restored = null) {
     if (tab.dataset.algorithm === view.algorithm) tab.setAttribute('aria-current', 'page');
     else tab.removeAttribute('aria-current');
   }
-  $('algorithm-title').textContent = info.title;
+  setText($('algorithm-title'), info.title);
   document.title = `Stepwise — ${info.title}, step by step`;
-  $('algorithm-lede').textContent = info.lede;
+  setText($('algorithm-lede'), info.lede);
   $('input-label').textContent = info.inputLabel;
   $('input-text').rows = info.inputRows;
   $('random-size-label').textContent = info.randomLabel;
@@ -755,7 +755,7 @@ async function selectAlgorithm(id, restored = null) {
   $('algorithm-limits').textContent = info.limits;
   $('option-notes').textContent = info.notes;
   $('option-notes').hidden = !info.notes;
-  $('primary-title').textContent = info.methods[0].title;
+  setText($('primary-title'), info.methods[0].title);
   createOtherFigures(info.methods.slice(1));
   $('primary-hint').textContent = info.hint;
   $('primary-hint').hidden = !info.hint;
@@ -993,16 +993,23 @@ function onKey(event) {
   action();
 }
 
+/** Resolves in a task of its own, after the browser has had a turn (input, paint). */
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
 async function main() {
   // A link opens its own frame, not the one the build wrote into the page: the stage waits
   // for it (the style sheet already hides it for links to a tab, before any script runs).
   if (location.search || location.hash) document.documentElement.classList.add('opening-link');
   setTheme(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
   stepwise = await engine.load();
+  // The start-up work in slices, each a task of its own: the page stays responsive (no long
+  // task blocks input) while it fills in.
+  await nextTask();
   view.infos = stepwise.algorithms();
   view.limits = stepwise.limits();
   fillStaticControls();
   wireControls();
+  await nextTask();
   let restored = null;
   let linkProblem = '';
   try {

@@ -137,7 +137,7 @@ fn picture(animation: &dyn Animation) -> String {
         .replace('#', "%23")
         .replace('"', "%22")
         .replace('&', "%26");
-    format!(r#"<img class="first-frame" alt="" src="data:image/svg+xml,{data}">"#)
+    format!(r#"<img class="first-frame" alt="" decoding="sync" fetchpriority="high" src="data:image/svg+xml,{data}">"#)
 }
 
 /// The counters as the page's `showCounters` writes them.
@@ -201,10 +201,10 @@ mod tests {
         let entry = &REGISTRY[0];
         assert!(page.contains(&format!(">{}</h1>", escape(entry.info.title))));
         assert_eq!(
-            page.matches(r#"<img class="first-frame" alt="" src="data:image/svg+xml,%3Csvg"#)
+            page.matches(r#"<img class="first-frame" alt="" decoding="sync" fetchpriority="high" src="data:image/svg+xml,%3Csvg"#)
                 .count()
                 + page
-                    .matches(r#"<img class="first-frame" alt="" src="data:image/svg+xml,<svg"#)
+                    .matches(r#"<img class="first-frame" alt="" decoding="sync" fetchpriority="high" src="data:image/svg+xml,<svg"#)
                     .count(),
             entry.info.methods.len()
         );
