@@ -76,15 +76,18 @@ pub fn sort_i32(values: &mut [i32]) {
             (low.min(value), high.max(value))
         });
     let range = (i64::from(high) - i64::from(low)) as u64;
-    if range < COUNTING_MAX_RANGE && range <= values.len() as u64 {
+    // Counting pays when the table of counts is small next to the values (each value then
+    // costs one increment and one write, where the radix sort scatters it twice or more).
+    if range < COUNTING_MAX_RANGE && range <= values.len() as u64 / 4 {
         counting_sort(values, low, range as usize + 1);
     } else {
         radix_sort::<i32, 3>(values, |&value| value.wrapping_sub(low) as u32 as u64);
     }
 }
 
-/// The widest range of values [`sort_i32`] sorts by counting (a 256 KiB table of counts).
-pub const COUNTING_MAX_RANGE: u64 = 1 << 16;
+/// The widest range of values [`sort_i32`] sorts by counting (a 16 MiB table of counts, only
+/// for at least four times as many values).
+pub const COUNTING_MAX_RANGE: u64 = 1 << 22;
 
 /// Sorts `values`, all within `low..low + range`, by counting each value and writing the
 /// counts out in order.

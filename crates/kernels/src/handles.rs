@@ -172,6 +172,6 @@ impl Integers {
 
     /// The intersection with `other`, exactly as `intersect(a, b, mode)`.
     pub fn intersect(&self, other: &Integers, mode: Option<String>) -> Result<Vec<i32>, JsValue> {
-        intersect(&self.values, &other.values, mode)
+        intersect(self.values.clone(), other.values.clone(), mode)
     }
 }

@@ -71,12 +71,12 @@ pub fn rate_limit(times: &[f64], options: JsValue) -> Result<js_sys::Object, JsV
 /// `intersect(a, b, mode?)`: the common values of two Int32Arrays, sorted ascending; `mode` is
 /// `"multiset"` (default: each common value as often as it is in both) or `"set"`.
 #[wasm_bindgen]
-pub fn intersect(a: &[i32], b: &[i32], mode: Option<String>) -> Result<Vec<i32>, JsValue> {
+pub fn intersect(a: Vec<i32>, b: Vec<i32>, mode: Option<String>) -> Result<Vec<i32>, JsValue> {
     let semantics = match mode.as_deref() {
         None => intersection::Semantics::Multiset,
         Some(name) => intersection::Semantics::from_name(name).map_err(input_error)?,
     };
-    Ok(intersection::intersect(a, b, semantics))
+    Ok(intersection::intersect_owned(a, b, semantics))
 }
 
 /// `(rows+1)·(columns+1)`, or `None` past [`MAX_TABLE_CELLS`].

@@ -80,11 +80,13 @@ impl Semantics {
 /// assert_eq!(intersect(&[1, 2, 2, 1], &[2, 2], Semantics::Set), vec![2]);
 /// ```
 pub fn intersect(a: &[i32], b: &[i32], semantics: Semantics) -> Vec<i32> {
-    let (mut short, mut long) = if a.len() <= b.len() {
-        (a.to_vec(), b.to_vec())
-    } else {
-        (b.to_vec(), a.to_vec())
-    };
+    intersect_owned(a.to_vec(), b.to_vec(), semantics)
+}
+
+/// [`intersect`] on arrays it may sort in place (no copies: the kernel library hands over the
+/// arrays it has just copied from JS).
+pub fn intersect_owned(a: Vec<i32>, b: Vec<i32>, semantics: Semantics) -> Vec<i32> {
+    let (mut short, mut long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     sort_i32(&mut short);
     sort_i32(&mut long);
     if long.len() >= GALLOP_RATIO * short.len().max(1) {

@@ -145,7 +145,10 @@ pub fn sorted_samples(scores: &[f64], labels: &[u8], weights: Option<&[f64]>) ->
 
 /// Unweighted samples sorted highest first: each class's keys sorted alone, then merged.
 fn merged_classes(scores: &[f64], labels: &[u8]) -> Vec<Sample> {
-    let (mut positives, mut negatives) = (Vec::new(), Vec::new());
+    // Counted first, so each class's keys are allocated once at their size.
+    let positive_count = labels.iter().filter(|&&label| label == 1).count();
+    let mut positives = Vec::with_capacity(positive_count);
+    let mut negatives = Vec::with_capacity(labels.len() - positive_count);
     for (&score, &label) in scores.iter().zip(labels) {
         // Descending: the complement of the ascending key.
         let key = !f64_key(score);
