@@ -101,21 +101,26 @@ fn summed_area_kernels_answer_and_refuse_clearly() {
 
 #[wasm_bindgen_test]
 fn intersect_takes_typed_arrays_and_refuses_unknown_modes() {
-    assert_eq!(intersect(&[1, 2, 2, 1], &[2, 2], None).unwrap(), vec![2, 2]);
     assert_eq!(
-        intersect(&[1, 2, 2, 1], &[2, 2], Some("set".into())).unwrap(),
+        intersect(vec![1, 2, 2, 1], vec![2, 2], None).unwrap(),
+        vec![2, 2]
+    );
+    assert_eq!(
+        intersect(vec![1, 2, 2, 1], vec![2, 2], Some("set".into())).unwrap(),
         vec![2]
     );
     assert_eq!(
         intersect(
-            &[i32::MAX, i32::MIN],
-            &[i32::MIN, 0, i32::MAX],
+            vec![i32::MAX, i32::MIN],
+            vec![i32::MIN, 0, i32::MAX],
             Some("multiset".into())
         )
         .unwrap(),
         vec![i32::MIN, i32::MAX]
     );
-    let error = intersect(&[1], &[1], Some("bag".into())).err().unwrap();
+    let error = intersect(vec![1], vec![1], Some("bag".into()))
+        .err()
+        .unwrap();
     assert_eq!(
         error_message(error),
         "mode must be \"multiset\" or \"set\", not 'bag'"
