@@ -14,6 +14,7 @@
 import { pageEngine } from './player/engine.js';
 import { Clock, Motion, STEP_MOTION_MS, paint, keyAction, onPrint } from './player/core.js';
 import { cleanNotes, noteAt, pauseBetween, stepRange } from './player/lesson.js';
+import { ATTRIBUTES as ATTRIBUTE_LIST, TAG } from './player/element-api.js';
 
 const engine = pageEngine();
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -114,8 +115,8 @@ export function parseVariant(text) {
   return options;
 }
 
-/** The attributes the element reads; each is also a property of the same name. */
-export const ATTRIBUTES = ['algorithm', 'input', 'variant', 'step', 'from', 'to', 'controls', 'autoplay', 'loop', 'speed', 'theme', 'mode'];
+/** The attributes the element reads (declared in player/element-api.js); each is also a property. */
+export const ATTRIBUTES = ATTRIBUTE_LIST.map((attribute) => attribute.name);
 
 /** How many items a practice's "New case" asks the generator for. */
 const PRACTICE_SIZE = 8;
@@ -600,4 +601,4 @@ export class StepwisePlayer extends HTMLElement {
   }
 }
 
-if (!customElements.get('stepwise-player')) customElements.define('stepwise-player', StepwisePlayer);
+if (!customElements.get(TAG)) customElements.define(TAG, StepwisePlayer);

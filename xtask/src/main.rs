@@ -371,6 +371,15 @@ fn test() -> Result<(), String> {
         )?);
     }
     build()?;
+    // The npm package is tested as users get it (tests/e2e/package.test.mjs packs it), and in
+    // the static-site generators people write with (tests/e2e/integrations.test.mjs).
+    dist()?;
+    let generators = Instant::now();
+    setup::site_generators()?;
+    println!(
+        "hugo and jekyll ready in {:.1} s",
+        generators.elapsed().as_secs_f64()
+    );
     check_page_weight()?;
     // The JS is checked like the Rust: types through JSDoc (tsc, against the wasm-bindgen
     // declarations the build just wrote) and eslint.
@@ -392,6 +401,7 @@ fn test() -> Result<(), String> {
         &[
             ("STEPWISE_URL", url.as_str()),
             ("CHROMIUM", browser.executable.as_str()),
+            ("STEPWISE_DIST", &root().join("dist").to_string_lossy()),
         ],
     )?);
     println!(
@@ -416,15 +426,20 @@ fn dist() -> Result<(), String> {
     if target.exists() {
         std::fs::remove_dir_all(&target).map_err(|error| format!("cannot clear dist/: {error}"))?;
     }
-    copy_tree(&source, &target, &|name| {
-        !DEVELOPMENT_FILES.contains(&name) && !name.ends_with(".d.ts")
-    })?;
-    let version = env!("CARGO_PKG_VERSION");
-    let manifest = format!(
-        "{{\n  \"name\": \"stepwise-player\",\n  \"version\": \"{version}\",\n  \"description\": \"Algorithms animated step by step: the Stepwise page and the <stepwise-player> web component.\",\n  \"type\": \"module\",\n  \"main\": \"embed.js\",\n  \"files\": [\"*.html\", \"*.js\", \"*.css\", \"*.webmanifest\", \"player/\", \"algorithms/\", \"pkg/\", \"pkg-gif/\", \"pkg-kernels/\"],\n  \"license\": \"MIT\"\n}}\n"
-    );
-    std::fs::write(target.join("package.json"), manifest)
-        .map_err(|error| format!("cannot write dist/package.json: {error}"))?;
+    copy_tree(&source, &target, &|name| !DEVELOPMENT_FILES.contains(&name))?;
+    std::fs::copy(root().join("LICENSE"), target.join("LICENSE"))
+        .map_err(|error| format!("cannot copy LICENSE: {error}"))?;
+    // package.json, the element's types, the Custom Elements Manifest and the package README,
+    // from the element's one declaration (www/player/element-api.js).
+    run(
+        "node",
+        &[
+            "xtask/npm-package.mjs",
+            &target.to_string_lossy(),
+            env!("CARGO_PKG_VERSION"),
+        ],
+        &[],
+    )?;
     println!(
         "wrote {} (copy it to any static host, or run `npm pack` inside it)",
         target.display()

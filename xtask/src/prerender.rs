@@ -137,7 +137,9 @@ fn picture(animation: &dyn Animation) -> String {
         .replace('#', "%23")
         .replace('"', "%22")
         .replace('&', "%26");
-    format!(r#"<img class="first-frame" alt="" decoding="sync" fetchpriority="high" src="data:image/svg+xml,{data}">"#)
+    format!(
+        r#"<img class="first-frame" alt="" decoding="sync" fetchpriority="high" src="data:image/svg+xml,{data}">"#
+    )
 }
 
 /// The counters as the page's `showCounters` writes them.

@@ -105,23 +105,49 @@ pub fn chromium() -> Result<Browser, String> {
     if Path::new(&browser.executable).exists() && Path::new(&browser.driver).exists() {
         return Ok(browser);
     }
+    apt_install(&["chromium", "chromium-driver"]).map_err(|error| {
+        format!("{error}; install Chromium by hand: apt-get install chromium chromium-driver")
+    })?;
+    Ok(browser)
+}
+
+/// The static-site generators the integration tests build with: Debian's `hugo` and `jekyll`,
+/// installed when missing.
+pub fn site_generators() -> Result<(), String> {
+    let missing = |program: &str| output_of(program, &["--version"]).is_none();
+    if !missing("hugo") && !missing("jekyll") {
+        return Ok(());
+    }
+    apt_install(&["hugo", "jekyll"])
+        .map_err(|error| format!("{error}; install them by hand: apt-get install hugo jekyll"))
+}
+
+/// Installs Debian `packages` with apt-get (through `sudo -n` when not root).
+fn apt_install(packages: &[&str]) -> Result<(), String> {
     let is_root = output_of("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
     let (program, prefix): (&str, &[&str]) = if is_root {
         ("apt-get", &[])
     } else {
         ("sudo", &["-n", "apt-get"])
     };
-    let with = |rest: &[&'static str]| -> Vec<&str> {
-        prefix.iter().copied().chain(rest.iter().copied()).collect()
+    let with = |rest: &[&str]| -> Vec<String> {
+        prefix
+            .iter()
+            .chain(rest)
+            .map(|part| part.to_string())
+            .collect()
     };
-    run(program, &with(&["update", "-qq"]), &[])?;
+    let update = with(&["update", "-qq"]);
     run(
         program,
-        &with(&["install", "-y", "-qq", "chromium", "chromium-driver"]),
+        &update.iter().map(String::as_str).collect::<Vec<_>>(),
+        &[],
+    )?;
+    let mut install = with(&["install", "-y", "-qq"]);
+    install.extend(packages.iter().map(|package| package.to_string()));
+    run(
+        program,
+        &install.iter().map(String::as_str).collect::<Vec<_>>(),
         &[("DEBIAN_FRONTEND", "noninteractive")],
     )
-    .map_err(|error| {
-        format!("{error}; install Chromium by hand: apt-get install chromium chromium-driver")
-    })?;
-    Ok(browser)
 }
