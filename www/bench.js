@@ -54,13 +54,18 @@ function intersectInJs(a, b) {
   return Int32Array.from(output);
 }
 
-/** A fixed-window rate limiter as a JS developer would write it (allowed flags only). */
+/**
+ * A fixed-window rate limiter as a JS developer would write it, with the kernel's two outputs:
+ * a flag per request and when it is let through (its own time; NaN when rejected).
+ */
 function fixedWindowInJs(times, limit, window) {
   const allowed = new Uint8Array(times.length);
+  const release = new Float64Array(times.length);
   let current = NaN;
   let count = 0;
   for (let index = 0; index < times.length; index += 1) {
-    const k = Math.floor(times[index] / window);
+    const time = times[index];
+    const k = Math.floor(time / window);
     if (k !== current) {
       current = k;
       count = 0;
@@ -68,9 +73,12 @@ function fixedWindowInJs(times, limit, window) {
     if (count < limit) {
       count += 1;
       allowed[index] = 1;
+      release[index] = time;
+    } else {
+      release[index] = NaN;
     }
   }
-  return allowed;
+  return { allowed, release };
 }
 
 /** The ROC AUC as a JS developer would write it: sort pairs, sweep, trapezoids. */
@@ -319,8 +327,10 @@ async function main() {
     times[index] = clock;
   }
   const limiter = { limit: 3, window: 1, rate: 3 };
-  const fixed = rateLimit(times, { method: 'fixed-window', ...limiter }).allowed;
-  if (fixedWindowInJs(times, 3, 1).some((flag, index) => flag !== fixed[index])) {
+  const fixed = rateLimit(times, { method: 'fixed-window', ...limiter });
+  const fixedInJs = fixedWindowInJs(times, 3, 1);
+  if (fixedInJs.allowed.some((flag, index) => flag !== fixed.allowed[index])
+    || fixedInJs.release.some((time, index) => !Object.is(time, fixed.release[index]))) {
     throw new Error('rateLimit (fixed-window) disagrees with the JS reference');
   }
   const timesCopyMs = time(() => times.slice());

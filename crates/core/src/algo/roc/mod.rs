@@ -167,14 +167,16 @@ fn merged_classes(scores: &[f64], labels: &[u8]) -> Vec<Sample> {
     };
     let mut samples = Vec::with_capacity(scores.len());
     let (mut i, mut j) = (0, 0);
+    // Without a branch on which side wins (it would be mispredicted about half the time).
     while i < positives.len() && j < negatives.len() {
-        if positives[i] <= negatives[j] {
-            samples.push(sample(positives[i], true));
-            i += 1;
-        } else {
-            samples.push(sample(negatives[j], false));
-            j += 1;
-        }
+        let (positive, negative) = (positives[i], negatives[j]);
+        let from_positives = positive <= negative;
+        samples.push(sample(
+            if from_positives { positive } else { negative },
+            from_positives,
+        ));
+        i += usize::from(from_positives);
+        j += usize::from(!from_positives);
     }
     samples.extend(positives[i..].iter().map(|&key| sample(key, true)));
     samples.extend(negatives[j..].iter().map(|&key| sample(key, false)));
@@ -207,7 +209,11 @@ pub fn accumulate(group: &[Sample], true_positives: &mut f64, false_positives: &
 pub fn class_totals(samples: &[Sample]) -> Result<(f64, f64), InputError> {
     let (mut positives, mut negatives) = (0.0, 0.0);
     accumulate(samples, &mut positives, &mut negatives);
-    let count = samples.len();
+    checked_totals(positives, negatives, samples.len())
+}
+
+/// The class totals of `count` samples, or the error that makes the curve undefined.
+fn checked_totals(positives: f64, negatives: f64, count: usize) -> Result<(f64, f64), InputError> {
     if !positives.is_finite() || !negatives.is_finite() {
         return Err(InputError::new(
             "the weights add up past the largest number a double holds; scale them down",
@@ -361,7 +367,18 @@ pub fn roc_curve(
 ) -> Result<Curve, InputError> {
     check_inputs(scores, labels, weights)?;
     let samples = sorted_samples(scores, labels, weights);
-    let (positives, negatives) = class_totals(&samples)?;
+    let (positives, negatives) = match weights {
+        // Unweighted, the totals are the labels' counts: no pass over the sorted samples.
+        None => {
+            let positives = labels.iter().filter(|&&label| label == 1).count();
+            checked_totals(
+                positives as f64,
+                (labels.len() - positives) as f64,
+                labels.len(),
+            )?
+        }
+        Some(_) => class_totals(&samples)?,
+    };
     let curve = sweep(&samples, positives, negatives, &mut ());
     Ok(if drop_intermediate_points {
         keep_points(&curve, &corner_mask(&samples))
