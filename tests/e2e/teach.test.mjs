@@ -62,7 +62,7 @@ test('practice: the learner does each step; wrong gets a hint and no advance, ri
   assert.match(await page.textContent('#practice-feedback'), /^Not quite\./);
   assert.match(await page.textContent('#step-count'), /^0 \//, 'a wrong answer does not advance');
   // The hint rings the values the question is about: the picture changes, nothing moves.
-  assert.match(await page.textContent('#practice-feedback'), /ringed values on the picture/);
+  assert.match(await page.textContent('#practice-feedback'), /ringed on the picture/);
   await page.waitForFunction((before) => document.getElementById('primary-canvas').toDataURL() !== before, plain);
   await page.screenshot({ path: `${ARTIFACTS}practice-hint.png` });
   assert.equal(await choices.nth(wrong).isDisabled(), true);
@@ -148,7 +148,7 @@ test('practice in the element: mode="practice" asks, grades and moves on only wh
   await buttons.nth(wrong).click();
   assert.match(await page.textContent(inside('.practice-feedback')), /^Not quite\./);
   assert.equal(await position(), 0, 'wrong: no advance');
-  assert.match(await page.textContent(inside('.practice-feedback')), /ringed values/);
+  assert.match(await page.textContent(inside('.practice-feedback')), /ringed on the picture/);
   await buttons.nth(question.answer).click();
   await page.waitForFunction(() => document.querySelector('#learner').dataset.position === '1');
   assert.match(await page.textContent(inside('.practice-score')), /^Score 0 of 1/);

@@ -129,7 +129,7 @@ export function createPractice(host) {
       current.player.hint(true);
       host.redraw();
     }
-    const look = current.question.focus ? 'The ringed values on the picture hold the answer.' : 'Look again at the values in the question.';
+    const look = current.question.focus ? 'Look at what is ringed on the picture.' : 'Look again at the values in the question.';
     feedback.textContent = ['Not quite.', hint, look, 'Try again.'].filter(Boolean).join(' ');
     showScore();
   }

@@ -707,7 +707,7 @@ fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
             PADDING - 4.0,
             layout.panel_y - 10.0,
             frame.width - 2.0 * PADDING + 8.0,
-            within(frame.height - layout.panel_y - 4.0, 20.0, 64.0),
+            within(frame.height - layout.panel_y - 4.0, 20.0, 84.0),
         )),
         _ => None,
     }
