@@ -241,3 +241,28 @@ fn every_method_draws_at_every_size() {
         }
     }
 }
+
+#[test]
+fn the_kernel_matches_the_reference_on_arrays_long_enough_for_its_radix_and_counting_sorts() {
+    let mut random = stepwise::input::SeededRandom::new(29);
+    for (length, low, high) in [
+        (5_000, -1_000, 1_000),
+        (5_000, -3, 3),
+        (20_000, i32::MIN as i64, i32::MAX as i64),
+        (3_000, -100_000, 100_000),
+    ] {
+        let mut draw = || -> Vec<i32> {
+            (0..length)
+                .map(|_| random.integer(low, high) as i32)
+                .collect()
+        };
+        let (a, b) = (draw(), draw());
+        for semantics in SEMANTICS {
+            assert_eq!(
+                intersect(&a, &b, semantics),
+                reference(&a, &b, semantics),
+                "{length} values in {low}..={high}, {semantics:?}"
+            );
+        }
+    }
+}
