@@ -5,15 +5,25 @@
 // package README with its attribute table — all from the one declaration of the element's
 // surface, www/player/element-api.js.
 //
-//   node xtask/npm-package.mjs <dist directory> <version>
+//   node xtask/npm-package.mjs <dist directory> <version> <example algorithm id> <its example input>
+//
+// (The example is the registry's first algorithm, passed in by xtask: no algorithm is named
+// here.)
 
 import { writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { join } from 'node:path';
 import { ATTRIBUTES, CHILDREN, CLASS_NAME, CSS_PROPERTIES, EVENTS, PROPERTIES, TAG } from '../www/player/element-api.js';
 
-const [directory, version] = process.argv.slice(2);
-if (!directory || !version) throw new Error('usage: node xtask/npm-package.mjs <dist directory> <version>');
+const [directory, version, exampleId, exampleInput] = process.argv.slice(2);
+if (!directory || !version || !exampleId || exampleInput === undefined) {
+  throw new Error('usage: node xtask/npm-package.mjs <dist directory> <version> <example algorithm id> <its example input>');
+}
+
+/** `text` safe inside a double-quoted HTML attribute. @param {string} text */
+const attribute = (text) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+/** The example element's attributes. */
+const example = `algorithm="${attribute(exampleId)}" input="${attribute(exampleInput)}"`;
 
 /** @param {string} name @param {string} text */
 const write = (name, text) => writeFileSync(join(directory, name), text);
@@ -168,7 +178,7 @@ ${DESCRIPTION}
 
 \`\`\`html
 <script type="module" src="node_modules/stepwise-player/embed.js"></script>
-<stepwise-player algorithm="next-greater" input="2 7 3 5 4 6 8"></stepwise-player>
+<stepwise-player ${example}></stepwise-player>
 \`\`\`
 
 Two lines: load the module (above from \`node_modules\`; from a CDN or any folder of a static
@@ -194,9 +204,9 @@ ${events}
 ${CHILDREN.map((child) => `\`<${child.name}>\` children: ${child.description}`).join('\n')}
 
 \`\`\`html
-<stepwise-player algorithm="next-greater" input="2 7 3 5 4 6 8" autoplay>
-  <stepwise-note at="4">Watch the stack: 7 is waiting.</stepwise-note>
-  <stepwise-note at="9" pause>Predict: which numbers does 6 pop?</stepwise-note>
+<stepwise-player ${example} autoplay>
+  <stepwise-note at="2">A note shown from step 2 until the next one.</stepwise-note>
+  <stepwise-note at="5" pause>Predict the next step, then press play.</stepwise-note>
 </stepwise-player>
 \`\`\`
 

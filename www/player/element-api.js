@@ -25,7 +25,7 @@ export const CLASS_NAME = 'StepwisePlayer';
  * @type {Member[]}
  */
 export const ATTRIBUTES = [
-  { name: 'algorithm', type: 'string', default: 'next-greater', description: 'The registry id of the algorithm: next-greater, summed-area, intersection, roc, rate-limiter.' },
+  { name: 'algorithm', type: 'string', default: 'the first registered', description: "The registry's id of the algorithm (the page's tabs; the Player module's algorithms() lists them)." },
   { name: 'input', type: 'string', default: "the algorithm's example", description: "The input text, as in the page's input box." },
   { name: 'variant', type: 'string', default: '', description: 'The options as words, e.g. "previous smaller method=scan".' },
   { name: 'step', type: 'number', default: '0', description: 'The step shown; setting it moves there (within from..to).' },

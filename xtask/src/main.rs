@@ -431,12 +431,18 @@ fn dist() -> Result<(), String> {
         .map_err(|error| format!("cannot copy LICENSE: {error}"))?;
     // package.json, the element's types, the Custom Elements Manifest and the package README,
     // from the element's one declaration (www/player/element-api.js).
+    let example = stepwise::algo::REGISTRY
+        .first()
+        .ok_or("the registry is empty")?
+        .info;
     run(
         "node",
         &[
             "xtask/npm-package.mjs",
             &target.to_string_lossy(),
             env!("CARGO_PKG_VERSION"),
+            example.id,
+            example.example,
         ],
         &[],
     )?;

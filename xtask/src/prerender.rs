@@ -82,7 +82,7 @@ pub fn first_frame(html: &str) -> Result<String, String> {
             format!(r#"<h1 id="algorithm-title">{}</h1>"#, escape(info.title)),
         ),
         (
-            r#"<span class="method-title" id="primary-title">Monotonic stack · O(n)</span><span class="counters" id="primary-counters"></span>"#.to_string(),
+            r#"<span class="method-title" id="primary-title"></span><span class="counters" id="primary-counters"></span>"#.to_string(),
             format!(
                 r#"<span class="method-title" id="primary-title">{}</span><span class="counters" id="primary-counters">{}</span>"#,
                 escape(info.methods[0].title),
