@@ -26,7 +26,7 @@ function readArray(Type, name) {
   return new Type(bytes.buffer, bytes.byteOffset, bytes.byteLength / Type.BYTES_PER_ELEMENT);
 }
 
-/** `rocCurve` on the samples of `size` ('1e6' or '1e7'), every threshold kept. */
+/** `rocCurve` on the samples named `size` ('1e6', '1e7', '1e6-distinct'), every threshold kept. */
 function rocTask(size) {
   return {
     load: () => ({
@@ -58,6 +58,7 @@ const tasks = {
   },
   'roc-1e6': rocTask('1e6'),
   'roc-1e7': rocTask('1e7'),
+  'roc-1e6-distinct': rocTask('1e6-distinct'),
   sat: {
     load: () => {
       const matrix = Matrix.zeros(SAT_SIDE, SAT_SIDE);

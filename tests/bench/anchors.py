@@ -8,6 +8,7 @@ anchor time / Stepwise time: above 1, Stepwise is faster.
     intersection, 2 × 10^7    intersect(a, b, "multiset")             np.unique + np.intersect1d + np.repeat
     ROC, 10^6 and 10^7        rocCurve(scores, labels, {dropIntermediate: false})
                                                                       sklearn roc_curve + auc
+      (scores to 3 decimals: many ties, tallied; and 10^6 unrounded: all distinct, sorted)
     summed-area table 4096²   Matrix (resident) .summedAreaTable()    cv2.integral(m, sdepth=CV_64F)
 
 The summed-area row also times `Matrix.clone()`, an in-wasm copy of the same bytes, as a floor.
@@ -64,6 +65,10 @@ def write_data():
         # Two unit Gaussians one apart, to three decimals: many tied scores.
         data[f"roc_labels_{name}.u8"] = labels
         data[f"roc_scores_{name}.f64"] = np.round(rng.normal(labels, 1.0), 3)
+    # Unrounded scores: every one distinct, so the kernel sorts instead of tallying.
+    labels = rng.integers(0, 2, 10**6, dtype=np.uint8)
+    data["roc_labels_1e6-distinct.u8"] = labels
+    data["roc_scores_1e6-distinct.f64"] = rng.normal(labels, 1.0)
     # Whole numbers within ±10^6: every partial sum is exact in float64.
     data["sat.f64"] = rng.integers(-(10**6), 10**6, (SAT_SIDE, SAT_SIDE), endpoint=True).astype(np.float64)
     DATA.mkdir(parents=True, exist_ok=True)
@@ -141,6 +146,8 @@ def tasks(data):
              3, lambda: multiset_intersection(data["a.i32"], data["b.i32"])),
         Task("roc-1e6", "ROC curve, 10^6 samples (scikit-learn roc_curve + auc)", 5, roc("1e6")),
         Task("roc-1e7", "ROC curve, 10^7 samples (scikit-learn roc_curve + auc)", 3, roc("1e7")),
+        Task("roc-1e6-distinct", "ROC curve, 10^6 samples, every score distinct (scikit-learn)", 5,
+             roc("1e6-distinct")),
         Task("sat", "summed-area table, 4096² float64, resident (OpenCV integral)", 5,
              lambda: opencv_integral(data["sat.f64"])),
     ]

@@ -99,6 +99,28 @@ proptest! {
         prop_assert!((trapezoid_area(&corners) - curve.auc).abs() < 1e-12);
     }
 
+    /// Unweighted curves come from a tally of each distinct score (up to 2^14 of them) or,
+    /// past that, from sorted samples; weights of 1 always take the sorted path. Both must
+    /// agree to the bit, thresholds' signed zeros included.
+    #[test]
+    fn tallied_curves_equal_sorted_ones(
+        picks in prop::collection::vec((0usize..12, 0u8..=1), 1..200),
+        drop in any::<bool>(),
+    ) {
+        const SCORES: [f64; 12] = [0.0, -0.0, 1.5, -1.5, 1e300, -1e300, f64::MIN_POSITIVE, -f64::MIN_POSITIVE, 2.0, 0.1, 0.3, f64::MAX];
+        let scores: Vec<f64> = picks.iter().map(|&(pick, _)| SCORES[pick]).collect();
+        let labels: Vec<u8> = picks.iter().map(|&(_, label)| label).collect();
+        let ones = vec![1.0; scores.len()];
+        let tallied = roc_curve(&scores, &labels, None, drop);
+        let sorted = roc_curve(&scores, &labels, Some(&ones), drop);
+        prop_assert_eq!(tallied.is_ok(), sorted.is_ok());
+        let (Ok(tallied), Ok(sorted)) = (tallied, sorted) else { return Ok(()); };
+        prop_assert_eq!(bits(&tallied.thresholds), bits(&sorted.thresholds));
+        prop_assert_eq!(bits(&tallied.fpr), bits(&sorted.fpr));
+        prop_assert_eq!(bits(&tallied.tpr), bits(&sorted.tpr));
+        prop_assert_eq!(tallied.auc.to_bits(), sorted.auc.to_bits());
+    }
+
     #[test]
     fn the_animation_ends_at_the_kernel_and_seeks_exactly(
         (scores, labels, _) in samples(),
@@ -114,6 +136,36 @@ proptest! {
         prop_assert_eq!(timeline.state().points.len(), kernel.fpr.len());
         let checked = common::seeks_match_replay(&mut timeline, &mut replay, &seeks);
         prop_assert!(checked.is_ok(), "{:?}", checked);
+    }
+}
+
+/// Each value's bits: equal when the values are the same number with the same sign.
+fn bits(values: &[f64]) -> Vec<u64> {
+    values.iter().map(|value| value.to_bits()).collect()
+}
+
+/// Too many distinct scores to tally (2^14 + 1 and more): the unweighted kernel sorts, and
+/// agrees with the weighted path at weight 1 and with the tallied curve of coarser scores.
+#[test]
+fn curves_past_the_tally_limit_are_sorted_and_equal() {
+    for distinct in [16_384, 16_385, 50_000] {
+        let scores: Vec<f64> = (0..2 * distinct)
+            .map(|index| ((index * 7919) % distinct) as f64 / 8.0 - 1000.0)
+            .collect();
+        let labels: Vec<u8> = (0..scores.len())
+            .map(|index| (index % 3 == 0) as u8)
+            .collect();
+        let ones = vec![1.0; scores.len()];
+        for drop in [false, true] {
+            let unweighted = roc_curve(&scores, &labels, None, drop).unwrap();
+            let weighted = roc_curve(&scores, &labels, Some(&ones), drop).unwrap();
+            assert_eq!(
+                unweighted, weighted,
+                "{distinct} distinct scores, drop {drop}"
+            );
+        }
+        let full = roc_curve(&scores, &labels, None, false).unwrap();
+        assert_eq!(full.thresholds.len(), distinct + 1);
     }
 }
 

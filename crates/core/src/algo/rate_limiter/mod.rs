@@ -196,7 +196,9 @@ fn times_in_order(times: &[f64]) -> bool {
     let pairs_in_order = times
         .iter()
         .zip(&times[1..])
-        .fold(true, |in_order, (earlier, later)| in_order & (later >= earlier));
+        .fold(true, |in_order, (earlier, later)| {
+            in_order & (later >= earlier)
+        });
     first >= 0.0 && last < f64::INFINITY && pairs_in_order
 }
 

@@ -15,6 +15,7 @@ mod csv;
 mod narrate;
 mod question;
 mod replay;
+mod tally;
 mod view;
 
 pub use csv::{
@@ -234,6 +235,58 @@ fn checked_totals(positives: f64, negatives: f64, count: usize) -> Result<(f64, 
     Ok((positives, negatives))
 }
 
+/// One distinct score of the sorted samples and the running sums after it: lowering the
+/// threshold to `threshold` predicts `samples[start..end]` positive at once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TieGroup {
+    /// The group's score (the first in sorted order: `0.0` before `-0.0`, which tie).
+    pub threshold: f64,
+    /// The group's first sample in sorted order.
+    pub start: usize,
+    /// One past its last.
+    pub end: usize,
+    /// Positive weight at or above the threshold (TP).
+    pub true_positives: f64,
+    /// Negative weight at or above the threshold (FP).
+    pub false_positives: f64,
+}
+
+/// The tie groups of `samples` (sorted, highest score first), the running sums added one
+/// sample at a time ([`accumulate`]).
+pub fn tie_groups(samples: &[Sample]) -> impl Iterator<Item = TieGroup> + Clone + '_ {
+    let (mut true_positives, mut false_positives) = (0.0, 0.0);
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start == samples.len() {
+            return None;
+        }
+        let end = tie_group_end(samples, start);
+        accumulate(
+            &samples[start..end],
+            &mut true_positives,
+            &mut false_positives,
+        );
+        let group = TieGroup {
+            threshold: samples[start].score,
+            start,
+            end,
+            true_positives,
+            false_positives,
+        };
+        start = end;
+        Some(group)
+    })
+}
+
+/// How many distinct scores `samples` (sorted) hold.
+fn distinct_scores(samples: &[Sample]) -> usize {
+    samples
+        .windows(2)
+        .filter(|pair| pair[0].score != pair[1].score)
+        .count()
+        + usize::from(!samples.is_empty())
+}
+
 /// The sweep over `samples` (sorted, highest score first), reporting each threshold step.
 pub fn sweep<R: Recorder<Event>>(
     samples: &[Sample],
@@ -241,16 +294,28 @@ pub fn sweep<R: Recorder<Event>>(
     negatives: f64,
     recorder: &mut R,
 ) -> Curve {
-    // One point per distinct score, plus the origin: counted first, so the three arrays are
-    // allocated once at their size.
-    let points = 1
-        + samples
-            .windows(2)
-            .filter(|pair| pair[0].score != pair[1].score)
-            .count()
-        + usize::from(!samples.is_empty());
+    let groups = tie_groups(samples);
+    sweep_groups(
+        groups,
+        distinct_scores(samples),
+        positives,
+        negatives,
+        recorder,
+    )
+}
+
+/// The sweep over `groups` (`distinct` of them, highest threshold first): one point per
+/// group after the origin, the AUC by the trapezoidal rule.
+fn sweep_groups<R: Recorder<Event>>(
+    groups: impl Iterator<Item = TieGroup>,
+    distinct: usize,
+    positives: f64,
+    negatives: f64,
+    recorder: &mut R,
+) -> Curve {
+    // The three arrays are allocated once at their size.
     let with_origin = |origin: f64| {
-        let mut values = Vec::with_capacity(points);
+        let mut values = Vec::with_capacity(distinct + 1);
         values.push(origin);
         values
     };
@@ -260,53 +325,39 @@ pub fn sweep<R: Recorder<Event>>(
         thresholds: with_origin(f64::INFINITY),
         auc: 0.0,
     };
-    let (mut true_positives, mut false_positives) = (0.0, 0.0);
-    let mut start = 0;
-    while start < samples.len() {
-        let end = tie_group_end(samples, start);
-        let (before_true, before_false, before_auc) = (true_positives, false_positives, curve.auc);
-        accumulate(
-            &samples[start..end],
-            &mut true_positives,
-            &mut false_positives,
-        );
+    let (mut before_true, mut before_false) = (0.0, 0.0);
+    for group in groups {
+        let before_auc = curve.auc;
         let (x0, y0) = (before_false / negatives, before_true / positives);
-        let (x1, y1) = (false_positives / negatives, true_positives / positives);
+        let (x1, y1) = (
+            group.false_positives / negatives,
+            group.true_positives / positives,
+        );
         curve.auc += (x1 - x0) * (y0 + y1) / 2.0;
         curve.fpr.push(x1);
         curve.tpr.push(y1);
-        curve.thresholds.push(samples[start].score);
+        curve.thresholds.push(group.threshold);
         recorder.record(|| Event::Lower {
-            start: start as u32,
-            end: end as u32,
+            start: group.start as u32,
+            end: group.end as u32,
             true_before: before_true,
             false_before: before_false,
             auc_before: before_auc,
         });
-        start = end;
+        (before_true, before_false) = (group.true_positives, group.false_positives);
     }
     curve
 }
 
 /// Which thresholds scikit-learn's `roc_curve(drop_intermediate=True)` keeps, one flag per
-/// distinct score of `samples` (sorted, highest first): the mask is decided over its own
-/// points, *before* the origin is prepended, so the first and the last distinct score always
-/// stay, and an inner one stays when the second difference of the cumulative FP or TP weight
-/// is non-zero — exactly, computed as `np.diff(counts, 2)` computes it.
-pub fn corner_mask(samples: &[Sample]) -> Vec<bool> {
-    let mut counts: Vec<(f64, f64)> = Vec::new();
-    let (mut true_positives, mut false_positives) = (0.0, 0.0);
-    let mut start = 0;
-    while start < samples.len() {
-        let end = tie_group_end(samples, start);
-        accumulate(
-            &samples[start..end],
-            &mut true_positives,
-            &mut false_positives,
-        );
-        counts.push((false_positives, true_positives));
-        start = end;
-    }
+/// tie group (highest threshold first): the mask is decided over its own points, *before*
+/// the origin is prepended, so the first and the last distinct score always stay, and an
+/// inner one stays when the second difference of the cumulative FP or TP weight is non-zero
+/// — exactly, computed as `np.diff(counts, 2)` computes it.
+pub fn corner_mask(groups: impl Iterator<Item = TieGroup>) -> Vec<bool> {
+    let counts: Vec<(f64, f64)> = groups
+        .map(|group| (group.false_positives, group.true_positives))
+        .collect();
     let second_difference = |a: f64, b: f64, c: f64| (c - b) - (b - a);
     let last = counts.len().saturating_sub(1);
     (0..counts.len())
@@ -366,25 +417,56 @@ pub fn roc_curve(
     drop_intermediate_points: bool,
 ) -> Result<Curve, InputError> {
     check_inputs(scores, labels, weights)?;
-    let samples = sorted_samples(scores, labels, weights);
-    let (positives, negatives) = match weights {
+    let Some(weights) = weights else {
         // Unweighted, the totals are the labels' counts: no pass over the sorted samples.
-        None => {
-            let positives = labels.iter().filter(|&&label| label == 1).count();
-            checked_totals(
-                positives as f64,
-                (labels.len() - positives) as f64,
-                labels.len(),
-            )?
-        }
-        Some(_) => class_totals(&samples)?,
+        let positives = labels.iter().filter(|&&label| label == 1).count();
+        let totals = checked_totals(
+            positives as f64,
+            (labels.len() - positives) as f64,
+            labels.len(),
+        )?;
+        return Ok(match tally::tie_groups(scores, labels) {
+            Some(groups) => curve_of(
+                groups.iter().copied(),
+                groups.len(),
+                totals,
+                drop_intermediate_points,
+            ),
+            None => {
+                let samples = sorted_samples(scores, labels, None);
+                curve_of(
+                    tie_groups(&samples),
+                    distinct_scores(&samples),
+                    totals,
+                    drop_intermediate_points,
+                )
+            }
+        });
     };
-    let curve = sweep(&samples, positives, negatives, &mut ());
-    Ok(if drop_intermediate_points {
-        keep_points(&curve, &corner_mask(&samples))
+    let samples = sorted_samples(scores, labels, Some(weights));
+    let totals = class_totals(&samples)?;
+    Ok(curve_of(
+        tie_groups(&samples),
+        distinct_scores(&samples),
+        totals,
+        drop_intermediate_points,
+    ))
+}
+
+/// The curve through `groups` (`distinct` of them) with the class `totals`, only its
+/// corners when `drop_intermediate_points`.
+fn curve_of(
+    groups: impl Iterator<Item = TieGroup> + Clone,
+    distinct: usize,
+    (positives, negatives): (f64, f64),
+    drop_intermediate_points: bool,
+) -> Curve {
+    let curve = sweep_groups(groups.clone(), distinct, positives, negatives, &mut ());
+    if drop_intermediate_points {
+        keep_points(&curve, &corner_mask(groups))
     } else {
         curve
-    })
+    }
 }
 
 /// Φ, the standard normal distribution function (Abramowitz–Stegun 7.1.26, |error| < 1.5e-7).
