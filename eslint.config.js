@@ -4,10 +4,10 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['www/pkg/**', 'www/pkg-full/**', 'www/pkg-gif/**', 'www/pkg-kernels/**', 'dist/**', 'target/**', 'node_modules/**', 'tests/e2e/artifacts/**'] },
+  { ignores: ['integrations/**/static/**', 'www/pkg/**', 'www/pkg-full/**', 'www/pkg-gif/**', 'www/pkg-kernels/**', 'dist/**', 'target/**', 'node_modules/**', 'tests/e2e/artifacts/**'] },
   js.configs.recommended,
   {
-    files: ['www/**/*.js'],
+    files: ['www/**/*.js', 'integrations/**/*.js'],
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.browser } },
   },
   {

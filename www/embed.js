@@ -95,12 +95,28 @@ function palette() {
   paletteSheet ??= fetch(new URL('./palette.css', import.meta.url))
     .then((response) => (response.ok ? response.text() : ''))
     .catch(() => '')
-    .then((text) => {
-      const colours = new CSSStyleSheet();
-      colours.replaceSync(text);
-      return colours;
-    });
+    .then(styleSheet);
   return paletteSheet;
+}
+
+/** A constructed style sheet of `text`. */
+function styleSheet(text) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(text);
+  return sheet;
+}
+
+/**
+ * Serves every player from files a host hands over instead of the ones beside this script,
+ * for a host whose script has no URL to find them by (a notebook widget's module is a blob):
+ * `module` is the text of the full wasm-bindgen module (`pkg-full/stepwise.js`), `wasm` its
+ * bytes and `paletteCss` the text of `palette.css`. The first call counts; make it before the
+ * first player is built.
+ * @param {{ module: string, wasm: BufferSource, paletteCss: string }} files
+ */
+export function useFiles({ module, wasm, paletteCss }) {
+  engine.useFiles(module, wasm);
+  paletteSheet ??= Promise.resolve(styleSheet(paletteCss));
 }
 
 /** "previous smaller method=scan" → { previous: true, smaller: true, method: "scan" }. */
@@ -309,6 +325,12 @@ export class StepwisePlayer extends HTMLElement {
   /** The number of steps of the run (0 until it is built). */
   get length() {
     return this.player?.len ?? 0;
+  }
+
+  /** The algorithm's result for the whole run, as plain data (null until it is built). */
+  get result() {
+    const player = this.player;
+    return player ? engine.guard(() => player.result()) ?? null : null;
   }
 
   /** Steps per second while playing (attribute `speed`, default 2). */

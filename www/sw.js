@@ -1,7 +1,7 @@
 // @ts-check
 // Offline for workshops: the page's files are cached on the first visit; afterwards the
 // network is tried first (so a new build shows at once) and the cache answers when it fails.
-const CACHE = 'stepwise-v14';
+const CACHE = 'stepwise-v15';
 const FILES = [
   './', 'index.html', 'palette.css', 'style.css', 'app.js', 'controls.js', 'dom.js', 'image-mode.js', 'share.js', 'player/practice.js', 'lesson.js', 'player/lesson.js', 'handout.js', 'record.js', 'export.js', 'legacy-links.js', 'resident.js', 'present.js', 'widgets.js',
   'embed.js', 'player/element-api.js', 'player/engine.js', 'player/core.js', 'pkg/stepwise.js', 'pkg/stepwise_bg.wasm', 'manifest.webmanifest',

@@ -46,6 +46,7 @@ export const ATTRIBUTES = [
 export const PROPERTIES = [
   { name: 'length', type: 'number', readonly: true, description: 'The number of steps of the run (0 until it is built).' },
   { name: 'practising', type: 'boolean', readonly: true, description: 'True in practice mode.' },
+  { name: 'result', type: 'unknown', readonly: true, description: "The algorithm's result for the whole run as plain data (the answer array, the curve, the table…); null until it is built." },
 ];
 
 /**

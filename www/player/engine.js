@@ -7,8 +7,21 @@
 // (`pkg-full/`: the same plus questions and SVG export) on the first use of those: `upgrade()`
 // marks it broken the same way, so hosts rebuild exactly as after a panic, without the banner.
 
-const PAGE_MODULE = new URL('../pkg/stepwise.js', import.meta.url).href;
-const FULL_MODULE = new URL('../pkg-full/stepwise.js', import.meta.url).href;
+/**
+ * `path` resolved beside this script; empty when the script's URL is no base for it (a blob:
+ * a notebook widget's bundle, which hands its files over through `Engine.useFiles` instead).
+ * @param {string} path
+ */
+function besideThisScript(path) {
+  try {
+    return new URL(path, import.meta.url).href;
+  } catch {
+    return '';
+  }
+}
+
+const PAGE_MODULE = besideThisScript('../pkg/stepwise.js');
+const FULL_MODULE = besideThisScript('../pkg-full/stepwise.js');
 
 /** @typedef {typeof import('../pkg/stepwise.js')} StepwiseModule */
 
@@ -23,6 +36,11 @@ export class Engine extends EventTarget {
   #broken = false;
   /** The module URLs imported so far. */
   #imported = new Set();
+  /**
+   * The full module handed over by a host with no URL to find it by (`useFiles`).
+   * @type {{ source: string, wasm: BufferSource } | null}
+   */
+  #files = null;
 
   /**
    * @param {string} url the wasm-bindgen ES module to load
@@ -55,14 +73,48 @@ export class Engine extends EventTarget {
       this.#generation += 1;
       this.#instance = null;
     }
+    this.#instance ??= this.#files ? this.#startFromFiles(this.#files) : this.#startFromUrl();
+    return this.#instance;
+  }
+
+  /** A new instance of the module at `this.url`, its wasm found beside it. */
+  async #startFromUrl() {
     // A module URL is imported once per instance: a fresh one after a panic needs a new URL.
     const url = this.#imported.has(this.url) ? `${this.url}?generation=${this.#generation}` : this.url;
     this.#imported.add(this.url);
-    this.#instance ??= import(url).then(async (module) => {
-      await module.default();
+    const module = await import(url);
+    await module.default();
+    return /** @type {M} */ (module);
+  }
+
+  /**
+   * A new instance of a handed-over module: a blob URL of its source imports a fresh copy
+   * (wasm-bindgen keeps one instance per module copy), started with the handed-over bytes.
+   * @param {{ source: string, wasm: BufferSource }} files
+   */
+  async #startFromFiles({ source, wasm }) {
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    try {
+      const module = await import(url);
+      await module.default({ module_or_path: wasm });
       return /** @type {M} */ (module);
-    });
-    return this.#instance;
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  }
+
+  /**
+   * Loads the full module from `source` (the wasm-bindgen module's text) and `wasm` (its
+   * bytes) instead of from the files beside this script: for a host whose script has no URL
+   * to find them by (a notebook widget's module is a blob). The first call counts; make it
+   * before the first `load()`.
+   * @param {string} source
+   * @param {BufferSource} wasm
+   */
+  useFiles(source, wasm) {
+    if (this.#files || this.#instance) return;
+    this.#files = { source, wasm };
+    this.url = this.fullUrl; // it is the full module: nothing to upgrade to
   }
 
   /** True once the engine runs (or will next load) its full module. */

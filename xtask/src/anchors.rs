@@ -6,7 +6,6 @@
 //! filled here only when missing; nothing else needs it.
 
 use crate::root;
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// The packages the anchors import, as `pip install` names them.
@@ -32,33 +31,5 @@ pub fn run() -> Result<String, String> {
 
 /// The venv's interpreter, with the venv made and the packages installed when missing.
 fn bench_python() -> Result<String, String> {
-    let venv = "target/bench-venv";
-    let python = root().join(venv).join("bin/python");
-    if !python.exists() {
-        crate::run("python3", &["-m", "venv", venv], &[])?;
-    }
-    let python = python.to_string_lossy().into_owned();
-    if !imports(&python, "import numpy, sklearn, cv2") {
-        let mut arguments = vec![
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-        ];
-        arguments.extend_from_slice(PACKAGES);
-        crate::run(&python, &arguments, &[])?;
-    }
-    Ok(python)
-}
-
-/// Whether `python -c statement` succeeds (its error output hidden).
-fn imports(python: &str, statement: &str) -> bool {
-    Command::new(python)
-        .args(["-c", statement])
-        .current_dir(root())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success())
+    crate::python::venv("bench-venv", "import numpy, sklearn, cv2", PACKAGES)
 }

@@ -6,7 +6,9 @@
 //! what is already there, so a second run only rebuilds.
 
 mod anchors;
+mod jupyter;
 mod prerender;
+mod python;
 mod serve;
 mod setup;
 mod site;
@@ -390,6 +392,8 @@ fn test() -> Result<(), String> {
         &[],
     )?;
     run("node_modules/.bin/eslint", &["."], &[])?;
+    // JupyterLab for the widget's test (tests/e2e/jupyter.test.mjs), in the venv dist built with.
+    let jupyter_python = jupyter::python()?;
     let server = serve::spawn(&site::directory(), 0)?;
     let url = format!("http://127.0.0.1:{}/", server.port);
     let mut node_arguments = vec!["--test", "--test-concurrency=1"];
@@ -402,6 +406,7 @@ fn test() -> Result<(), String> {
             ("STEPWISE_URL", url.as_str()),
             ("CHROMIUM", browser.executable.as_str()),
             ("STEPWISE_DIST", &root().join("dist").to_string_lossy()),
+            ("JUPYTER_PYTHON", jupyter_python.as_str()),
         ],
     )?);
     println!(
@@ -450,6 +455,8 @@ fn dist() -> Result<(), String> {
         "wrote {} (copy it to any static host, or run `npm pack` inside it)",
         target.display()
     );
+    // The Jupyter widget's wheel, beside the npm package, in dist/python/.
+    jupyter::build_wheel(&source, &target)?;
     Ok(())
 }
 

@@ -1,0 +1,87 @@
+"""Stepwise's step-by-step algorithm animations in Jupyter (JupyterLab, Notebook 7, VS Code,
+Colab): the same player as the page and the ``<stepwise-player>`` element, as an anywidget.
+
+    from stepwise_jupyter import Player
+    player = Player(algorithm="next-greater", input="2 7 3 5 4 6 8", previous=True)
+    player            # shows it; player.step = 3 moves it, stepping in it updates player.step
+    player.result     # the algorithm's answer as Python data, once it has been shown
+
+The wasm engine travels inside the package: nothing is fetched from the network.
+"""
+
+from importlib.resources import files
+
+import anywidget
+import traitlets
+
+__all__ = ["Player"]
+
+_STATIC = files(__name__) / "static"
+
+
+def _variant(options):
+    """Keyword options as the element's variant words: ``previous=True`` is "previous",
+    ``method="scan"`` is "method=scan"; False and None are left out."""
+    words = []
+    for key, value in options.items():
+        if value is True:
+            words.append(key)
+        elif value is False or value is None:
+            continue
+        else:
+            words.append(f"{key}={value}")
+    return " ".join(words)
+
+
+class Player(anywidget.AnyWidget):
+    """A Stepwise animation: ``Player(algorithm=..., input=..., **options)``.
+
+    ``options`` are the algorithm's options (``previous=True``, ``method="scan"``, ...), the
+    same words as the page's links and the element's ``variant`` attribute; the element's
+    other attributes are traits (``controls``, ``theme``, ``speed``, ``autoplay``, ``loop``,
+    ``mode``, ``height``). ``step`` and ``input`` sync both ways; ``length``, ``result`` and
+    ``error`` are read from the player once it has been shown.
+    """
+
+    _esm = _STATIC / "widget.js"
+    _css = """
+    .stepwise-widget { max-width: 960px; }
+    .stepwise-widget-input { display: flex; align-items: center; gap: 8px; margin-top: 8px;
+      font: 13px/1.4 var(--jp-ui-font-family, system-ui, sans-serif); color: var(--jp-ui-font-color1, #1f2933); }
+    .stepwise-widget-input input { flex: 1; min-height: 32px; padding: 0 8px; font: 13px var(--jp-code-font-family, monospace);
+      border: 1px solid var(--jp-border-color1, #dde2e8); border-radius: 6px;
+      background: var(--jp-layout-color0, #fff); color: inherit; }
+    .stepwise-widget-input input:focus-visible { outline: 3px solid #e69f00; outline-offset: 1px; }
+    """
+    # The engine and the palette, handed to the front end (its module is a blob: it has no URL
+    # to find files beside it).
+    _module = traitlets.Unicode((_STATIC / "stepwise.js").read_text(encoding="utf-8")).tag(sync=True)
+    _wasm = traitlets.Bytes((_STATIC / "stepwise_bg.wasm").read_bytes()).tag(sync=True)
+    _palette = traitlets.Unicode((_STATIC / "palette.css").read_text(encoding="utf-8")).tag(sync=True)
+
+    algorithm = traitlets.Unicode("", help="The registry id; empty: the first registered.").tag(sync=True)
+    input = traitlets.Unicode("", help="The input text; empty: the algorithm's example.").tag(sync=True)
+    variant = traitlets.Unicode("", help='The options as words, e.g. "previous smaller".').tag(sync=True)
+    step = traitlets.Int(0, help="The step shown; setting it moves there.").tag(sync=True)
+    controls = traitlets.Enum(["full", "minimal", "none"], "full").tag(sync=True)
+    theme = traitlets.Enum(["light", "dark"], "light").tag(sync=True)
+    speed = traitlets.Float(2.0, help="Steps per second while playing.").tag(sync=True)
+    autoplay = traitlets.Bool(False).tag(sync=True)
+    loop = traitlets.Bool(False).tag(sync=True)
+    mode = traitlets.Enum(["watch", "practice"], "watch").tag(sync=True)
+    height = traitlets.Unicode("300px", help="The animation's CSS height.").tag(sync=True)
+
+    length = traitlets.Int(0, read_only=True, help="The number of steps (0 until shown).").tag(sync=True)
+    result = traitlets.Any(None, read_only=True, help="The run's result as Python data.").tag(sync=True)
+    error = traitlets.Unicode("", read_only=True, help="Why the input was refused, if it was.").tag(sync=True)
+
+    def __init__(self, algorithm="", input="", **options):
+        traits = {name: options.pop(name) for name in list(options) if name in self._element_traits()}
+        if options:
+            words = _variant(options)
+            traits["variant"] = f"{traits.get('variant', '')} {words}".strip()
+        super().__init__(algorithm=algorithm, input=input, **traits)
+
+    @classmethod
+    def _element_traits(cls):
+        return {"variant", "step", "controls", "theme", "speed", "autoplay", "loop", "mode", "height"}
