@@ -1,7 +1,8 @@
-// End-to-end: the Jupyter widget in a real JupyterLab. The wheel `cargo xtask dist` built
+// End-to-end: the Jupyter widget in a real JupyterLab and Notebook 7. The wheel `cargo xtask dist` built
 // (STEPWISE_DIST/python/) is installed into the venv that holds JupyterLab and anywidget
 // (JUPYTER_PYTHON, made by `cargo xtask test`); JupyterLab starts on 127.0.0.1 with its
-// settings in a scratch folder; Chromium opens a notebook and runs its cells from the keyboard.
+// settings in a scratch folder; Chromium opens a notebook in each front end and runs its
+// cells from the keyboard.
 // Checked: the player draws, `step` set in Python moves it, stepping in the browser updates
 // `step` in Python, `result` arrives as Python data, and the input syncs both ways (the
 // widget's field and `player.input`). The time is printed.
@@ -27,6 +28,9 @@ const CELLS = [
   'print("STEP", player.step, "LENGTH", player.length, "RESULT", player.result)',
   'print("INPUT", player.input, "RESULT", player.result)',
   'player.input = "1 2"',
+  'player.input = "4 x 2"',
+  'print("ERROR", player.error, "LENGTH", player.length)',
+  'print("VARIANT", Player(previous=True, smaller=False, method="scan", controls="minimal").variant)',
 ];
 
 /** A free TCP port on 127.0.0.1. */
@@ -58,20 +62,28 @@ async function until(check, seconds, what) {
 let browser;
 let lab;
 let labOutput = '';
-let url = '';
+let base = '';
 const started = Date.now();
+
+/** The notebooks, one per front end (each gets its own kernel), and where each opens. */
+const FRONT_ENDS = [
+  { name: 'JupyterLab', file: 'lab.ipynb', path: 'lab/tree/lab.ipynb' },
+  { name: 'Notebook 7', file: 'notebook7.ipynb', path: 'notebooks/notebook7.ipynb' },
+];
 
 before(async () => {
   const wheels = readdirSync(join(DIST, 'python')).filter((name) => name.endsWith('.whl'));
   assert.equal(wheels.length, 1, `one wheel in ${DIST}python/: run cargo xtask dist`);
   execFileSync(PYTHON, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--force-reinstall', '--no-deps', join(DIST, 'python', wheels[0])]);
   const root = mkdtempSync(join(tmpdir(), 'stepwise-jupyter-'));
-  writeFileSync(join(root, 'stepwise.ipynb'), JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
-    cells: CELLS.map((source, index) => ({ cell_type: 'code', id: `cell-${index}`, metadata: {}, source, outputs: [], execution_count: null })),
-  }));
+  for (const { file } of FRONT_ENDS) {
+    writeFileSync(join(root, file), JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
+      cells: CELLS.map((source, index) => ({ cell_type: 'code', id: `cell-${index}`, metadata: {}, source, outputs: [], execution_count: null })),
+    }));
+  }
   const port = await freePort();
   // Settings, workspaces and runtime files in the scratch folder: nothing of the machine's.
   const environment = {
@@ -81,51 +93,71 @@ before(async () => {
     JUPYTERLAB_WORKSPACES_DIR: join(root, '.workspaces'),
     IPYTHONDIR: join(root, '.ipython'),
   };
+  // One server for both front ends (Notebook 7 is a server extension beside JupyterLab's).
   // --allow-root: CI machines run the tests as root.
   lab = spawn(PYTHON, ['-m', 'jupyter', 'lab', '--no-browser', '--allow-root', '--ip=127.0.0.1', `--port=${port}`,
     `--IdentityProvider.token=${TOKEN}`, `--ServerApp.root_dir=${root}`, '--LabApp.news_url=', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate'],
   { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
   lab.stdout.on('data', (chunk) => { labOutput += chunk; });
   lab.stderr.on('data', (chunk) => { labOutput += chunk; });
-  const base = `http://127.0.0.1:${port}`;
+  base = `http://127.0.0.1:${port}`;
   await until(async () => (await fetch(`${base}/api/status?token=${TOKEN}`)).ok, 60, () => `JupyterLab to start:\n${labOutput}`);
-  url = `${base}/lab/tree/stepwise.ipynb?token=${TOKEN}`;
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   lab?.kill();
-  console.log(`jupyter: JupyterLab and the notebook took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`jupyter: the server and both notebooks took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
-test('JupyterLab: the widget draws, and step and input sync both ways with Python', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /stepwise|anywidget|wasm/i.test(message.text())) problems.push(`console: ${message.text()}`);
+for (const frontEnd of FRONT_ENDS) {
+  test(`${frontEnd.name}: the widget draws, and step and input sync both ways with Python`, async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    // Errors of the widget's code (its module is a blob); the front ends' own are not ours
+    // (Notebook 7 reports two of its plugins at start-up).
+    const ours = /stepwise|anywidget|wasm|blob:/i;
+    const problems = [];
+    page.on('pageerror', (error) => {
+      if (ours.test(`${error.message}\n${error.stack}`)) problems.push(`pageerror: ${error.message}`);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && ours.test(message.text())) problems.push(`console: ${message.text()}`);
+    });
+    const shot = frontEnd.file.replace('.ipynb', '');
+    try {
+      await runNotebook(page, frontEnd, shot);
+    } catch (error) {
+      await page.screenshot({ path: `${ARTIFACTS}jupyter-${shot}-failure.png` });
+      throw error;
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
   });
-  try {
-    await runNotebook(page);
-  } catch (error) {
-    await page.screenshot({ path: `${ARTIFACTS}jupyter-lab-failure.png` });
-    throw error;
-  }
-  assert.deepEqual(problems, []);
-  await page.close();
-});
+}
 
 /**
- * Opens the notebook and runs its cells, checking the widget between them.
- * @param {import('playwright-core').Page} page
+ * True once the kernel of the notebook `file` is idle with the page connected to it: a cell
+ * run before that is dropped.
+ * @param {string} file
  */
-async function runNotebook(page) {
-  await page.goto(url);
+async function kernelReady(file) {
+  const sessions = await (await fetch(`${base}/api/sessions?token=${TOKEN}`)).json();
+  return sessions.some((session) => session.path === file
+    && session.kernel?.execution_state === 'idle' && session.kernel?.connections > 0);
+}
+
+/**
+ * Opens a front end's notebook and runs its cells, checking the widget between them.
+ * @param {import('playwright-core').Page} page
+ * @param {{ file: string, path: string }} frontEnd
+ * @param {string} shot the screenshot's name
+ */
+async function runNotebook(page, { file, path }, shot) {
+  await page.goto(`${base}/${path}?token=${TOKEN}`);
   const cells = page.locator('.jp-Notebook .jp-Cell');
   await cells.nth(CELLS.length - 1).waitFor({ timeout: 60_000 });
-  // The kernel is connected once the status bar says so; a cell run before that is dropped.
-  await page.waitForFunction(() => /\|\s*Idle/.test(document.querySelector('#jp-main-statusbar')?.textContent ?? ''), null, { timeout: 60_000 });
+  await until(() => kernelReady(file), 60, `the kernel of ${file}`);
 
   /** Runs cell `index` (selected by its prompt, in command mode) and waits for its count. */
   const run = async (index) => {
@@ -154,7 +186,7 @@ async function runNotebook(page) {
   const length = await player.evaluate((element) => /** @type {any} */ (element).length);
   assert.match(printed, new RegExp(`^STEP 4 LENGTH ${length} RESULT `), printed);
   assert.match(printed, /'indices': \[1, 6, 3, 5, 5, 6, -1\]/, `the result as Python data: ${printed}`);
-  await page.screenshot({ path: `${ARTIFACTS}jupyter-lab.png` });
+  await page.screenshot({ path: `${ARTIFACTS}jupyter-${shot}.png` });
 
   // The input, edited in the widget's field, runs again and reaches Python; set in Python, it
   // reaches the field and the player.
@@ -167,4 +199,14 @@ async function runNotebook(page) {
   assert.match(edited, /^INPUT 3 1 2 RESULT \{'indices': \[-1, 2, -1\]/, edited);
   await run(4);
   await until(async () => (await field.inputValue()) === '1 2' && (await player.getAttribute('input')) === '1 2', 30, 'the input from Python');
+
+  // A refused input: the player says what and where, and so does `error` in Python.
+  await run(5);
+  await until(async () => (await player.getAttribute('input')) === '4 x 2', 30, 'the bad input from Python');
+  await run(6);
+  const refused = (await cells.nth(6).locator('.jp-OutputArea-output').innerText()).trim();
+  assert.match(refused, /^ERROR item 2: 'x' is not a number LENGTH 0$/, refused);
+  // Keyword options become the element's variant words.
+  await run(7);
+  assert.equal((await cells.nth(7).locator('.jp-OutputArea-output').innerText()).trim(), 'VARIANT previous method=scan');
 }

@@ -2,19 +2,19 @@
 //! `target/jupyter-package/` with its front end bundled together with the element (esbuild),
 //! the page's full engine (module text and wasm) and the palette, then built by pip with
 //! hatchling into `dist/python/`. The venv that builds it, `target/jupyter-venv`, also holds
-//! JupyterLab and anywidget for the widget's end-to-end test.
+//! JupyterLab, Notebook 7 and anywidget for the widget's end-to-end test.
 
 use crate::root;
 use std::path::{Path, PathBuf};
 
 /// What the Jupyter venv holds, as `pip install` names them.
-const PACKAGES: &[&str] = &["jupyterlab>=4", "anywidget>=0.9", "hatchling"];
+const PACKAGES: &[&str] = &["jupyterlab>=4", "notebook>=7", "anywidget>=0.9", "hatchling"];
 
 /// The Jupyter venv's interpreter, made and filled when missing.
 pub fn python() -> Result<String, String> {
     crate::python::venv(
         "jupyter-venv",
-        "import jupyterlab, anywidget, hatchling",
+        "import jupyterlab, notebook, anywidget, hatchling",
         PACKAGES,
     )
 }
