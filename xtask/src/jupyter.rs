@@ -8,7 +8,12 @@ use crate::root;
 use std::path::{Path, PathBuf};
 
 /// What the Jupyter venv holds, as `pip install` names them.
-const PACKAGES: &[&str] = &["jupyterlab>=4", "notebook>=7", "anywidget>=0.9", "hatchling"];
+const PACKAGES: &[&str] = &[
+    "jupyterlab>=4",
+    "notebook>=7",
+    "anywidget>=0.9",
+    "hatchling",
+];
 
 /// The Jupyter venv's interpreter, made and filled when missing.
 pub fn python() -> Result<String, String> {
