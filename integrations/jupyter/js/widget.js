@@ -8,7 +8,18 @@
 import { useFiles } from '../../../www/embed.js';
 
 /** The traits that are the element's attributes of the same name. */
-const ATTRIBUTE_TRAITS = ['algorithm', 'input', 'variant', 'controls', 'theme', 'speed', 'mode'];
+const ATTRIBUTE_TRAITS = ['algorithm', 'input', 'variant', 'controls', 'speed', 'mode'];
+
+/**
+ * The element's theme for the trait's value: `auto` follows the notebook (JupyterLab and
+ * Notebook 7 mark a dark theme on the body, VS Code with a class).
+ * @param {string} theme
+ */
+function themeFor(theme) {
+  if (theme !== 'auto') return theme;
+  const body = document.body;
+  return body.dataset.jpThemeLight === 'false' || body.classList.contains('vscode-dark') ? 'dark' : 'light';
+}
 /** The traits that are the element's boolean attributes. */
 const FLAG_TRAITS = ['autoplay', 'loop'];
 
@@ -33,6 +44,7 @@ function applyAttributes(model, player) {
     else if (player.getAttribute(name) !== value) player.setAttribute(name, value);
   }
   for (const name of FLAG_TRAITS) player.toggleAttribute(name, Boolean(model.get(name)));
+  player.setAttribute('theme', themeFor(model.get('theme')));
   player.style.setProperty('--stepwise-height', model.get('height') || '300px');
 }
 
@@ -97,7 +109,7 @@ function render({ model, el }) {
     if (player.step !== model.get('step')) player.step = model.get('step');
   };
   const onAttributeChange = () => applyAttributes(model, player);
-  const attributeEvents = [...ATTRIBUTE_TRAITS, ...FLAG_TRAITS, 'height'].map((name) => `change:${name}`);
+  const attributeEvents = [...ATTRIBUTE_TRAITS, ...FLAG_TRAITS, 'theme', 'height'].map((name) => `change:${name}`);
   model.on('change:step', onStepChange);
   model.on('change:input', onInputChange);
   for (const event of attributeEvents) model.on(event, onAttributeChange);

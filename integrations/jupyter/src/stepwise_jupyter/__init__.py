@@ -64,7 +64,7 @@ class Player(anywidget.AnyWidget):
     variant = traitlets.Unicode("", help='The options as words, e.g. "previous smaller".').tag(sync=True)
     step = traitlets.Int(0, help="The step shown; setting it moves there.").tag(sync=True)
     controls = traitlets.Enum(["full", "minimal", "none"], "full").tag(sync=True)
-    theme = traitlets.Enum(["light", "dark"], "light").tag(sync=True)
+    theme = traitlets.Enum(["auto", "light", "dark"], "auto", help="auto: the notebook's.").tag(sync=True)
     speed = traitlets.Float(2.0, help="Steps per second while playing.").tag(sync=True)
     autoplay = traitlets.Bool(False).tag(sync=True)
     loop = traitlets.Bool(False).tag(sync=True)
