@@ -4,12 +4,13 @@
 // settings in a scratch folder; Chromium opens a notebook in each front end and runs its
 // cells from the keyboard.
 // Checked: the player draws, `step` set in Python moves it, stepping in the browser updates
-// `step` in Python, `result` arrives as Python data, and the input syncs both ways (the
-// widget's field and `player.input`). The time is printed.
+// `step` in Python, `result` arrives as Python data, the input syncs both ways (the widget's
+// field and `player.input`), and the widget follows the notebook's (dark) theme. The time is
+// printed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +85,10 @@ before(async () => {
       cells: CELLS.map((source, index) => ({ cell_type: 'code', id: `cell-${index}`, metadata: {}, source, outputs: [], execution_count: null })),
     }));
   }
+  // The dark theme, which the widget's default theme ("auto") follows.
+  const themes = join(root, '.config', 'lab', 'user-settings', '@jupyterlab', 'apputils-extension');
+  mkdirSync(themes, { recursive: true });
+  writeFileSync(join(themes, 'themes.jupyterlab-settings'), JSON.stringify({ theme: 'JupyterLab Dark' }));
   const port = await freePort();
   // Settings, workspaces and runtime files in the scratch folder: nothing of the machine's.
   const environment = {
@@ -172,6 +177,7 @@ async function runNotebook(page, { file, path }, shot) {
   await until(async () => (await player.evaluate((element) => /** @type {any} */ (element).length)) > 0, 60, 'the player to be built');
   assert.ok(await paintedPixels(page, 'stepwise-player') > 500, 'the widget draws its animation');
   assert.equal(await player.evaluate((element) => /** @type {any} */ (element).step), 0);
+  assert.equal(await player.getAttribute('theme'), 'dark', "the notebook's dark theme is followed");
 
   // Python moves the animation.
   await run(1);
