@@ -11,7 +11,7 @@
 // The wasm loads relative to this file, once per page for every player; shadow DOM keeps the
 // host's CSS out; each player sizes itself to its container and starts work only when visible.
 
-import { pageEngine } from './player/engine.js';
+import { handOverModule, pageEngine } from './player/engine.js';
 import { Clock, Motion, STEP_MOTION_MS, paint, keyAction, onPrint } from './player/core.js';
 import { cleanNotes, noteAt, pauseBetween, stepRange } from './player/lesson.js';
 import { ATTRIBUTES as ATTRIBUTE_LIST, TAG } from './player/element-api.js';
@@ -88,15 +88,29 @@ function styles() {
   return sheet;
 }
 
+/**
+ * Where a host hands `palette.css` over (`useFiles`): on the global object, like the engine's
+ * module, because a notebook imports one copy of this file per widget.
+ */
+const HANDED_OVER_PALETTE = Symbol.for('stepwise.palette.css');
+
 /** @type {Promise<CSSStyleSheet> | null} */
 let paletteSheet = null;
-/** The palette's custom properties, fetched once beside this file for every player. */
+/** The palette's custom properties: handed over, or fetched once beside this file. */
 function palette() {
-  paletteSheet ??= fetch(new URL('./palette.css', import.meta.url))
-    .then((response) => (response.ok ? response.text() : ''))
-    .catch(() => '')
-    .then(styleSheet);
+  const handedOver = /** @type {any} */ (globalThis)[HANDED_OVER_PALETTE];
+  paletteSheet ??= (typeof handedOver === 'string' ? Promise.resolve(handedOver) : fetchPalette()).then(styleSheet);
   return paletteSheet;
+}
+
+/** The text of `palette.css` beside this file ('' when there is none to find). */
+async function fetchPalette() {
+  try {
+    const response = await fetch(new URL('./palette.css', import.meta.url));
+    return response.ok ? await response.text() : '';
+  } catch {
+    return '';
+  }
 }
 
 /** A constructed style sheet of `text`. */
@@ -107,16 +121,16 @@ function styleSheet(text) {
 }
 
 /**
- * Serves every player from files a host hands over instead of the ones beside this script,
- * for a host whose script has no URL to find them by (a notebook widget's module is a blob):
- * `module` is the text of the full wasm-bindgen module (`pkg-full/stepwise.js`), `wasm` its
- * bytes and `paletteCss` the text of `palette.css`. The first call counts; make it before the
- * first player is built.
+ * Serves every player on the page from files a host hands over instead of the ones beside
+ * this script, for a host whose script has no URL to find them by (a notebook widget's module
+ * is a blob): `module` is the text of the full wasm-bindgen module (`pkg-full/stepwise.js`),
+ * `wasm` its bytes and `paletteCss` the text of `palette.css`. The first hand-over counts;
+ * make it before a player is built.
  * @param {{ module: string, wasm: BufferSource, paletteCss: string }} files
  */
 export function useFiles({ module, wasm, paletteCss }) {
-  engine.useFiles(module, wasm);
-  paletteSheet ??= Promise.resolve(styleSheet(paletteCss));
+  handOverModule(module, wasm);
+  /** @type {any} */ (globalThis)[HANDED_OVER_PALETTE] ??= paletteCss;
 }
 
 /** "previous smaller method=scan" → { previous: true, smaller: true, method: "scan" }. */

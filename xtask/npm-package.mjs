@@ -92,6 +92,16 @@ ${attributeMembers}${propertyMembers}${doc('The engine handle of the current run
 /** The attribute names the element observes. */
 export declare const ATTRIBUTES: string[];
 
+/** "previous smaller method=scan" → { previous: true, smaller: true, method: "scan" }. */
+export declare function parseVariant(text: string | null | undefined): Record<string, string | boolean>;
+
+/**
+ * Serves every player on the page from files a host hands over instead of the ones beside
+ * embed.js (for a host whose script has no URL, such as a notebook widget's blob): the text of
+ * pkg-full/stepwise.js, its wasm bytes and the text of palette.css. The first call counts.
+ */
+export declare function useFiles(files: { module: string; wasm: BufferSource; paletteCss: string }): void;
+
 /** The element's attributes as JSX props (see the ./react, ./preact and ./solid entries). */
 export interface StepwisePlayerAttributes {
 ${jsxAttributes}  id?: string;

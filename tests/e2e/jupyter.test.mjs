@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,11 @@ const TOKEN = 'stepwise-test-token';
 
 /** The notebook's cells, run one by one from the keyboard. */
 const CELLS = [
+  // A Player made first and never shown: the element is defined by its copy of the module
+  // (a notebook imports one per widget), and must still start from the files handed over by
+  // the copy that is shown.
   'from stepwise_jupyter import Player\n'
+    + 'unseen = Player(algorithm="next-greater", input="9 8 7")\n'
     + 'player = Player(algorithm="next-greater", input="2 7 3 5 4 6 8", speed=4)\n'
     + 'player',
   'player.step = 3',
@@ -31,7 +35,8 @@ const CELLS = [
   'player.input = "1 2"',
   'player.input = "4 x 2"',
   'print("ERROR", player.error, "LENGTH", player.length)',
-  'print("VARIANT", Player(previous=True, smaller=False, method="scan", controls="minimal").variant)',
+  'print("VARIANT", Player(previous=True, smaller=False, method="scan", controls="minimal").variant, '
+    + 'Player(algorithm="intersection", mode="set", practice=True).variant)',
 ];
 
 /** A free TCP port on 127.0.0.1. */
@@ -64,6 +69,7 @@ let browser;
 let lab;
 let labOutput = '';
 let base = '';
+let root = '';
 const started = Date.now();
 
 /** The notebooks, one per front end (each gets its own kernel), and where each opens. */
@@ -76,7 +82,7 @@ before(async () => {
   const wheels = readdirSync(join(DIST, 'python')).filter((name) => name.endsWith('.whl'));
   assert.equal(wheels.length, 1, `one wheel in ${DIST}python/: run cargo xtask dist`);
   execFileSync(PYTHON, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--force-reinstall', '--no-deps', join(DIST, 'python', wheels[0])]);
-  const root = mkdtempSync(join(tmpdir(), 'stepwise-jupyter-'));
+  root = mkdtempSync(join(tmpdir(), 'stepwise-jupyter-'));
   for (const { file } of FRONT_ENDS) {
     writeFileSync(join(root, file), JSON.stringify({
       nbformat: 4,
@@ -112,7 +118,12 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  lab?.kill();
+  if (lab && lab.exitCode === null) {
+    const exited = new Promise((resolve) => lab.once('exit', resolve));
+    lab.kill();
+    await exited;
+  }
+  if (root) rmSync(root, { recursive: true, force: true });
   console.log(`jupyter: the server and both notebooks took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
@@ -214,5 +225,5 @@ async function runNotebook(page, { file, path }, shot) {
   assert.match(refused, /^ERROR item 2: 'x' is not a number LENGTH 0$/, refused);
   // Keyword options become the element's variant words.
   await run(7);
-  assert.equal((await cells.nth(7).locator('.jp-OutputArea-output').innerText()).trim(), 'VARIANT previous method=scan');
+  assert.equal((await cells.nth(7).locator('.jp-OutputArea-output').innerText()).trim(), 'VARIANT previous method=scan mode=set');
 }

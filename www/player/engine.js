@@ -23,6 +23,36 @@ function besideThisScript(path) {
 const PAGE_MODULE = besideThisScript('../pkg/stepwise.js');
 const FULL_MODULE = besideThisScript('../pkg-full/stepwise.js');
 
+/**
+ * Where a host hands the full module over (`handOverModule`): one slot per page, on the
+ * global object, because a notebook imports one copy of this file per widget and the page's
+ * element may come from any of them.
+ */
+const HANDED_OVER = Symbol.for('stepwise.engine.module');
+
+/**
+ * @typedef {object} HandedOverModule
+ * @property {string} source the wasm-bindgen module's text
+ * @property {BufferSource} wasm its bytes
+ */
+
+/** The module handed over on this page, if any. */
+function handedOver() {
+  return /** @type {HandedOverModule | undefined} */ (/** @type {any} */ (globalThis)[HANDED_OVER]);
+}
+
+/**
+ * Makes every engine on the page load the full module from `source` (the wasm-bindgen
+ * module's text) and `wasm` (its bytes) instead of from the files beside this script: for a
+ * host whose script has no URL to find them by (a notebook widget's module is a blob). The
+ * first hand-over counts.
+ * @param {string} source
+ * @param {BufferSource} wasm
+ */
+export function handOverModule(source, wasm) {
+  /** @type {any} */ (globalThis)[HANDED_OVER] ??= { source, wasm };
+}
+
 /** @typedef {typeof import('../pkg/stepwise.js')} StepwiseModule */
 
 /**
@@ -36,11 +66,6 @@ export class Engine extends EventTarget {
   #broken = false;
   /** The module URLs imported so far. */
   #imported = new Set();
-  /**
-   * The full module handed over by a host with no URL to find it by (`useFiles`).
-   * @type {{ source: string, wasm: BufferSource } | null}
-   */
-  #files = null;
 
   /**
    * @param {string} url the wasm-bindgen ES module to load
@@ -73,7 +98,15 @@ export class Engine extends EventTarget {
       this.#generation += 1;
       this.#instance = null;
     }
-    this.#instance ??= this.#files ? this.#startFromFiles(this.#files) : this.#startFromUrl();
+    if (!this.#instance) {
+      const files = handedOver();
+      const starting = files ? this.#startFromFiles(files) : this.#startFromUrl();
+      // A failed start is not kept: the next load tries again (the files may arrive later).
+      this.#instance = starting.catch((error) => {
+        this.#instance = null;
+        throw error;
+      });
+    }
     return this.#instance;
   }
 
@@ -90,7 +123,7 @@ export class Engine extends EventTarget {
   /**
    * A new instance of a handed-over module: a blob URL of its source imports a fresh copy
    * (wasm-bindgen keeps one instance per module copy), started with the handed-over bytes.
-   * @param {{ source: string, wasm: BufferSource }} files
+   * @param {HandedOverModule} files
    */
   async #startFromFiles({ source, wasm }) {
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
@@ -103,23 +136,9 @@ export class Engine extends EventTarget {
     }
   }
 
-  /**
-   * Loads the full module from `source` (the wasm-bindgen module's text) and `wasm` (its
-   * bytes) instead of from the files beside this script: for a host whose script has no URL
-   * to find them by (a notebook widget's module is a blob). The first call counts; make it
-   * before the first `load()`.
-   * @param {string} source
-   * @param {BufferSource} wasm
-   */
-  useFiles(source, wasm) {
-    if (this.#files || this.#instance) return;
-    this.#files = { source, wasm };
-    this.url = this.fullUrl; // it is the full module: nothing to upgrade to
-  }
-
-  /** True once the engine runs (or will next load) its full module. */
+  /** True once the engine runs (or will next load) its full module (a handed-over module is). */
   get full() {
-    return this.url === this.fullUrl;
+    return this.url === this.fullUrl || Boolean(handedOver());
   }
 
   /**

@@ -19,7 +19,8 @@ const PACKAGES: &[&str] = &[
 pub fn python() -> Result<String, String> {
     crate::python::venv(
         "jupyter-venv",
-        "import jupyterlab, notebook, anywidget, hatchling",
+        "import jupyterlab, notebook, anywidget, hatchling; \
+         assert int(notebook.__version__.split('.')[0]) >= 7",
         PACKAGES,
     )
 }

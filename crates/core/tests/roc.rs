@@ -144,8 +144,8 @@ fn bits(values: &[f64]) -> Vec<u64> {
     values.iter().map(|value| value.to_bits()).collect()
 }
 
-/// Too many distinct scores to tally (2^14 + 1 and more): the unweighted kernel sorts, and
-/// agrees with the weighted path at weight 1 and with the tallied curve of coarser scores.
+/// At the tally's limit (2^14 distinct scores, still tallied) and past it (2^14 + 1 and more,
+/// sorted): the unweighted kernel agrees with the weighted path at weight 1 to the bit.
 #[test]
 fn curves_past_the_tally_limit_are_sorted_and_equal() {
     for distinct in [16_384, 16_385, 50_000] {

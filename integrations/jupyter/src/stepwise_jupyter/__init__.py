@@ -9,27 +9,33 @@ Colab): the same player as the page and the ``<stepwise-player>`` element, as an
 The wasm engine travels inside the package: nothing is fetched from the network.
 """
 
-from importlib.resources import files
+from pathlib import Path
 
 import anywidget
 import traitlets
 
 __all__ = ["Player"]
 
-_STATIC = files(__name__) / "static"
+_STATIC = Path(__file__).parent / "static"
 
 
 def _variant(options):
     """Keyword options as the element's variant words: ``previous=True`` is "previous",
-    ``method="scan"`` is "method=scan"; False and None are left out."""
+    ``method="scan"`` is "method=scan"; false and None are left out. A value with a space or
+    an ``=`` in it cannot be written as a word and is refused."""
     words = []
     for key, value in options.items():
-        if value is True:
-            words.append(key)
-        elif value is False or value is None:
+        # bool, and numpy's bool_ (not a subclass of bool).
+        if isinstance(value, bool) or type(value).__name__ == "bool_":
+            if value:
+                words.append(key)
             continue
-        else:
-            words.append(f"{key}={value}")
+        if value is None:
+            continue
+        text = str(value)
+        if not text or any(character.isspace() or character == "=" for character in text):
+            raise ValueError(f"option {key}={text!r}: a value cannot be empty or hold spaces or '='")
+        words.append(f"{key}={text}")
     return " ".join(words)
 
 
@@ -39,7 +45,8 @@ class Player(anywidget.AnyWidget):
     ``options`` are the algorithm's options (``previous=True``, ``method="scan"``, ...), the
     same words as the page's links and the element's ``variant`` attribute; the element's
     other attributes are traits (``controls``, ``theme``, ``speed``, ``autoplay``, ``loop``,
-    ``mode``, ``height``). ``step`` and ``input`` sync both ways; ``length``, ``result`` and
+    ``height``; ``practice=True`` is the element's ``mode="practice"``: ``mode`` is left to
+    the algorithms that have such an option). ``step`` and ``input`` sync both ways; ``length``, ``result`` and
     ``error`` are read from the player once it has been shown.
     """
 
@@ -68,7 +75,7 @@ class Player(anywidget.AnyWidget):
     speed = traitlets.Float(2.0, help="Steps per second while playing.").tag(sync=True)
     autoplay = traitlets.Bool(False).tag(sync=True)
     loop = traitlets.Bool(False).tag(sync=True)
-    mode = traitlets.Enum(["watch", "practice"], "watch").tag(sync=True)
+    practice = traitlets.Bool(False, help="The learner answers before each step plays.").tag(sync=True)
     height = traitlets.Unicode("300px", help="The animation's CSS height.").tag(sync=True)
 
     length = traitlets.Int(0, read_only=True, help="The number of steps (0 until shown).").tag(sync=True)
@@ -84,4 +91,4 @@ class Player(anywidget.AnyWidget):
 
     @classmethod
     def _element_traits(cls):
-        return {"variant", "step", "controls", "theme", "speed", "autoplay", "loop", "mode", "height"}
+        return {"variant", "step", "controls", "theme", "speed", "autoplay", "loop", "practice", "height"}

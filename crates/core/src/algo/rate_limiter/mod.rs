@@ -243,8 +243,8 @@ pub struct Decisions {
 }
 
 impl Decisions {
-    /// Room for `length` decisions, each written once by [`Decisions::set`] (zeroed memory
-    /// costs nothing to allocate, and indexed writes need no capacity test).
+    /// Room for `length` decisions, each written once by [`Decisions::set`] (indexed writes
+    /// need no capacity test; measured faster than pushing, zeroing included).
     fn with_length(length: usize) -> Decisions {
         Decisions {
             allowed: vec![0; length],

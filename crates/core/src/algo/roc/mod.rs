@@ -326,9 +326,10 @@ fn sweep_groups<R: Recorder<Event>>(
         auc: 0.0,
     };
     let (mut before_true, mut before_false) = (0.0, 0.0);
+    // The last point's rates: each is divided out once.
+    let (mut x0, mut y0) = (0.0, 0.0);
     for group in groups {
         let before_auc = curve.auc;
-        let (x0, y0) = (before_false / negatives, before_true / positives);
         let (x1, y1) = (
             group.false_positives / negatives,
             group.true_positives / positives,
@@ -345,6 +346,7 @@ fn sweep_groups<R: Recorder<Event>>(
             auc_before: before_auc,
         });
         (before_true, before_false) = (group.true_positives, group.false_positives);
+        (x0, y0) = (x1, y1);
     }
     curve
 }

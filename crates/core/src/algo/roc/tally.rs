@@ -6,11 +6,9 @@
 use super::TieGroup;
 use crate::sort::{f64_from_key, f64_key, sort_by_key};
 
-/// The most distinct scores tallied (the table has twice as many slots, 512 KiB in all);
-/// past this the kernel sorts the samples instead.
+/// The most distinct scores tallied (the table has up to twice as many slots, 512 KiB at
+/// most); past this the kernel sorts the samples instead.
 pub const MAX_TALLIED_SCORES: usize = 1 << 14;
-
-const SLOT_BITS: u32 = 15;
 
 /// The tie groups of unweighted `scores` and 0/1 `labels` (checked), highest score first,
 /// with the same thresholds, bounds and running counts as [`super::tie_groups`] gives for the
@@ -19,15 +17,21 @@ pub fn tie_groups(scores: &[f64], labels: &[u8]) -> Option<Vec<TieGroup>> {
     if u32::try_from(scores.len()).is_err() {
         return None;
     }
+    // At most half full: twice as many slots as there can be distinct scores (a small input
+    // gets a small table).
+    let slots = (2 * scores.len().min(MAX_TALLIED_SCORES))
+        .next_power_of_two()
+        .max(2);
+    let slot_bits = slots.trailing_zeros();
     // Keys in `total_cmp` order; 0 is no finite score's key, so it marks an empty slot.
-    let mut keys = vec![0_u64; 1 << SLOT_BITS];
+    let mut keys = vec![0_u64; slots];
     // Per slot: negatives, positives.
-    let mut counts = vec![[0_u32; 2]; 1 << SLOT_BITS];
+    let mut counts = vec![[0_u32; 2]; slots];
     let mut distinct = 0;
-    let mask = (1 << SLOT_BITS) - 1;
+    let mask = slots - 1;
     for (&score, &label) in scores.iter().zip(labels) {
         let key = f64_key(score);
-        let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize;
+        let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - slot_bits)) as usize;
         while keys[slot] != key && keys[slot] != 0 {
             slot = (slot + 1) & mask;
         }
