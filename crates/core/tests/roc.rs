@@ -6,7 +6,9 @@
 mod common;
 
 use proptest::prelude::*;
-use stepwise::algo::roc::{binormal_auc, gaussian_samples, parse_samples, roc_curve, Curve, Roc};
+use stepwise::algo::roc::{
+    binormal_auc, gaussian_samples, parse_samples, roc_curve, sorted_samples, sweep, Curve, Roc,
+};
 use stepwise::input::{OptionMap, OptionValue};
 use stepwise::scene::{Frame, Theme};
 use stepwise::trace::Timeline;
@@ -149,9 +151,11 @@ fn bits(values: &[f64]) -> Vec<u64> {
 #[test]
 fn curves_past_the_tally_limit_are_sorted_and_equal() {
     for distinct in [16_384, 16_385, 50_000] {
-        let scores: Vec<f64> = (0..2 * distinct)
+        // Every value twice, and signed zeros among them (they tie).
+        let mut scores: Vec<f64> = (0..2 * distinct)
             .map(|index| ((index * 7919) % distinct) as f64 / 8.0 - 1000.0)
             .collect();
+        scores.extend([0.0, -0.0, -0.0, 0.0, -0.0]);
         let labels: Vec<u8> = (0..scores.len())
             .map(|index| (index % 3 == 0) as u8)
             .collect();
@@ -165,7 +169,27 @@ fn curves_past_the_tally_limit_are_sorted_and_equal() {
             );
         }
         let full = roc_curve(&scores, &labels, None, false).unwrap();
-        assert_eq!(full.thresholds.len(), distinct + 1);
+        // The zeros are one more distinct score unless 0 is among the values already.
+        assert!((distinct + 1..=distinct + 2).contains(&full.thresholds.len()));
+        assert!(full
+            .thresholds
+            .iter()
+            .all(|threshold| threshold.to_bits() != (-0.0f64).to_bits()));
+        // The animation's path (merged samples, swept) ends at the same curve.
+        let (positives, negatives) = (
+            labels.iter().filter(|&&label| label == 1).count() as f64,
+            labels.iter().filter(|&&label| label == 0).count() as f64,
+        );
+        let animated = sweep(
+            &sorted_samples(&scores, &labels, None),
+            positives,
+            negatives,
+            &mut (),
+        );
+        assert_eq!(
+            animated, full,
+            "{distinct} distinct scores: the animation's sweep"
+        );
     }
 }
 
