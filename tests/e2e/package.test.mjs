@@ -17,6 +17,7 @@ const TSC = new URL('../../node_modules/.bin/tsc', import.meta.url).pathname;
 /** The scratch project, with the packed tarball installed. */
 let project = '';
 let browser;
+const started = Date.now();
 
 before(async () => {
   assert.ok(existsSync(join(DIST, 'package.json')), `no package in ${DIST}: run cargo xtask dist`);
@@ -26,7 +27,10 @@ before(async () => {
   execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--offline', join(project, packed ?? '')], { cwd: project });
   browser = await launchBrowser();
 });
-after(async () => { await browser?.close(); });
+after(async () => {
+  await browser?.close();
+  console.log(`npm package: packed, installed, type-checked and loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
 
 const installed = (/** @type {string} */ path) => join(project, 'node_modules/stepwise-player', path);
 

@@ -1,5 +1,6 @@
-"""Stepwise's step-by-step algorithm animations in Jupyter (JupyterLab, Notebook 7, VS Code,
-Colab): the same player as the page and the ``<stepwise-player>`` element, as an anywidget.
+"""Stepwise's step-by-step algorithm animations in Jupyter (tested in JupyterLab 4 and
+Notebook 7): the same player as the page and the ``<stepwise-player>`` element, as an
+anywidget.
 
     from stepwise_jupyter import Player
     player = Player(algorithm="next-greater", input="2 7 3 5 4 6 8", previous=True)
