@@ -31,6 +31,7 @@ const CELLS = [
     + 'player',
   'player.step = 3',
   'print("STEP", player.step, "LENGTH", player.length, "RESULT", player.result)',
+  'player.speed = 3',
   'print("INPUT", player.input, "RESULT", player.result)',
   'player.input = "1 2"',
   'player.input = "4 x 2"',
@@ -205,25 +206,31 @@ async function runNotebook(page, { file, path }, shot) {
   assert.match(printed, /'indices': \[1, 6, 3, 5, 5, 6, -1\]/, `the result as Python data: ${printed}`);
   await page.screenshot({ path: `${ARTIFACTS}jupyter-${shot}.png` });
 
+  // A look trait changes the look only: the run and the step shown stay.
+  await run(3);
+  await until(async () => (await player.getAttribute('speed')) === '3', 30, 'the speed from Python');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal(await player.evaluate((element) => /** @type {any} */ (element).step), 4, 'no new run for a new speed');
+
   // The input, edited in the widget's field, runs again and reaches Python; set in Python, it
   // reaches the field and the player.
   const field = page.locator('.stepwise-widget-input input');
   await field.fill('3 1 2');
   await field.press('Enter');
   await until(async () => (await player.getAttribute('input')) === '3 1 2' && (await player.evaluate((element) => /** @type {any} */ (element).length)) > 0, 30, 'the edited input to run');
-  await run(3);
-  const edited = await cells.nth(3).locator('.jp-OutputArea-output').innerText();
-  assert.match(edited, /^INPUT 3 1 2 RESULT \{'indices': \[-1, 2, -1\]/, edited);
   await run(4);
+  const edited = await cells.nth(4).locator('.jp-OutputArea-output').innerText();
+  assert.match(edited, /^INPUT 3 1 2 RESULT \{'indices': \[-1, 2, -1\]/, edited);
+  await run(5);
   await until(async () => (await field.inputValue()) === '1 2' && (await player.getAttribute('input')) === '1 2', 30, 'the input from Python');
 
   // A refused input: the player says what and where, and so does `error` in Python.
-  await run(5);
-  await until(async () => (await player.getAttribute('input')) === '4 x 2', 30, 'the bad input from Python');
   await run(6);
-  const refused = (await cells.nth(6).locator('.jp-OutputArea-output').innerText()).trim();
+  await until(async () => (await player.getAttribute('input')) === '4 x 2', 30, 'the bad input from Python');
+  await run(7);
+  const refused = (await cells.nth(7).locator('.jp-OutputArea-output').innerText()).trim();
   assert.match(refused, /^ERROR item 2: 'x' is not a number LENGTH 0$/, refused);
   // Keyword options become the element's variant words.
-  await run(7);
-  assert.equal((await cells.nth(7).locator('.jp-OutputArea-output').innerText()).trim(), 'VARIANT previous method=scan mode=set');
+  await run(8);
+  assert.equal((await cells.nth(8).locator('.jp-OutputArea-output').innerText()).trim(), 'VARIANT previous method=scan mode=set');
 }

@@ -39,19 +39,29 @@ function themeFor(theme) {
 }
 
 /**
+ * Sets `player`'s attribute `name` to `value` (removes it for null), only when that changes
+ * it: the element reacts to every set, and `algorithm`, `input`, `variant` and `mode` make a
+ * new run.
+ * @param {PlayerElement} player
+ * @param {string} name
+ * @param {string | null} value
+ */
+function setAttribute(player, name, value) {
+  if (player.getAttribute(name) === value) return;
+  if (value === null) player.removeAttribute(name);
+  else player.setAttribute(name, value);
+}
+
+/**
  * Writes the model's traits onto `player`'s attributes.
  * @param {Model} model
  * @param {PlayerElement} player
  */
 function applyAttributes(model, player) {
-  for (const name of ATTRIBUTE_TRAITS) {
-    const value = String(model.get(name) ?? '');
-    if (value === '') player.removeAttribute(name);
-    else if (player.getAttribute(name) !== value) player.setAttribute(name, value);
-  }
-  for (const name of FLAG_TRAITS) player.toggleAttribute(name, Boolean(model.get(name)));
-  player.setAttribute('mode', model.get('practice') ? 'practice' : 'watch');
-  player.setAttribute('theme', themeFor(model.get('theme')));
+  for (const name of ATTRIBUTE_TRAITS) setAttribute(player, name, String(model.get(name) ?? '') || null);
+  for (const name of FLAG_TRAITS) setAttribute(player, name, model.get(name) ? '' : null);
+  setAttribute(player, 'mode', model.get('practice') ? 'practice' : 'watch');
+  setAttribute(player, 'theme', themeFor(model.get('theme')));
   player.style.setProperty('--stepwise-height', model.get('height') || '300px');
 }
 
