@@ -7,11 +7,12 @@
 use crate::root;
 use std::path::{Path, PathBuf};
 
-/// What the Jupyter venv holds, as `pip install` names them.
+/// What the Jupyter venv holds, as `pip install` names them: major versions pinned, so the
+/// test's selectors (JupyterLab 4's cell and output classes) keep meaning what they meant.
 const PACKAGES: &[&str] = &[
-    "jupyterlab>=4",
-    "notebook>=7",
-    "anywidget>=0.9",
+    "jupyterlab>=4,<5",
+    "notebook>=7,<8",
+    "anywidget>=0.9,<1",
     "hatchling",
 ];
 
@@ -20,7 +21,7 @@ pub fn python() -> Result<String, String> {
     crate::python::venv(
         "jupyter-venv",
         "import jupyterlab, notebook, anywidget, hatchling; \
-         assert int(notebook.__version__.split('.')[0]) >= 7",
+         assert jupyterlab.__version__.startswith('4.') and notebook.__version__.startswith('7.')",
         PACKAGES,
     )
 }
