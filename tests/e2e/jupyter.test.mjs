@@ -5,8 +5,8 @@
 // cells from the keyboard.
 // Checked: the player draws, `step` set in Python moves it, stepping in the browser updates
 // `step` in Python, `result` arrives as Python data, the input syncs both ways (the widget's
-// field and `player.input`), and the widget follows the notebook's (dark) theme. The time is
-// printed.
+// field and `player.input`), a lesson and a locked range set in Python reach the player, and
+// the widget follows the notebook's (dark) theme. The time is printed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -32,12 +32,14 @@ const CELLS = [
   'player.step = 3',
   'print("STEP", player.step, "LENGTH", player.length, "RESULT", player.result)',
   'player.speed = 3',
+  'player.notes = {0: "Start here", 3: "Watch <the> stack"}\nplayer.from_step = 2\nplayer.to_step = 10',
   'print("INPUT", player.input, "RESULT", player.result)',
   'player.input = "1 2"',
   'player.input = "4 x 2"',
   'print("ERROR", player.error, "LENGTH", player.length)',
   'print("VARIANT", Player(previous=True, smaller=False, method="scan", controls="minimal").variant, '
     + 'Player(algorithm="intersection", mode="set", practice=True).variant)',
+  'try:\n    Player(notes=[(1, "fine"), (-1, "not a step")])\nexcept Exception as error:\n    print("NOTES", error)',
 ];
 
 /** A free TCP port on 127.0.0.1. */
@@ -212,25 +214,38 @@ async function runNotebook(page, { file, path }, shot) {
   await new Promise((resolve) => setTimeout(resolve, 500));
   assert.equal(await player.evaluate((element) => /** @type {any} */ (element).step), 4, 'no new run for a new speed');
 
+  // A lesson and a locked range from Python: the notes are the element's note children (text,
+  // never markup), the one in force shows, and the range bounds the scrubber.
+  await run(4);
+  await until(async () => (await player.locator('xpath=./stepwise-note').count()) === 2 && (await player.getAttribute('to')) === '10', 30, 'the lesson from Python');
+  assert.deepEqual(await player.evaluate((element) => [...element.querySelectorAll('stepwise-note')].map((note) => [note.getAttribute('at'), note.textContent, note.children.length])),
+    [['0', 'Start here', 0], ['3', 'Watch <the> stack', 0]]);
+  assert.equal(await player.evaluate((element) => element.shadowRoot?.querySelector('.note')?.textContent), 'Watch <the> stack');
+  assert.equal(await player.getAttribute('from'), '2');
+  assert.match(await player.evaluate((element) => element.shadowRoot?.querySelector('.count')?.textContent ?? ''), /^4 \/ 10$/);
+
   // The input, edited in the widget's field, runs again and reaches Python; set in Python, it
   // reaches the field and the player.
   const field = page.locator('.stepwise-widget-input input');
   await field.fill('3 1 2');
   await field.press('Enter');
   await until(async () => (await player.getAttribute('input')) === '3 1 2' && (await player.evaluate((element) => /** @type {any} */ (element).length)) > 0, 30, 'the edited input to run');
-  await run(4);
-  const edited = await cells.nth(4).locator('.jp-OutputArea-output').innerText();
-  assert.match(edited, /^INPUT 3 1 2 RESULT \{'indices': \[-1, 2, -1\]/, edited);
   await run(5);
+  const edited = await cells.nth(5).locator('.jp-OutputArea-output').innerText();
+  assert.match(edited, /^INPUT 3 1 2 RESULT \{'indices': \[-1, 2, -1\]/, edited);
+  await run(6);
   await until(async () => (await field.inputValue()) === '1 2' && (await player.getAttribute('input')) === '1 2', 30, 'the input from Python');
 
   // A refused input: the player says what and where, and so does `error` in Python.
-  await run(6);
-  await until(async () => (await player.getAttribute('input')) === '4 x 2', 30, 'the bad input from Python');
   await run(7);
-  const refused = (await cells.nth(7).locator('.jp-OutputArea-output').innerText()).trim();
+  await until(async () => (await player.getAttribute('input')) === '4 x 2', 30, 'the bad input from Python');
+  await run(8);
+  const refused = (await cells.nth(8).locator('.jp-OutputArea-output').innerText()).trim();
   assert.match(refused, /^ERROR item 2: 'x' is not a number LENGTH 0$/, refused);
   // Keyword options become the element's variant words.
-  await run(8);
-  assert.equal((await cells.nth(8).locator('.jp-OutputArea-output').innerText()).trim(), 'VARIANT previous method=scan mode=set');
+  await run(9);
+  assert.equal((await cells.nth(9).locator('.jp-OutputArea-output').innerText()).trim(), 'VARIANT previous method=scan mode=set');
+  // A bad note is refused in Python, saying which and why.
+  await run(10);
+  assert.equal((await cells.nth(10).locator('.jp-OutputArea-output').innerText()).trim(), 'NOTES notes[1]: the step must be a whole number >= 0, not -1');
 }

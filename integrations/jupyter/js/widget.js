@@ -1,7 +1,7 @@
 // @ts-check
 // The front end of the Stepwise Jupyter widget (an anywidget module): one <stepwise-player>
-// per view with an input field under it, its attributes from the model's traits, `step` and
-// `input` synced both ways and `length`, `result` and `error` written back. Bundled with the
+// per view with an input field under it, its attributes and lesson notes from the model's
+// traits, `step` and `input` synced both ways and `length`, `result` and `error` written back. Bundled with the
 // element by `cargo xtask dist` into stepwise_jupyter/static/widget.js. The engine and the
 // palette arrive as traits, because a widget's module is a blob with no URL to find files
 // beside it; a notebook imports one copy of this bundle per widget, and the hand-over reaches
@@ -61,8 +61,33 @@ function applyAttributes(model, player) {
   for (const name of ATTRIBUTE_TRAITS) setAttribute(player, name, String(model.get(name) ?? '') || null);
   for (const name of FLAG_TRAITS) setAttribute(player, name, model.get(name) ? '' : null);
   setAttribute(player, 'mode', model.get('practice') ? 'practice' : 'watch');
+  const range = [['from', model.get('from_step')], ['to', model.get('to_step')]]
+    .map(([name, value]) => [name, Number.isInteger(value) ? String(value) : null]);
+  // The element seeks to its `step` attribute when the range changes: first make that the
+  // step shown now (the learner may have stepped since Python last set it).
+  if (player.length > 0 && range.some(([name, value]) => player.getAttribute(name) !== value)) {
+    setAttribute(player, 'step', String(player.step));
+  }
+  for (const [name, value] of range) setAttribute(player, name, value);
   setAttribute(player, 'theme', themeFor(model.get('theme')));
   player.style.setProperty('--stepwise-height', model.get('height') || '300px');
+}
+
+/**
+ * Writes the model's lesson as the player's `<stepwise-note>` children (text only; the
+ * element reads them as they change).
+ * @param {Model} model
+ * @param {PlayerElement} player
+ */
+function applyNotes(model, player) {
+  const notes = (model.get('notes') ?? []).map((/** @type {{ at: number, text: string, pause: boolean }} */ lesson) => {
+    const note = document.createElement('stepwise-note');
+    note.setAttribute('at', String(lesson.at));
+    note.toggleAttribute('pause', Boolean(lesson.pause));
+    note.textContent = lesson.text;
+    return note;
+  });
+  player.replaceChildren(...notes);
 }
 
 /**
@@ -107,6 +132,7 @@ function render({ model, el }) {
 
   const player = /** @type {PlayerElement} */ (document.createElement('stepwise-player'));
   applyAttributes(model, player);
+  applyNotes(model, player);
   const step = model.get('step');
   if (step) player.setAttribute('step', String(step));
   const { label, field } = inputField(model, send);
@@ -143,9 +169,12 @@ function render({ model, el }) {
     applyAttributes(model, player);
   };
   const onLookChange = () => applyAttributes(model, player);
+  const onNotesChange = () => applyNotes(model, player);
   const runEvents = RUN_TRAITS.map((name) => `change:${name}`);
-  const lookEvents = ['controls', 'speed', 'autoplay', 'loop', 'practice', 'theme', 'height'].map((name) => `change:${name}`);
+  const lookEvents = ['controls', 'speed', 'autoplay', 'loop', 'practice', 'theme', 'height', 'from_step', 'to_step']
+    .map((name) => `change:${name}`);
   model.on('change:step', onStepChange);
+  model.on('change:notes', onNotesChange);
   for (const event of runEvents) model.on(event, onRunChange);
   for (const event of lookEvents) model.on(event, onLookChange);
   // theme "auto" follows the notebook when its theme changes later.
@@ -155,6 +184,7 @@ function render({ model, el }) {
   return () => {
     themeWatch.disconnect();
     model.off('change:step', onStepChange);
+    model.off('change:notes', onNotesChange);
     for (const event of runEvents) model.off(event, onRunChange);
     for (const event of lookEvents) model.off(event, onLookChange);
     player.remove();

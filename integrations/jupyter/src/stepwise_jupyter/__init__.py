@@ -40,14 +40,30 @@ def _variant(options):
     return " ".join(words)
 
 
+class _Lesson(traitlets.TraitType):
+    """Lesson notes, read from any of the forms :func:`_lesson` takes; held as a sorted list
+    of ``{"at", "text", "pause"}`` dicts."""
+
+    default_value = []
+    info_text = "{step: text}, or a list of (step, text[, pause]) pairs or dicts"
+
+    def make_dynamic_default(self):
+        return []
+
+    def validate(self, obj, value):
+        return _lesson(value)
+
+
 class Player(anywidget.AnyWidget):
     """A Stepwise animation: ``Player(algorithm=..., input=..., **options)``.
 
     ``options`` are the algorithm's options (``previous=True``, ``method="scan"``, ...), the
     same words as the page's links and the element's ``variant`` attribute; the element's
     other attributes are traits (``controls``, ``theme``, ``speed``, ``autoplay``, ``loop``,
-    ``height``; ``practice=True`` is the element's ``mode="practice"``: ``mode`` is left to
-    the algorithms that have such an option). ``step`` and ``input`` sync both ways; ``length``, ``result`` and
+    ``height``, ``from_step`` and ``to_step`` for the element's ``from`` and ``to``;
+    ``practice=True`` is the element's ``mode="practice"``: ``mode`` is left to the algorithms
+    that have such an option). ``notes`` is the lesson: ``{4: "Watch the stack"}``, or
+    ``(step, text, pause)`` triples. ``step`` and ``input`` sync both ways; ``length``, ``result`` and
     ``error`` are read from the player once it has been shown.
     """
 
@@ -78,6 +94,9 @@ class Player(anywidget.AnyWidget):
     loop = traitlets.Bool(False).tag(sync=True)
     practice = traitlets.Bool(False, help="The learner answers before each step plays.").tag(sync=True)
     height = traitlets.Unicode("300px", help="The animation's CSS height.").tag(sync=True)
+    from_step = traitlets.Int(None, allow_none=True, help="The first step of a locked range.").tag(sync=True)
+    to_step = traitlets.Int(None, allow_none=True, help="The last step of a locked range.").tag(sync=True)
+    notes = _Lesson(help="The lesson: {step: text}, (step, text[, pause]) or dicts.").tag(sync=True)
 
     length = traitlets.Int(0, read_only=True, help="The number of steps (0 until shown).").tag(sync=True)
     result = traitlets.Any(None, read_only=True, help="The run's result as Python data.").tag(sync=True)
@@ -92,4 +111,29 @@ class Player(anywidget.AnyWidget):
 
     @classmethod
     def _element_traits(cls):
-        return {"variant", "step", "controls", "theme", "speed", "autoplay", "loop", "practice", "height"}
+        return {
+            "variant", "step", "controls", "theme", "speed", "autoplay", "loop", "practice",
+            "height", "from_step", "to_step", "notes",
+        }
+
+
+def _lesson(notes):
+    """Lesson notes as the front end takes them, from ``{step: text}``, ``(step, text)`` or
+    ``(step, text, pause)`` pairs, or ``{"at", "text", "pause"}`` dicts; sorted by step. A note
+    is text only (never markup) and pauses playback when ``pause`` is true."""
+    if isinstance(notes, dict):
+        notes = list(notes.items())
+    lesson = []
+    for index, note in enumerate(notes):
+        if isinstance(note, dict):
+            at, text, pause = note.get("at"), note.get("text"), note.get("pause", False)
+        elif isinstance(note, (tuple, list)) and len(note) in (2, 3):
+            at, text, pause = (*note, False)[:3]
+        else:
+            raise traitlets.TraitError(f"notes[{index}]: expected (step, text) or (step, text, pause), got {note!r}")
+        if isinstance(at, bool) or not isinstance(at, int) or at < 0:
+            raise traitlets.TraitError(f"notes[{index}]: the step must be a whole number >= 0, not {at!r}")
+        if not isinstance(text, str):
+            raise traitlets.TraitError(f"notes[{index}]: the text must be a string, not {text!r}")
+        lesson.append({"at": at, "text": text, "pause": bool(pause)})
+    return sorted(lesson, key=lambda note: note["at"])
