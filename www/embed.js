@@ -283,7 +283,9 @@ export class StepwisePlayer extends HTMLElement {
       this.draw();
     } else if (name === 'controls') this.layout();
     else if (name === 'speed') this.clock.setSpeed({ perSecond: this.speed });
-    else if (name === 'step' || name === 'from' || name === 'to') this.seek(this.initialStep());
+    else if (name === 'step') this.seek(this.initialStep());
+    // A new range keeps the step shown (clamped into it), wherever the learner has moved to.
+    else if (name === 'from' || name === 'to') this.seek(this.position);
   }
 
   /** `practice` (the learner does each step) or `watch` (attribute `mode`, default). */

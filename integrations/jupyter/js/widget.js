@@ -61,14 +61,10 @@ function applyAttributes(model, player) {
   for (const name of ATTRIBUTE_TRAITS) setAttribute(player, name, String(model.get(name) ?? '') || null);
   for (const name of FLAG_TRAITS) setAttribute(player, name, model.get(name) ? '' : null);
   setAttribute(player, 'mode', model.get('practice') ? 'practice' : 'watch');
-  const range = [['from', model.get('from_step')], ['to', model.get('to_step')]]
-    .map(([name, value]) => [name, Number.isInteger(value) ? String(value) : null]);
-  // The element seeks to its `step` attribute when the range changes: first make that the
-  // step shown now (the learner may have stepped since Python last set it).
-  if (player.length > 0 && range.some(([name, value]) => player.getAttribute(name) !== value)) {
-    setAttribute(player, 'step', String(player.step));
+  for (const [trait, name] of [['from_step', 'from'], ['to_step', 'to']]) {
+    const value = model.get(trait);
+    setAttribute(player, name, Number.isInteger(value) ? String(value) : null);
   }
-  for (const [name, value] of range) setAttribute(player, name, value);
   setAttribute(player, 'theme', themeFor(model.get('theme')));
   player.style.setProperty('--stepwise-height', model.get('height') || '300px');
 }

@@ -3,7 +3,7 @@ Notebook 7): the same player as the page and the ``<stepwise-player>`` element, 
 anywidget.
 
     from stepwise_jupyter import Player
-    player = Player(algorithm="next-greater", input="2 7 3 5 4 6 8", previous=True)
+    player = Player(algorithm="<id>", input="<input text>", previous=True)  # an id: the page's tabs
     player            # shows it; player.step = 3 moves it, stepping in it updates player.step
     player.result     # the algorithm's answer as Python data, once it has been shown
 
