@@ -8,7 +8,7 @@
 
 import { createControls, variantWords } from './controls.js';
 import { $, setText } from './dom.js';
-import { pageEngine } from './player/engine.js';
+import { catalogue, engineFor } from './player/engine.js';
 import { noteAfter, noteAt, pauseBetween, stepRange } from './player/lesson.js';
 import { Clock, Motion, STEP_MOTION_MS, paint, keyAction, onPrint } from './player/core.js';
 
@@ -30,10 +30,16 @@ const INPUT_DEBOUNCE_MS = 350;
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
-/** The engine (shared with any <stepwise-player> on the page) and its current module. */
-const engine = pageEngine();
+/**
+ * The current tab's engine (shared with any <stepwise-player> of that algorithm on the page)
+ * and its module: each tab's module loads on its first visit.
+ * @type {import('./player/engine.js').Engine<any> | null}
+ */
+let engine = null;
 let stepwise = null;
-/** The reload in progress after a panic, shared by every action that needs the engine. */
+/** The engines whose panics show the banner. */
+const watchedEngines = new WeakSet();
+/** The load in progress (a tab's first visit, a restart after a panic), shared by every action that needs the engine. */
 let reloading = null;
 
 const view = {
@@ -52,7 +58,7 @@ const view = {
   },
   infos: [],         // every registry entry; the first is the default
   controls: null,    // the generated option controls of the current algorithm
-  limits: null,      // the engine's limits (Rust's constants), read once
+  limits: null,      // the engine's limits (Rust's constants, from the catalogue)
   widget: null,      // the current algorithm's bespoke widget (www/algorithms/<id>.js), if any
   /** The teacher's lesson: notes by step (player/lesson.js), and a locked range for embeds. */
   lesson: { notes: /** @type {import('./player/lesson.js').Note[]} */ ([]), from: null, to: null },
@@ -69,7 +75,7 @@ const widgets = () => (widgetLoader ??= import('./widgets.js'));
 let practiceModule = null;
 /** Practice mode's controller (player/practice.js), on the full module's players. */
 function practice() {
-  practiceModule ??= withFullEngine(() => import('./player/practice.js')).then(({ createPractice }) => createPractice({
+  practiceModule ??= import('./player/practice.js').then(({ createPractice }) => createPractice({
     container: $('practice'),
     player: () => view.primary,
     canvas: $('primary-canvas'),
@@ -102,9 +108,8 @@ function lessonEditor() {
   return lessonModule;
 }
 
-/** Prints the handout: a frame per note (or every few steps), from the full module's SVG. */
+/** Prints the handout: a frame per note (or every few steps), from the module's SVG. */
 async function printHandout() {
-  await withFullEngine(() => undefined);
   const { writeHandout } = await import('./handout.js');
   const canvas = $('primary-canvas');
   guarded(() => writeHandout({
@@ -145,33 +150,35 @@ async function togglePractice() {
   controller.ask();
 }
 
-/** Runs `action` against the engine, restarting it first if a panic (or an upgrade) broke it. */
+/**
+ * Runs `action` against the current tab's module: loaded first on the tab's first visit, and
+ * started afresh (the page's players rebuilt at the step they were on) after a panic broke it.
+ */
 async function withEngine(action) {
-  if (engine.broken) {
+  const current = engineFor(view.algorithm);
+  if (current !== engine || current.broken || !stepwise) {
+    const restarting = current === engine && current.broken;
     reloading ??= (async () => {
-      stepwise = await engine.load();
+      if (!watchedEngines.has(current)) {
+        watchedEngines.add(current);
+        current.addEventListener('panic', (event) => showPanic(String(/** @type {CustomEvent} */ (event).detail)));
+      }
+      const module = await current.load();
+      engine = current;
+      stepwise = module;
+      if (!restarting) return;
       // Handles into the trapped instance are dead: drop them without calling into it.
       view.primary = null;
       for (const other of view.others) other.player = null;
       widgetLoader?.then((loader) => loader.resetWidgets());
       // The page's own animation comes back at the step it was on.
       await rebuild({ keepPosition: true });
+      view.widget?.shown?.();
     })().finally(() => { reloading = null; });
     await reloading;
-    const result = await action(stepwise);
-    view.widget?.shown?.();
-    return result;
+    if (engineFor(view.algorithm) !== engine) return withEngine(action);
   }
   return action(stepwise);
-}
-
-/**
- * Runs `action` against the full module (questions, SVG export): the first call switches the
- * page's players to it, rebuilt at the step they were on.
- */
-function withFullEngine(action) {
-  engine.upgrade();
-  return withEngine(action);
 }
 
 /** The banner for a panic (the engine restarts on the next action) or a JS-side failure. */
@@ -243,7 +250,7 @@ function dropResident() {
 async function setResident(next) {
   const { takeResident } = await import('./resident.js');
   return takeResident({
-    engine,
+    engine: () => engine,
     input: $('input-text'),
     current: () => resident,
     use: (value) => { resident = value; },
@@ -273,7 +280,7 @@ async function rebuild({ keepPosition = false, seekEnd = false } = {}) {
     let primary;
     try {
       primary = resident
-        ? stepwise.Player.fromSamples(resident.samples(stepwise, options), { ...options, method: primaryMethod })
+        ? stepwise.Player.fromResident(resident.samples(stepwise, options), { ...options, method: primaryMethod })
         : new stepwise.Player(view.algorithm, text, { ...options, method: primaryMethod });
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) throw error;
@@ -442,7 +449,6 @@ function exportName(extension) {
 }
 
 async function exportSvg() {
-  await withFullEngine(() => undefined);
   const { exportSvg: write } = await exports();
   write(view.primary, $('primary-canvas'), exportName('svg'));
 }
@@ -660,7 +666,7 @@ function guarded(action) {
 
 function onFailure(error) {
   if (error instanceof WebAssembly.RuntimeError) {
-    engine.trap(error.message);
+    engine?.trap(error.message);
   } else {
     // A JS-side failure (a canvas that cannot be created, say): report it, keep the engine.
     console.error(error);
@@ -721,7 +727,8 @@ function widgetHost(controls, stage) {
       return optionsChanged({ seekEnd });
     },
     primary: () => view.primary,
-    limits: () => view.limits,
+    algorithm: () => view.algorithm,
+    limits: () => ({ ...view.limits, ...view.info.resident?.limits }),
     theme: () => view.theme,
     onFailure,
   };
@@ -961,7 +968,6 @@ function wireControls() {
   $('panic-dismiss').addEventListener('click', () => { $('panic-banner').hidden = true; });
   document.addEventListener('keydown', onKey);
   new ResizeObserver(() => requestDraw()).observe($('players'));
-  engine.addEventListener('panic', (event) => showPanic(String(/** @type {CustomEvent} */ (event).detail)));
 }
 
 function onKey(event) {
@@ -1006,12 +1012,14 @@ async function main() {
   // for it (the style sheet already hides it for links to a tab, before any script runs).
   if (location.search || location.hash) document.documentElement.classList.add('opening-link');
   setTheme(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-  stepwise = await engine.load();
+  view.infos = catalogue.algorithms;
+  view.limits = catalogue.limits;
+  // The first tab's module starts loading at once, while the page fills in around it.
+  const firstTab = location.hash.slice(1);
+  engineFor(catalogue.find(firstTab) ? firstTab : catalogue.first).load().catch(() => {});
   // The start-up work in slices, each a task of its own: the page stays responsive (no long
   // task blocks input) while it fills in.
   await nextTask();
-  view.infos = stepwise.algorithms();
-  view.limits = stepwise.limits();
   fillStaticControls();
   wireControls();
   await nextTask();
@@ -1044,7 +1052,7 @@ async function main() {
   }
   if (linkProblem) showInputError({ message: linkProblem }, '');
   document.body.dataset.ready = 'true';
-  widgets().then((loader) => loader.prefetchWidgets(view.infos)).catch(() => {});
+  widgets().then((loader) => loader.prefetchTabs(view.infos)).catch(() => {});
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('sw.js').catch((error) => console.warn('offline mode unavailable:', error));
   }

@@ -11,26 +11,34 @@
 // The wasm loads relative to this file, once per page for every player; shadow DOM keeps the
 // host's CSS out; each player sizes itself to its container and starts work only when visible.
 
-import { handOverModule, pageEngine } from './player/engine.js';
-import { Clock, Motion, STEP_MOTION_MS, paint, keyAction, onPrint } from './player/core.js';
+import { catalogue, engineFor, handOverModule } from './player/engine.js';
+import { Clock, Motion, STEP_MOTION_MS, isPrinting, paint, keyAction, onPrint } from './player/core.js';
 import { cleanNotes, noteAt, pauseBetween, stepRange } from './player/lesson.js';
 import { ATTRIBUTES as ATTRIBUTE_LIST, TAG } from './player/element-api.js';
 
-const engine = pageEngine();
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 /** @type {Set<StepwisePlayer>} */
 const players = new Set();
 
-// A panic trapped the shared instance, or the page switched the shared engine to its full
-// module: every player drops its handle into the old instance and builds again on the new one.
-function rebuildAll() {
-  for (const element of players) {
-    element.player = null; // a handle into the dead instance: dropped, never called
-    element.build();
-  }
+/** The engines whose panics this file listens to. */
+const watched = new WeakSet();
+
+/**
+ * Listens to `engine` once: when a panic traps its instance, every player of that algorithm
+ * drops its handle into the dead instance and builds again on a fresh one.
+ * @param {import('./player/engine.js').Engine<any>} engine
+ */
+function watch(engine) {
+  if (watched.has(engine)) return;
+  watched.add(engine);
+  engine.addEventListener('panic', () => {
+    for (const element of players) {
+      if (element.engine !== engine) continue;
+      element.player = null; // a handle into the dead instance: dropped, never called
+      element.build();
+    }
+  });
 }
-engine.addEventListener('panic', rebuildAll);
-engine.addEventListener('upgrade', rebuildAll);
 
 // Printing: players that never scrolled into view build too, so that every one prints its frame.
 function buildForPrint() {
@@ -42,7 +50,7 @@ window.matchMedia('print').addEventListener('change', (event) => {
 });
 // Built players repaint at paper resolution when printing starts (and back when it ends).
 onPrint(() => {
-  for (const element of players) if (element.player) engine.guard(() => paint(element.player, element.canvas));
+  for (const element of players) if (element.player) element.guard(() => paint(element.player, element.canvas));
 });
 
 // The element's layout; its colours are the palette's custom properties (palette.css, made from
@@ -121,15 +129,15 @@ function styleSheet(text) {
 }
 
 /**
- * Serves every player on the page from files a host hands over instead of the ones beside
- * this script, for a host whose script has no URL to find them by (a notebook widget's module
- * is a blob): `module` is the text of the full wasm-bindgen module (`pkg-full/stepwise.js`),
- * `wasm` its bytes and `paletteCss` the text of `palette.css`. The first hand-over counts;
- * make it before a player is built.
- * @param {{ module: string, wasm: BufferSource, paletteCss: string }} files
+ * Serves the players on the page from files a host hands over instead of the ones beside this
+ * script, for a host whose script has no URL to find them by (a notebook widget's module is a
+ * blob): `modules` maps an algorithm's id to the text of its wasm-bindgen module
+ * (`pkg/<id>/stepwise.js`) and its wasm bytes, and `paletteCss` is the text of `palette.css`.
+ * The first hand-over of each counts; make it before a player of that algorithm is built.
+ * @param {{ modules: Record<string, { source: string, wasm: BufferSource }>, paletteCss: string }} files
  */
-export function useFiles({ module, wasm, paletteCss }) {
-  handOverModule(module, wasm);
+export function useFiles({ modules, paletteCss }) {
+  for (const [id, { source, wasm }] of Object.entries(modules)) handOverModule(id, source, wasm);
   /** @type {any} */ (globalThis)[HANDED_OVER_PALETTE] ??= paletteCss;
 }
 
@@ -225,8 +233,10 @@ export class StepwisePlayer extends HTMLElement {
     /** Practice mode's controller (player/practice.js), made on first use. */
     this.practice = /** @type {Promise<{ ask(): void, stop(): void }> | null} */ (null);
     this.practiceSeed = 1;
-    /** @type {import('./pkg/stepwise.js').Player | null} */
+    /** @type {import('./pkg/module.js').Player | null} */
     this.player = null;
+    /** The engine of the algorithm the player runs (set when it builds). @type {import('./player/engine.js').Engine<any> | null} */
+    this.engine = null;
     this.playing = false;
     this.visible = false;
     this.building = false;
@@ -257,6 +267,17 @@ export class StepwisePlayer extends HTMLElement {
       if (this.visible && this.playing) this.tick();
     });
     this.intersectionObserver.observe(this);
+    // The module loads while idle even when the player is never scrolled into view, so that
+    // printing can build and paint it at once (nothing painted after `beforeprint` prints).
+    const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 200));
+    idle(() => {
+      if (!players.has(this)) return;
+      try {
+        engineFor(this.algorithmId()).load().catch(() => {});
+      } catch {
+        // An unknown algorithm: building says so.
+      }
+    });
   }
 
   disconnectedCallback() {
@@ -265,8 +286,19 @@ export class StepwisePlayer extends HTMLElement {
     this.resizeObserver?.disconnect();
     this.intersectionObserver?.disconnect();
     this.playing = false;
-    if (!engine.broken) this.player?.free();
+    if (this.engine && !this.engine.broken) this.player?.free();
     this.player = null;
+  }
+
+  /**
+   * Runs `action` on this player's engine: a trapped wasm call breaks the instance instead of
+   * escaping (see `Engine.guard`).
+   * @template T
+   * @param {() => T} action
+   * @returns {T | undefined}
+   */
+  guard(action) {
+    return this.engine ? this.engine.guard(action) : undefined;
   }
 
   /** @param {string} name */
@@ -279,7 +311,7 @@ export class StepwisePlayer extends HTMLElement {
     }
     if (rerun) this.build();
     else if (name === 'theme') {
-      engine.guard(() => this.player?.setTheme(this.theme));
+      this.guard(() => this.player?.setTheme(this.theme));
       this.draw();
     } else if (name === 'controls') this.layout();
     else if (name === 'speed') this.clock.setSpeed({ perSecond: this.speed });
@@ -316,6 +348,19 @@ export class StepwisePlayer extends HTMLElement {
     return this.getAttribute('input') ?? '';
   }
 
+  /**
+   * The text the player runs: the `input` attribute, or without one the algorithm's example
+   * (as the page shows it); `input=""` stays an explicit empty input.
+   */
+  runInput() {
+    return this.getAttribute('input') ?? catalogue.find(this.algorithmId())?.example ?? '';
+  }
+
+  /** The algorithm the player runs: its attribute, or the catalogue's first. */
+  algorithmId() {
+    return this.algorithm || catalogue.first;
+  }
+
   set input(value) {
     this.setAttribute('input', value);
   }
@@ -346,7 +391,7 @@ export class StepwisePlayer extends HTMLElement {
   /** The algorithm's result for the whole run, as plain data (null until it is built). */
   get result() {
     const player = this.player;
-    return player ? engine.guard(() => player.result()) ?? null : null;
+    return player ? this.guard(() => player.result()) ?? null : null;
   }
 
   /** Steps per second while playing (attribute `speed`, default 2). */
@@ -436,18 +481,17 @@ export class StepwisePlayer extends HTMLElement {
   }
 
   async build() {
-    // Practice needs the questions of the full module: the shared engine switches, and every
-    // player on the page (this one too) builds again on it.
-    if (this.practising && !engine.full) {
-      engine.upgrade();
-      return;
-    }
     this.building = true;
     try {
-      const stepwise = await engine.load();
-      const algorithm = this.algorithm || stepwise.algorithms()[0].id;
-      const player = new stepwise.Player(algorithm, this.input, parseVariant(this.getAttribute('variant')));
-      if (!engine.broken) this.player?.free();
+      const algorithm = this.algorithmId();
+      const engine = engineFor(algorithm);
+      watch(engine);
+      // A started engine builds at once, with no await: printing builds the players never
+      // scrolled into view inside `beforeprint`, and only what is painted there is printed.
+      const stepwise = engine.ready ?? await engine.load();
+      const player = new stepwise.Player(algorithm, this.runInput(), parseVariant(this.getAttribute('variant')));
+      if (this.engine && !this.engine.broken) this.player?.free();
+      this.engine = engine;
       this.player = player;
       player.setTheme(this.theme);
       this.message.hidden = true;
@@ -460,7 +504,7 @@ export class StepwisePlayer extends HTMLElement {
       else if (this.hasAttribute('autoplay')) this.play();
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {
-        engine.trap(error.message);
+        this.engine?.trap(error.message);
         return;
       }
       const { message, kind, field } = /** @type {Error & { kind?: string, field?: string }} */ (error);
@@ -518,9 +562,9 @@ export class StepwisePlayer extends HTMLElement {
 
   /** Practice's "New case": a fresh random input from the next seed. */
   async newCase() {
-    const stepwise = await engine.load();
+    const algorithm = this.algorithmId();
+    const stepwise = await engineFor(algorithm).load();
     this.practiceSeed += 1;
-    const algorithm = this.algorithm || stepwise.algorithms()[0].id;
     this.input = stepwise.randomInput(algorithm, PRACTICE_SIZE, this.practiceSeed);
   }
 
@@ -534,7 +578,7 @@ export class StepwisePlayer extends HTMLElement {
     const player = this.player;
     if (!player) return;
     if (this.practising && !answered && position > this.position) return;
-    engine.guard(() => {
+    this.guard(() => {
       const [from, to] = this.range();
       const target = Math.max(from, Math.min(to, position));
       const single = Math.abs(target - this.position) === 1;
@@ -613,12 +657,17 @@ export class StepwisePlayer extends HTMLElement {
 
   /** Paints the current step, and keeps painting while a step's motion runs. */
   draw() {
-    if (!this.player || this.drawing) return;
+    if (!this.player) return;
+    if (isPrinting()) {
+      this.guard(() => paint(this.player, this.canvas));
+      return;
+    }
+    if (this.drawing) return;
     this.drawing = true;
     requestAnimationFrame((now) => {
       this.drawing = false;
       const progress = this.motion.progress(now);
-      engine.guard(() => paint(this.player, this.canvas, progress));
+      this.guard(() => paint(this.player, this.canvas, progress));
       if (progress < 1) this.draw();
     });
   }

@@ -1,8 +1,9 @@
 // @ts-check
-// Input held in wasm memory in place of the text box: how the page animates up to 2,000,000
-// ROC samples (a big CSV file or the generator) without a megabyte-long textarea or a text
-// round trip. A widget offers it (`WidgetHost.setResident`); the page loads this module then.
-// It is in use while the text box is empty; typing text there replaces it.
+// Input held in wasm memory in place of the text box (a `Resident` handle of the algorithm's
+// module): how the page animates input too big for text — a big file or a generator's output —
+// without a megabyte-long textarea or a text round trip. A widget offers it
+// (`WidgetHost.setResident`); the page loads this module then. It is in use while the text box
+// is empty; typing text there replaces it.
 
 /** Lets the browser paint (a status line) before a long task; at once in a background tab. */
 function paintFirst() {
@@ -11,14 +12,14 @@ function paintFirst() {
 }
 
 /**
- * Samples held in wasm memory: what the widget said (`label`, `source`: `generated` | `file`,
+ * Input held in wasm memory: what the widget said (`label`, `source`: `generated` | `file`,
  * `make(stepwise, options) → handle`, and `dependsOn`, the options `make` reads) and the handle
  * made from it — made again after an engine restart, or when an option it depends on changes.
  */
 export class Resident {
   /**
    * @param {{ label: string, source: string, make: Function, dependsOn?: string[] }} description
-   * @param {import('./player/engine.js').Engine} engine
+   * @param {import('./player/engine.js').Engine<any>} engine the engine of the algorithm it is for
    */
   constructor({ label, source, make, dependsOn = [] }, engine) {
     this.label = label;
@@ -60,7 +61,7 @@ export class Resident {
  * Animates `next` resident samples, saying so first (10^6 take a moment). If they are refused
  * (a bad line, too many samples) the message shows and the input stays as it was. Resolves to
  * whether they were taken.
- * @param {{ engine: import('./player/engine.js').Engine, input: HTMLTextAreaElement,
+ * @param {{ engine: () => import('./player/engine.js').Engine<any>, input: HTMLTextAreaElement,
  *   current: () => Resident | null, use: (resident: Resident | null) => void,
  *   rebuild: () => Promise<boolean>, toast: (message: string) => void, hideToast: () => void }} page
  * @param {{ label: string, source: string, make: Function, dependsOn?: string[] }} next
@@ -74,7 +75,7 @@ export async function takeResident(page, next) {
     page.input.value = previous.text;
     page.input.placeholder = previous.placeholder;
   };
-  const resident = new Resident(next, page.engine);
+  const resident = new Resident(next, page.engine());
   page.use(resident);
   page.input.value = '';
   page.input.placeholder = `${next.label} are held in wasm memory, not in this box. Type or paste input here to use your own instead.`;

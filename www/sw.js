@@ -1,11 +1,12 @@
 // @ts-check
-// Offline for workshops: the page's files are cached on the first visit; afterwards the
-// network is tried first (so a new build shows at once) and the cache answers when it fails.
-const CACHE = 'stepwise-v15';
+// Offline for workshops: the page's own files are cached on the first visit, and every
+// algorithm's module and widget once the page prefetches them in idle time (widgets.js,
+// `prefetchTabs`: this worker keeps whatever the page fetches). Afterwards the network is
+// tried first (so a new build shows at once) and the cache answers when it fails.
+const CACHE = 'stepwise-v16';
 const FILES = [
-  './', 'index.html', 'palette.css', 'style.css', 'app.js', 'controls.js', 'dom.js', 'image-mode.js', 'share.js', 'player/practice.js', 'lesson.js', 'player/lesson.js', 'handout.js', 'record.js', 'export.js', 'legacy-links.js', 'resident.js', 'present.js', 'widgets.js',
-  'embed.js', 'player/element-api.js', 'player/engine.js', 'player/core.js', 'pkg/stepwise.js', 'pkg/stepwise_bg.wasm', 'manifest.webmanifest',
-  'pkg-full/stepwise.js', 'pkg-full/stepwise_bg.wasm',
+  './', 'index.html', 'palette.css', 'style.css', 'app.js', 'controls.js', 'dom.js', 'share.js', 'player/practice.js', 'lesson.js', 'player/lesson.js', 'handout.js', 'record.js', 'export.js', 'legacy-links.js', 'resident.js', 'present.js', 'widgets.js',
+  'embed.js', 'player/element-api.js', 'player/engine.js', 'player/core.js', 'pkg/catalogue.js', 'manifest.webmanifest',
   'pkg-kernels/stepwise_kernels.js', 'pkg-kernels/stepwise_kernels_bg.wasm',
 ];
 

@@ -1,11 +1,12 @@
 // @ts-check
 // The interface between the page and an algorithm's bespoke widget, as JSDoc types only (no
 // code: nothing loads this file at run time). An algorithm whose registry entry says
-// `widget: true` has `www/algorithms/<id>.js`, which exports `createWidget(host) → Widget`.
+// `widget: true` has `www/algorithms/<id>/widget.js`, which exports `createWidget(host) →
+// Widget`; its other files live beside it in that folder.
 // The page makes it when the algorithm's tab first opens.
 
 /**
- * What the page offers a bespoke widget (`www/algorithms/<id>.js` exports
+ * What the page offers a bespoke widget (`www/algorithms/<id>/widget.js` exports
  * `createWidget(host) → Widget`).
  * @typedef {object} WidgetHost
  * @property {HTMLElement} controls a container in the variant card, under the option controls
@@ -22,7 +23,9 @@
  * @property {() => Record<string, boolean | string>} options the current option map
  * @property {(options: Record<string, boolean | string>, how?: { seekEnd?: boolean }) => Promise<boolean>} setOptions sets options and rebuilds
  * @property {() => any} primary the first method's Player
- * @property {() => { textBytes: number, steps: number, csvFileBytes: number, animatedSamples: number }} limits the engine's limits
+ * @property {() => string} algorithm the id of the widget's algorithm
+ * @property {() => Record<string, number>} limits the engine's limits (`textBytes`, `steps`) and
+ *   the algorithm's resident-input limits from the catalogue
  * @property {() => string} theme
  * @property {(error: unknown) => void} onFailure
  */

@@ -1,9 +1,10 @@
 // @ts-check
-// The algorithms' bespoke widgets (`www/algorithms/<id>.js`, see widget.js): made when their tab
-// first opens, each in containers of its own, reset after an engine restart, and fetched while
-// idle so that the offline cache holds them.
+// The algorithms' bespoke widgets (`www/algorithms/<id>/widget.js`, see widget.js): made when
+// their tab first opens, each in containers of its own, reset after an engine restart; and,
+// while idle, the prefetch of every tab's module and widget so that the offline cache holds them.
 
 import { el } from './dom.js';
+import { WIDGETS } from './pkg/catalogue.js';
 
 /** @typedef {import('./widget.js').Widget} Widget */
 
@@ -11,7 +12,7 @@ import { el } from './dom.js';
 const widgets = new Map();
 
 /**
- * The bespoke widget of `info` (`www/algorithms/<id>.js`), made on first use in containers of
+ * The bespoke widget of `info` (`www/algorithms/<id>/widget.js`), made on first use in containers of
  * its own; null when the registry says it has none. `host(controls, stage)` makes what the
  * page offers it; `toast` tells the user when it cannot load.
  * @returns {Promise<{ widget: Widget, controls: HTMLElement, stage: HTMLElement } | null>}
@@ -23,7 +24,8 @@ export function widgetFor(info, { host, toast }) {
     const stage = el('div', { 'data-widget': info.id });
     document.getElementById('widget-controls')?.append(controls);
     document.getElementById('widget-stage')?.append(stage);
-    widgets.set(info.id, import(`./algorithms/${info.id}.js`).then((module) => ({
+    const importWidget = /** @type {Record<string, () => Promise<any>>} */ (WIDGETS)[info.id];
+    widgets.set(info.id, importWidget().then((module) => ({
       widget: module.createWidget(host(controls, stage)),
       controls,
       stage,
@@ -45,14 +47,17 @@ export function resetWidgets() {
 }
 
 /**
- * Fetches every tab's widget while idle, once the service worker controls the page: its cache
- * (which keeps what the page fetches) then holds them for a workshop without a network.
+ * Fetches every tab's module (its JS and wasm) and widget while idle, once the service worker
+ * controls the page: its cache (which keeps what the page fetches) then holds them for a
+ * workshop without a network. The first load is not slowed: nothing starts before idle time.
  */
-export function prefetchWidgets(infos) {
+export function prefetchTabs(infos) {
   const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
   const prefetch = () => idle(() => {
     for (const info of infos) {
-      if (info.widget) fetch(`./algorithms/${info.id}.js`).catch(() => {});
+      fetch(`./pkg/${info.id}/stepwise.js`).catch(() => {});
+      fetch(`./pkg/${info.id}/stepwise_bg.wasm`).catch(() => {});
+      if (info.widget) fetch(`./algorithms/${info.id}/widget.js`).catch(() => {});
     }
   });
   if (!('serviceWorker' in navigator) || navigator.serviceWorker.controller) prefetch();

@@ -105,6 +105,11 @@ window.addEventListener('beforeprint', () => setPrinting(true));
 window.addEventListener('afterprint', () => setPrinting(false));
 window.matchMedia('print').addEventListener('change', (event) => setPrinting(event.matches));
 
+/** True while the page is being printed: paint at once, since a deferred paint is not printed. */
+export function isPrinting() {
+  return printing;
+}
+
 /**
  * Calls `repaint` (synchronously: the browser lays out the print right after) whenever printing
  * starts or ends, so that canvases are painted again at the resolution for the medium.

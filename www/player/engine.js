@@ -1,34 +1,73 @@
 // @ts-check
-// The wasm engine every player on a page shares, loaded once relative to this file. A panic
-// traps the instance and kills its handles: the engine reports it once (`panic`), marks it
-// broken, and the next `load()` starts a fresh one; hosts drop their handles meanwhile.
+// The wasm engines of a page: one per algorithm, each loaded on first use and shared by every
+// player of that algorithm (`engineFor(id)`). What is known before any loads (titles, options,
+// presets, limits) is the catalogue (`../pkg/catalogue.js`, generated from the registry).
 //
-// The page's engine starts on the lean first-load module (`pkg/`) and switches to the full one
-// (`pkg-full/`: the same plus questions and SVG export) on the first use of those: `upgrade()`
-// marks it broken the same way, so hosts rebuild exactly as after a panic, without the banner.
+// A module is found through the catalogue's table of literal `import('./<id>/stepwise.js')`
+// calls, and its wasm through wasm-bindgen's literal `new URL('stepwise_bg.wasm',
+// import.meta.url)`: bundlers (Vite, webpack, Rollup, esbuild) follow both and split one chunk
+// per algorithm, and the same files work unbundled from a CDN or node_modules.
+//
+// A panic traps the instance and kills its handles: the engine reports it once (`panic`),
+// marks it broken, and the next `load()` starts a fresh instance; hosts drop their handles
+// meanwhile. A fresh instance needs a fresh copy of the module's JS (wasm-bindgen keeps one
+// instance per copy), imported by URL with a query: that works where the module files are
+// served as built; in a bundle the restart fails with an error the host shows.
+
+import { ALGORITHMS, LIMITS, MODULES } from '../pkg/catalogue.js';
 
 /**
- * `path` resolved beside this script; empty when the script's URL is no base for it (a blob:
- * a notebook widget's bundle, which hands its files over through `Engine.useFiles` instead).
+ * @typedef {object} AlgorithmInfo what the catalogue says of one algorithm (see `Entry::describe`
+ *   in crates/core/src/algo/mod.rs)
+ * @property {string} id
+ * @property {string} title
+ * @property {string} example
+ * @property {{ id: string, title: string }[]} methods
+ * @property {{ name: string, text: string }[]} presets
+ * @property {boolean} widget
+ * @property {{ limits: Record<string, number> } | null} [resident]
+ */
+
+/** The catalogue: every algorithm (menu order) and the limits they share. */
+export const catalogue = {
+  /** @type {any[]} */
+  algorithms: ALGORITHMS,
+  /** @type {{ textBytes: number, steps: number }} */
+  limits: LIMITS,
+  /**
+   * The algorithm with this id, or undefined.
+   * @param {string} id
+   */
+  find(id) {
+    return ALGORITHMS.find((/** @type {AlgorithmInfo} */ info) => info.id === id);
+  },
+  /** The first algorithm's id: the default of the page and the element. */
+  get first() {
+    return ALGORITHMS[0].id;
+  },
+};
+
+/**
+ * `path` resolved beside this script, without a pattern a bundler would rewrite; empty when
+ * the script's URL is no base for it (a blob: a notebook widget's bundle, which hands its
+ * files over through `handOverModule` instead).
  * @param {string} path
  */
 function besideThisScript(path) {
+  const base = import.meta.url;
   try {
-    return new URL(path, import.meta.url).href;
+    return new URL(path, base).href;
   } catch {
     return '';
   }
 }
 
-const PAGE_MODULE = besideThisScript('../pkg/stepwise.js');
-const FULL_MODULE = besideThisScript('../pkg-full/stepwise.js');
-
 /**
- * Where a host hands the full module over (`handOverModule`): one slot per page, on the
- * global object, because a notebook imports one copy of this file per widget and the page's
- * element may come from any of them.
+ * Where hosts hand modules over (`handOverModule`): one slot per page, on the global object,
+ * because a notebook imports one copy of this file per widget and the page's element may come
+ * from any of them.
  */
-const HANDED_OVER = Symbol.for('stepwise.engine.module');
+const HANDED_OVER = Symbol.for('stepwise.engine.modules');
 
 /**
  * @typedef {object} HandedOverModule
@@ -36,24 +75,30 @@ const HANDED_OVER = Symbol.for('stepwise.engine.module');
  * @property {BufferSource} wasm its bytes
  */
 
-/** The module handed over on this page, if any. */
-function handedOver() {
-  return /** @type {HandedOverModule | undefined} */ (/** @type {any} */ (globalThis)[HANDED_OVER]);
+/**
+ * The module handed over for algorithm `id` on this page, if any.
+ * @param {string} id
+ * @returns {HandedOverModule | undefined}
+ */
+function handedOver(id) {
+  return /** @type {any} */ (globalThis)[HANDED_OVER]?.[id];
 }
 
 /**
- * Makes every engine on the page load the full module from `source` (the wasm-bindgen
- * module's text) and `wasm` (its bytes) instead of from the files beside this script: for a
- * host whose script has no URL to find them by (a notebook widget's module is a blob). The
- * first hand-over counts.
+ * Makes the engine of algorithm `id` load its module from `source` (the wasm-bindgen module's
+ * text) and `wasm` (its bytes) instead of from the files beside this script: for a host whose
+ * script has no URL to find them by (a notebook widget's module is a blob). The first
+ * hand-over of an id counts.
+ * @param {string} id
  * @param {string} source
  * @param {BufferSource} wasm
  */
-export function handOverModule(source, wasm) {
-  /** @type {any} */ (globalThis)[HANDED_OVER] ??= { source, wasm };
+export function handOverModule(id, source, wasm) {
+  const slots = (/** @type {any} */ (globalThis)[HANDED_OVER] ??= {});
+  slots[id] ??= { source, wasm };
 }
 
-/** @typedef {typeof import('../pkg/stepwise.js')} StepwiseModule */
+/** @typedef {typeof import('../pkg/module.js')} StepwiseModule */
 
 /**
  * One wasm-bindgen module, loaded on first use and started afresh after a panic.
@@ -62,28 +107,38 @@ export function handOverModule(source, wasm) {
 export class Engine extends EventTarget {
   /** @type {Promise<M> | null} */
   #instance = null;
+  /** The started instance's module, once its start has finished. @type {M | null} */
+  #ready = null;
   #generation = 0;
   #broken = false;
-  /** The module URLs imported so far. */
-  #imported = new Set();
 
   /**
-   * @param {string} url the wasm-bindgen ES module to load
-   * @param {string} [fullUrl] a superset module that `upgrade()` switches to
+   * @param {() => Promise<any>} importModule imports the module (a literal `import()`)
+   * @param {string} url the module's URL when served as built, for a fresh copy after a panic
+   * @param {string} [id] the algorithm whose module this is, for a handed-over copy
    */
-  constructor(url, fullUrl = url) {
+  constructor(importModule, url, id = '') {
     super();
+    this.importModule = importModule;
     this.url = url;
-    this.fullUrl = fullUrl;
+    this.id = id;
     // The engine's panic hook announces a panic before the trapped call returns.
     globalThis.addEventListener('stepwise-panic', (event) => {
-      this.trap(String(/** @type {CustomEvent} */ (event).detail));
+      if (this.#instance) this.trap(String(/** @type {CustomEvent} */ (event).detail));
     });
   }
 
   /** How many times the engine has been started afresh (0 for the first instance). */
   get generation() {
     return this.#generation;
+  }
+
+  /**
+   * The module when an instance is started and not broken, else null: for a host that must
+   * build at once (a player printed before it was ever shown builds inside `beforeprint`).
+   */
+  get ready() {
+    return this.#broken ? null : this.#ready;
   }
 
   /** True after a panic, until the next `load()` starts a fresh instance. */
@@ -97,25 +152,29 @@ export class Engine extends EventTarget {
       this.#broken = false;
       this.#generation += 1;
       this.#instance = null;
+      this.#ready = null;
     }
     if (!this.#instance) {
-      const files = handedOver();
-      const starting = files ? this.#startFromFiles(files) : this.#startFromUrl();
+      const files = handedOver(this.id);
+      const starting = files ? this.#startFromFiles(files) : this.#start();
       // A failed start is not kept: the next load tries again (the files may arrive later).
-      this.#instance = starting.catch((error) => {
+      const instance = starting.then((module) => {
+        if (this.#instance === instance) this.#ready = module;
+        return module;
+      }, (error) => {
         this.#instance = null;
         throw error;
       });
+      this.#instance = instance;
     }
     return this.#instance;
   }
 
-  /** A new instance of the module at `this.url`, its wasm found beside it. */
-  async #startFromUrl() {
-    // A module URL is imported once per instance: a fresh one after a panic needs a new URL.
-    const url = this.#imported.has(this.url) ? `${this.url}?generation=${this.#generation}` : this.url;
-    this.#imported.add(this.url);
-    const module = await import(url);
+  /** A new instance: the module's first copy through its literal import, later ones by URL. */
+  async #start() {
+    const module = this.#generation === 0
+      ? await this.importModule()
+      : await import(/* webpackIgnore: true */ /* @vite-ignore */ `${this.url}?generation=${this.#generation}`);
     await module.default();
     return /** @type {M} */ (module);
   }
@@ -128,30 +187,12 @@ export class Engine extends EventTarget {
   async #startFromFiles({ source, wasm }) {
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     try {
-      const module = await import(url);
+      const module = await import(/* webpackIgnore: true */ /* @vite-ignore */ url);
       await module.default({ module_or_path: wasm });
       return /** @type {M} */ (module);
     } finally {
       URL.revokeObjectURL(url);
     }
-  }
-
-  /** True once the engine runs (or will next load) its full module (a handed-over module is). */
-  get full() {
-    return this.url === this.fullUrl || Boolean(handedOver());
-  }
-
-  /**
-   * Switches to the full module: the next `load()` starts it and hosts rebuild their players
-   * as after a panic (`upgrade` is dispatched for hosts that rebuild at once). Returns whether
-   * anything changed.
-   */
-  upgrade() {
-    if (this.full) return false;
-    this.url = this.fullUrl;
-    this.#broken = true;
-    this.dispatchEvent(new Event('upgrade'));
-    return true;
   }
 
   /**
@@ -182,11 +223,33 @@ export class Engine extends EventTarget {
   }
 }
 
-/** @type {Engine<StepwiseModule> | null} */
-let shared = null;
+/** @type {Map<string, Engine<StepwiseModule>>} */
+const engines = new Map();
 
-/** The page module's engine, one per page for every host. */
-export function pageEngine() {
-  shared ??= new Engine(PAGE_MODULE, FULL_MODULE);
-  return shared;
+/**
+ * The engine of algorithm `id`, one per page for every host; throws for an id the catalogue
+ * does not list (the message lists those it does).
+ * @param {string} id
+ * @returns {Engine<StepwiseModule>}
+ */
+export function engineFor(id) {
+  let engine = engines.get(id);
+  if (!engine) {
+    const importModule = /** @type {Record<string, () => Promise<any>>} */ (MODULES)[id];
+    if (!importModule) {
+      const known = ALGORITHMS.map((/** @type {AlgorithmInfo} */ info) => info.id).join(', ');
+      throw Object.assign(new Error(`unknown algorithm '${id}' (known: ${known})`), {
+        kind: 'unknown algorithm',
+        field: 'algorithm',
+      });
+    }
+    engine = new Engine(importModule, besideThisScript(`../pkg/${id}/stepwise.js`), id);
+    engines.set(id, engine);
+  }
+  return engine;
+}
+
+/** The engines started so far (a panic in one module's instance is reported by that one). */
+export function startedEngines() {
+  return [...engines.values()];
 }

@@ -7,6 +7,7 @@
 
 mod anchors;
 mod jupyter;
+mod modules;
 mod prerender;
 mod python;
 mod serve;
@@ -17,10 +18,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
-/// The page's total transfer (HTML + JS + CSS + wasm, gzipped) may not exceed this.
-const PAGE_WEIGHT_BUDGET_BYTES: usize = 150 * 1024;
+/// The page's first load (HTML + JS + CSS + the catalogue + the first tab's module, gzipped)
+/// may not exceed this.
+const PAGE_WEIGHT_BUDGET_BYTES: usize = 100 * 1024;
 
-/// The files the page loads when it opens, relative to `www/`.
+/// Each algorithm's module (its JS glue and wasm, gzipped) may not exceed this.
+const MODULE_BUDGET_BYTES: usize = 90 * 1024;
+
+/// The files the page loads when it opens, relative to `www/`, besides the first tab's module.
 const PAGE_FILES: &[&str] = &[
     "index.html",
     "palette.css",
@@ -31,8 +36,7 @@ const PAGE_FILES: &[&str] = &[
     "player/engine.js",
     "player/core.js",
     "player/lesson.js",
-    "pkg/stepwise.js",
-    "pkg/stepwise_bg.wasm",
+    "pkg/catalogue.js",
 ];
 
 /// Modules the page imports only when a feature is first used; reported beside the budget.
@@ -40,7 +44,6 @@ const ON_DEMAND_FILES: &[&str] = &[
     // The link codec: the URL updater loads it after the first frame (a link with a state
     // loads it before).
     "share.js",
-    "image-mode.js",
     "player/practice.js",
     "lesson.js",
     "handout.js",
@@ -50,9 +53,6 @@ const ON_DEMAND_FILES: &[&str] = &[
     "resident.js",
     "present.js",
     "widgets.js",
-    // The full module: the lean one plus questions and SVG export, loaded on their first use.
-    "pkg-full/stepwise.js",
-    "pkg-full/stepwise_bg.wasm",
     "pkg-gif/stepwise_gif.js",
     "pkg-gif/stepwise_gif_bg.wasm",
     // The kernel library: image mode's IntegralImage, and every kernel for JS users.
@@ -156,60 +156,33 @@ fn run_capturing(
     }
 }
 
-/// Builds the release wasm into `www/pkg/`, shrinks it with wasm-opt, and stages the served
-/// copy of `www/` ([`site`]).
+/// Builds the release wasm: one module per algorithm into `www/pkg/<id>/` and the catalogue
+/// ([`modules`]), the GIF encoder and the kernel library; shrinks each with wasm-opt, and
+/// stages the served copy of `www/` ([`site`]).
 fn build() -> Result<(), String> {
     let started = Instant::now();
     setup::wasm_toolchain()?;
     setup::npm_packages()?;
-    // The page's module; the GIF encoder the page loads only when someone exports a GIF; the
-    // kernel library, which the page loads with image mode and JS users call directly.
-    // Each module: (package, features, profile, wasm-opt passes, output folder, module name).
-    // The page has two modules from one crate: the lean first-load one, and the full one
-    // (`--features full`: questions and SVG export) the page switches to on first use. The kernel
-    // library is outside the page's budget, so it is built for speed rather than size; the
-    // page's module gets a whole-program flow analysis between two size passes, repeated until nothing
-    // shrinks (0.5 KB gzipped).
-    let size: &[&str] = &["-Oz"];
-    let page_passes: &[&str] = &["-Oz", "--gufa", "-Oz", "--converge"];
-    for (package, features, profile, passes, out_dir, name) in [
-        (
-            "stepwise-page",
-            "",
-            "release",
-            page_passes,
-            "www/pkg",
-            "stepwise",
-        ),
-        (
-            "stepwise-page",
-            "full",
-            "release-full",
-            page_passes,
-            "www/pkg-full",
-            "stepwise",
-        ),
-        (
-            "stepwise-gif",
-            "",
-            "release",
-            size,
-            "www/pkg-gif",
-            "stepwise_gif",
-        ),
+    // Each algorithm's module gets a whole-program flow analysis between two size passes,
+    // repeated until nothing shrinks (0.5 KB gzipped).
+    modules::build(&|wasm, out_dir| {
+        bind_and_shrink(wasm, out_dir, "stepwise", &["-Oz", "--gufa", "-Oz", "--converge"])
+    })?;
+    // The GIF encoder the page loads only when someone exports a GIF; the kernel library, which
+    // image mode loads and JS users call directly. The kernel library is outside the page's
+    // budget, so it is built for speed rather than size, with wasm SIMD (simd128): every
+    // browser the page supports has it (Chrome 91, Firefox 89, Safari 16.4).
+    for (package, profile, passes, out_dir, name) in [
+        ("stepwise-gif", "release", &["-Oz"][..], "www/pkg-gif", "stepwise_gif"),
         (
             "stepwise-kernels",
-            "",
             "kernels",
-            &["-O3"][..],
+            &["-O3", "--enable-simd"][..],
             "www/pkg-kernels",
             "stepwise_kernels",
         ),
     ] {
-        // The kernel library uses wasm SIMD (simd128): every browser the page supports has it
-        // (Chrome 91, Firefox 89, Safari 16.4). The page's modules stay without it.
-        let simd = profile == "kernels";
-        let rustflags = if simd {
+        let rustflags = if profile == "kernels" {
             "-C target-feature=+simd128"
         } else {
             ""
@@ -222,8 +195,6 @@ fn build() -> Result<(), String> {
                 profile,
                 "--package",
                 package,
-                "--features",
-                features,
                 "--lib",
                 "--target",
                 "wasm32-unknown-unknown",
@@ -232,42 +203,45 @@ fn build() -> Result<(), String> {
         )?;
         let artifact = package.replace('-', "_");
         let wasm = format!("target/wasm32-unknown-unknown/{profile}/{artifact}.wasm");
-        run(
-            &setup::cargo_bin("wasm-bindgen"),
-            &[
-                "--target",
-                "web",
-                "--out-dir",
-                out_dir,
-                "--out-name",
-                name,
-                &wasm,
-            ],
-            &[],
-        )?;
-        let optimized = format!("{out_dir}/{name}_bg.wasm");
-        let mut arguments: Vec<&str> = passes.to_vec();
-        arguments.extend([
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-        ]);
-        if simd {
-            arguments.push("--enable-simd");
-        }
-        arguments.extend([&optimized, "-o", &optimized]);
-        run("node_modules/.bin/wasm-opt", &arguments, &[])?;
+        bind_and_shrink(&wasm, out_dir, name, passes)?;
     }
     site::stage()?;
     println!(
-        "built www/pkg, www/pkg-full, www/pkg-gif, www/pkg-kernels and the minified site in {} in {:.1} s",
+        "built one module per algorithm in www/pkg, www/pkg-gif, www/pkg-kernels and the minified site in {} in {:.1} s",
         site::directory().display(),
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Runs wasm-bindgen on one cargo artifact into `out_dir` as module `name`, then wasm-opt with
+/// `passes` on its wasm.
+fn bind_and_shrink(wasm: &str, out_dir: &str, name: &str, passes: &[&str]) -> Result<(), String> {
+    run(
+        &setup::cargo_bin("wasm-bindgen"),
+        &[
+            "--target",
+            "web",
+            "--out-dir",
+            out_dir,
+            "--out-name",
+            name,
+            wasm,
+        ],
+        &[],
+    )?;
+    let optimized = format!("{out_dir}/{name}_bg.wasm");
+    let mut arguments: Vec<&str> = passes.to_vec();
+    arguments.extend([
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+    ]);
+    arguments.extend([optimized.as_str(), "-o", optimized.as_str()]);
+    run("node_modules/.bin/wasm-opt", &arguments, &[])
 }
 
 /// Totals per test runner, from the lines they print.
@@ -599,38 +573,104 @@ fn gzipped(files: &[&str]) -> Result<(usize, Vec<String>), String> {
     Ok((total, parts))
 }
 
-/// Prints the page's gzipped weight per file and fails past the budget.
+/// Adds the files under `base/folder` to `files`, as paths relative to `base`.
+fn list_files(base: &Path, folder: &str, files: &mut Vec<String>) -> Result<(), String> {
+    let directory = base.join(folder);
+    let entries = std::fs::read_dir(&directory)
+        .map_err(|error| format!("{}: {error}", directory.display()))?;
+    for entry in entries.filter_map(Result::ok) {
+        let name = format!("{folder}/{}", entry.file_name().to_string_lossy());
+        if entry.path().is_dir() {
+            list_files(base, &name, files)?;
+        } else {
+            files.push(name);
+        }
+    }
+    files.sort();
+    Ok(())
+}
+
+/// The files of one algorithm's module, relative to `www/`.
+fn module_files(id: &str) -> [String; 2] {
+    [
+        format!("pkg/{id}/stepwise.js"),
+        format!("pkg/{id}/stepwise_bg.wasm"),
+    ]
+}
+
+/// Prints the page's gzipped first load per file and each algorithm's module, and fails when
+/// the first load or any module is past its budget.
 fn check_page_weight() -> Result<(), String> {
-    let (total, parts) = gzipped(PAGE_FILES)?;
+    let first = stepwise::algo::REGISTRY
+        .first()
+        .ok_or("the registry is empty")?
+        .info
+        .id;
+    let first_module = module_files(first);
+    let mut first_load: Vec<&str> = PAGE_FILES.to_vec();
+    first_load.extend(first_module.iter().map(String::as_str));
+    let (total, parts) = gzipped(&first_load)?;
     println!(
         "page weight (gzipped, first load): {:.1} KB of {} KB budget ({})",
         total as f64 / 1024.0,
         PAGE_WEIGHT_BUDGET_BYTES / 1024,
         parts.join(", ")
     );
-    // Each algorithm's bespoke widget loads when its tab first opens.
-    let widgets = std::fs::read_dir(root().join("www/algorithms"))
-        .map_err(|error| format!("www/algorithms: {error}"))?
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".js"))
-        .map(|entry| format!("algorithms/{}", entry.file_name().to_string_lossy()))
-        .collect::<Vec<String>>();
+    let mut over = Vec::new();
+    if total > PAGE_WEIGHT_BUDGET_BYTES {
+        over.push(format!(
+            "the page's first load weighs {:.1} KB gzipped, over the {} KB budget",
+            total as f64 / 1024.0,
+            PAGE_WEIGHT_BUDGET_BYTES / 1024
+        ));
+    }
+    let (catalogue, _) = gzipped(&["pkg/catalogue.js"])?;
+    println!(
+        "catalogue: {:.1} KB gzipped for {} algorithms ({:.2} KB each)",
+        catalogue as f64 / 1024.0,
+        stepwise::algo::REGISTRY.len(),
+        catalogue as f64 / 1024.0 / stepwise::algo::REGISTRY.len().max(1) as f64
+    );
+    for entry in stepwise::algo::REGISTRY {
+        let id = entry.info.id;
+        let files = module_files(id);
+        let (size, parts) = gzipped(&[files[0].as_str(), files[1].as_str()])?;
+        println!(
+            "module {id}: {:.1} KB gzipped of {} KB budget ({})",
+            size as f64 / 1024.0,
+            MODULE_BUDGET_BYTES / 1024,
+            parts.join(", ")
+        );
+        if size > MODULE_BUDGET_BYTES {
+            over.push(format!(
+                "the {id} module weighs {:.1} KB gzipped, over the {} KB budget",
+                size as f64 / 1024.0,
+                MODULE_BUDGET_BYTES / 1024
+            ));
+        }
+    }
+    // Each algorithm's own JS (its widget and what the widget loads) loads when its tab first
+    // opens.
+    let mut algorithm_files = Vec::new();
+    list_files(&site::directory(), "algorithms", &mut algorithm_files)?;
     let mut on_demand: Vec<&str> = ON_DEMAND_FILES.to_vec();
-    on_demand.extend(widgets.iter().map(String::as_str));
+    on_demand.extend(
+        algorithm_files
+            .iter()
+            .filter(|file| file.ends_with(".js"))
+            .map(String::as_str),
+    );
     let (later, parts) = gzipped(&on_demand)?;
     println!(
         "loaded on first use (gzipped): {:.1} KB ({})",
         later as f64 / 1024.0,
         parts.join(", ")
     );
-    if total > PAGE_WEIGHT_BUDGET_BYTES {
-        return Err(format!(
-            "the page weighs {:.1} KB gzipped, over the {} KB budget",
-            total as f64 / 1024.0,
-            PAGE_WEIGHT_BUDGET_BYTES / 1024
-        ));
+    if over.is_empty() {
+        Ok(())
+    } else {
+        Err(over.join("; "))
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -327,7 +327,7 @@ pub struct PageInfo {
     pub notes: &'static str,
     /// The options, declared once ([`crate::options`]).
     pub options: &'static [OptionSpec],
-    /// True when `www/algorithms/<id>.js` adds a bespoke widget (a generator, a file input).
+    /// True when `www/algorithms/<id>/widget.js` adds a bespoke widget (a generator, a file input).
     pub widget: bool,
 }
 

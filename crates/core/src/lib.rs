@@ -33,6 +33,7 @@ pub mod format;
 pub mod input;
 pub mod options;
 pub mod render;
+pub mod resident;
 pub mod scene;
 pub mod sort;
 pub mod trace;

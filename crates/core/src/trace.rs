@@ -316,17 +316,13 @@ pub trait Animation {
     /// The (row, column) of the item under `(x, y)` in the picture drawn in `frame`.
     fn locate(&self, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)>;
     /// The question about the next step, if it has one.
-    #[cfg(feature = "questions")]
     fn question(&mut self) -> Option<Asked>;
     /// Where the next step's question points, placed in `frame`.
-    #[cfg(feature = "questions")]
     fn hint(&self, frame: &Frame) -> Vec<Bounds>;
     /// The answers a click gives to the next step's question: where, and what each means.
-    #[cfg(feature = "questions")]
     fn picks(&self, frame: &Frame) -> Vec<(Bounds, String)>;
     /// The answer a click at `(x, y)` on the picture in `frame` gives: the pick hit there (the
     /// nearest, where enlarged targets overlap), if any.
-    #[cfg(feature = "questions")]
     fn pick(&self, frame: &Frame, x: f64, y: f64) -> Option<String> {
         let distance = |bounds: &Bounds| {
             let dx = bounds.x + bounds.width / 2.0 - x;
@@ -387,15 +383,12 @@ impl<A: Algorithm> Animation for Timeline<A> {
     fn locate(&self, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
         A::locate(&self.state, frame, x, y)
     }
-    #[cfg(feature = "questions")]
     fn question(&mut self) -> Option<Asked> {
         Timeline::question(self)
     }
-    #[cfg(feature = "questions")]
     fn hint(&self, frame: &Frame) -> Vec<Bounds> {
         Timeline::hint(self, frame)
     }
-    #[cfg(feature = "questions")]
     fn picks(&self, frame: &Frame) -> Vec<(Bounds, String)> {
         Timeline::picks(self, frame)
     }

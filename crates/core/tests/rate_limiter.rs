@@ -415,14 +415,14 @@ fn bad_parameters_name_the_option() {
 
 #[test]
 fn the_widget_scales_the_engine_streams_by_their_true_rate() {
-    let widget = include_str!("../../../www/algorithms/rate-limiter.js");
+    let widget = include_str!("../../../www/algorithms/rate-limiter/widget.js");
     let declared = format!(
         "const GENERATED_RATE = {};",
         stepwise::algo::rate_limiter::RANDOM_RATE
     );
     assert!(
         widget.contains(&declared),
-        "www/algorithms/rate-limiter.js must declare `{declared}`"
+        "www/algorithms/rate-limiter/widget.js must declare `{declared}`"
     );
     // And the engine's streams have that mean rate: n requests take about n / rate seconds.
     let times = stepwise::algo::rate_limiter::poisson_times(

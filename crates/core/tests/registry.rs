@@ -297,21 +297,21 @@ fn palette_css_is_the_rust_palette() {
 fn every_widget_the_registry_names_has_its_file_and_no_other_does() {
     let www = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www/algorithms");
     for entry in REGISTRY {
-        let file = www.join(format!("{}.js", entry.info.id));
+        let file = www.join(entry.info.id).join("widget.js");
         assert_eq!(
             file.exists(),
             entry.info.page.widget,
-            "{}: `widget` in its PageInfo and www/algorithms/{}.js must agree",
+            "{}: `widget` in its PageInfo and www/algorithms/{}/widget.js must agree",
             entry.info.id,
             entry.info.id
         );
     }
-    for file in std::fs::read_dir(&www).unwrap() {
-        let name = file.unwrap().file_name().to_string_lossy().into_owned();
-        let id = name.trim_end_matches(".js");
+    for folder in std::fs::read_dir(&www).unwrap() {
+        let folder = folder.unwrap();
+        let name = folder.file_name().to_string_lossy().into_owned();
         assert!(
-            REGISTRY.iter().any(|entry| entry.info.id == id),
-            "www/algorithms/{name} belongs to no registered algorithm"
+            folder.path().is_dir() && REGISTRY.iter().any(|entry| entry.info.id == name),
+            "www/algorithms/{name} is not the folder of a registered algorithm"
         );
     }
 }

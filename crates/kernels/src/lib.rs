@@ -19,7 +19,9 @@ mod image;
 
 pub use handles::{Integers, Matrix, Table, Values};
 pub use image::IntegralImage;
-pub use stepwise_web::roc::{binormal_auc, gaussian_scores, roc_curve, Samples};
+mod roc;
+
+pub use roc::{binormal_auc, gaussian_scores, roc_curve, Samples};
 
 use stepwise::algo::summed_area::{self, Rect};
 use stepwise::algo::{intersection, next_greater, rate_limiter};

@@ -1,19 +1,27 @@
 //! What the page and `<stepwise-player>` call: the [`Player`] handle that steps, seeks and draws
-//! one animation, the algorithm registry and seeded random inputs. (Image mode uses the kernel
-//! module's `IntegralImage`, loaded when it is first shown.)
+//! one animation, and seeded random inputs. (Image mode uses the kernel module's
+//! `IntegralImage`, loaded when it is first shown.)
+//!
+//! `cargo xtask build` builds this crate once per registered algorithm, with
+//! `STEPWISE_ALGORITHM=<id>` (see `build.rs`): each module holds the shared core and that one
+//! algorithm — its questions and SVG export included — so a page pays for the algorithms it
+//! shows. What the page needs before any algorithm loads (titles, options, presets, limits) is
+//! in the catalogue xtask writes from the registry (`www/pkg/catalogue.js`).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-use stepwise::algo;
-use stepwise::algo::roc::{self, Roc};
-use stepwise::algorithm::Run;
-#[cfg(feature = "full")]
+mod resident;
+
+pub use resident::Resident;
+
+use stepwise::algo::{self, Entry};
+use stepwise::format::quote;
+use stepwise::input::{ErrorKind, InputError};
 use stepwise::render::svg;
 use stepwise::scene::{Frame, Scene, Theme};
-use stepwise::trace::{Animation, Timeline};
-use stepwise::value::{Describe, Value};
-use stepwise_web::roc::Samples;
+use stepwise::trace::Animation;
+use stepwise::value::Describe;
 use stepwise_web::{canvas, input_error, options_from, to_count, to_js, to_seed};
 
 use wasm_bindgen::prelude::*;
@@ -25,30 +33,45 @@ pub fn start() {
     stepwise_web::install_panic_hook();
 }
 
-/// Every algorithm: `[{ id, title, pseudocode, example, methods, presets, inputHelp, lede, …,
-/// options, widget }]` (see `AlgorithmInfo` and `PageInfo`).
-#[wasm_bindgen]
-pub fn algorithms() -> JsValue {
-    let infos: Vec<Value> = algo::REGISTRY.iter().map(algo::Entry::describe).collect();
-    to_js(&Value::List(infos))
+/// The algorithms this module holds: the one chosen at build time, found by constant
+/// evaluation so that no other algorithm's code is linked in.
+#[cfg(one_algorithm)]
+static ENTRIES: &[Entry] = &[algo::with_id(env!("STEPWISE_ALGORITHM"))];
+
+/// The algorithms this module holds: all of them (a build without `STEPWISE_ALGORITHM`).
+#[cfg(not(one_algorithm))]
+static ENTRIES: &[Entry] = algo::REGISTRY;
+
+/// The entry with this id in this module, or an error naming the ids it holds.
+fn find(id: &str) -> Result<&'static Entry, InputError> {
+    ENTRIES
+        .iter()
+        .find(|entry| entry.info.id == id)
+        .ok_or_else(|| {
+            let held: Vec<&str> = ENTRIES.iter().map(|entry| entry.info.id).collect();
+            InputError::new(format!(
+                "unknown algorithm {} (this module holds: {})",
+                quote(id),
+                held.join(", ")
+            ))
+            .of_kind(ErrorKind::UnknownAlgorithm)
+            .in_field("algorithm")
+        })
 }
 
-/// The engine's limits, defined once in Rust, for the page to check before it copies:
-/// `{ textBytes, steps, csvFileBytes, animatedSamples }`.
-#[wasm_bindgen]
-pub fn limits() -> JsValue {
-    to_js(&Value::record([
-        ("textBytes", stepwise::input::MAX_TEXT_BYTES.describe()),
-        ("steps", stepwise::trace::EVENT_CAP.describe()),
-        ("csvFileBytes", roc::MAX_CSV_FILE_BYTES.describe()),
-        ("animatedSamples", roc::MAX_ANIMATED_SAMPLES.describe()),
-    ]))
+/// The ids of the algorithms this module holds (one, in a module built for one algorithm).
+#[wasm_bindgen(js_name = heldAlgorithms)]
+pub fn held_algorithms() -> Vec<String> {
+    ENTRIES
+        .iter()
+        .map(|entry| entry.info.id.to_string())
+        .collect()
 }
 
 /// A random input of about `size` items for algorithm `id`; the same seed gives the same text.
 #[wasm_bindgen(js_name = randomInput)]
 pub fn random_input(id: &str, size: f64, seed: f64) -> Result<String, JsValue> {
-    let entry = algo::find(id).map_err(input_error)?;
+    let entry = find(id).map_err(input_error)?;
     Ok((entry.random_input)(to_count(size), to_seed(seed)))
 }
 
@@ -62,7 +85,6 @@ pub struct Player {
     /// The scene drawn last.
     shown: Option<Scene>,
     /// True while a practice hint rings the next question's values (until the clock moves).
-    #[cfg(feature = "full")]
     hinting: bool,
 }
 
@@ -73,7 +95,6 @@ impl Player {
             theme: Theme::Light,
             from: None,
             shown: None,
-            #[cfg(feature = "full")]
             hinting: false,
         }
     }
@@ -81,10 +102,7 @@ impl Player {
     fn moved(&mut self, before: usize) {
         if self.animation.position() != before {
             self.from = self.shown.take().or_else(|| self.from.take());
-            #[cfg(feature = "full")]
-            {
-                self.hinting = false;
-            }
+            self.hinting = false;
         }
     }
 
@@ -99,28 +117,20 @@ impl Player {
     /// what is wrong and where. `options` is an optional object (e.g. `{ method: "scan" }`).
     #[wasm_bindgen(constructor)]
     pub fn new(id: &str, text: &str, options: JsValue) -> Result<Player, JsValue> {
-        let entry = algo::find(id).map_err(input_error)?;
+        let entry = find(id).map_err(input_error)?;
         let mut options = options_from(options)?;
         let animation = (entry.animate)(text, &mut options).map_err(input_error)?;
         Ok(Player::showing(animation))
     }
 
-    /// The ROC sweep of samples kept in wasm memory (up to 2,000,000: a file or the generator,
-    /// with no text in between). `options` as for `new Player("roc", …)`; the samples are
-    /// copied once, sorted, so the handle may be freed or refilled afterwards.
-    #[wasm_bindgen(js_name = fromSamples)]
-    pub fn from_samples(samples: &Samples, options: JsValue) -> Result<Player, JsValue> {
-        roc::check_animated_count(samples.length()).map_err(input_error)?;
+    /// The animation of input kept in wasm memory (a [`Resident`] handle: a big file or a
+    /// generated set, with no text in between). `options` as for `new Player(id, …)`; the
+    /// handle may be freed afterwards.
+    #[wasm_bindgen(js_name = fromResident)]
+    pub fn from_resident(resident: &Resident, options: JsValue) -> Result<Player, JsValue> {
         let mut options = options_from(options)?;
-        let options = Roc::parse_options(&mut options).map_err(input_error)?;
-        let input = roc::Prepared::new(
-            samples.score_values(),
-            samples.label_values(),
-            samples.class_names().clone(),
-        )
-        .map_err(input_error)?;
-        let timeline = Timeline::<Roc>::new(input, options).map_err(input_error)?;
-        Ok(Player::showing(Box::new(timeline)))
+        let animation = resident.animate(&mut options).map_err(input_error)?;
+        Ok(Player::showing(animation))
     }
 
     /// The algorithm's id.
@@ -197,8 +207,7 @@ impl Player {
     /// The question about the step `forward()` would take: `{ kind: "choice", prompt, choices,
     /// answer (the index of the right choice), explanation (that step's narration) }`, or for a
     /// number `{ kind: "number", prompt, answer (the number), choices, choice, explanation }`;
-    /// `undefined` at the end of the run or where the step has none (full module).
-    #[cfg(feature = "full")]
+    /// `undefined` at the end of the run or where the step has none.
     pub fn question(&mut self) -> JsValue {
         match self.animation.question() {
             Some(question) => to_js(&question.describe()),
@@ -232,9 +241,7 @@ impl Player {
         progress: Option<f64>,
     ) -> Result<(), JsValue> {
         let frame = self.frame(width, height);
-        #[cfg_attr(not(feature = "full"), allow(unused_mut))]
         let mut target = self.animation.scene(&frame);
-        #[cfg(feature = "full")]
         if self.hinting {
             for bounds in self.animation.hint(&frame) {
                 target.ring(bounds, frame.palette.ink);
@@ -261,22 +268,19 @@ impl Player {
     }
 
     /// Rings (or stops ringing) the values the next step's question is about, from the next
-    /// `draw` until the clock moves: practice's hint (full module).
-    #[cfg(feature = "full")]
+    /// `draw` until the clock moves: practice's hint.
     pub fn hint(&mut self, on: bool) {
         self.hinting = on;
     }
 
     /// The answer a click at `(x, y)` (CSS pixels) on a picture drawn `width` × `height` gives
     /// to the next step's question (one of its choices, or another answer that is wrong), or
-    /// `undefined` where a click there answers nothing (full module).
-    #[cfg(feature = "full")]
+    /// `undefined` where a click there answers nothing.
     pub fn pick(&self, x: f64, y: f64, width: f64, height: f64) -> Option<String> {
         self.animation.pick(&self.frame(width, height), x, y)
     }
 
-    /// The current step as a standalone SVG document, `width` × `height` pixels (full module).
-    #[cfg(feature = "full")]
+    /// The current step as a standalone SVG document, `width` × `height` pixels.
     pub fn svg(&self, width: f64, height: f64) -> String {
         svg::to_svg(&self.animation.scene(&self.frame(width, height)))
     }

@@ -1,12 +1,12 @@
 //! What every Stepwise wasm module shares at the JavaScript boundary: errors as JS `Error`s
-//! with their kind and field, options and typed arrays read from JS, the panic hook, ROC
-//! samples kept in wasm memory ([`roc`]) and the canvas backend ([`canvas`]).
+//! with their kind and field, options and typed arrays read from JS, the panic hook and the
+//! canvas backend ([`canvas`]).
 //!
-//! The modules themselves are thin crates on top: `stepwise-page` (the page and
-//! `<stepwise-player>`: `Player`, the registry) and `stepwise-kernels` (the kernel library and
-//! image mode's `IntegralImage`). What this crate exports with `#[wasm_bindgen]` (`rocCurve`,
-//! `Samples`, `panicForTesting`) is in both, as it was before the split; no cargo feature
-//! decides what a module exports.
+//! The modules themselves are thin crates on top: `stepwise-page` (the page's and
+//! `<stepwise-player>`'s modules, one per algorithm: `Player`, `Resident`) and
+//! `stepwise-kernels` (the kernel library and image mode's `IntegralImage`). What this crate
+//! exports with `#[wasm_bindgen]` (`panicForTesting`) is in every module; nothing here names
+//! an algorithm.
 //!
 //! Large state stays in Rust behind opaque handles; JS gets small copyable results (strings,
 //! numbers, plain objects, typed arrays) or zero-copy views. Every user-caused failure arrives
@@ -17,7 +17,6 @@
 #![deny(missing_docs)]
 
 pub mod canvas;
-pub mod roc;
 
 use stepwise::input::{ErrorKind, InputError, OptionMap, OptionValue};
 use stepwise::value::Value;

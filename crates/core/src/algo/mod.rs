@@ -13,6 +13,7 @@ pub mod summed_area;
 use crate::algorithm::{Algorithm, AlgorithmInfo};
 use crate::format::quote;
 use crate::input::{ErrorKind, InputError, OptionMap, OptionValue};
+use crate::resident::ResidentEntry;
 use crate::trace::{animate, Animation};
 use crate::value::{Describe, Value};
 
@@ -20,6 +21,7 @@ use crate::value::{Describe, Value};
 pub type Animate = fn(&str, &mut OptionMap) -> Result<Box<dyn Animation>, InputError>;
 
 /// One registered algorithm, with its type erased.
+#[derive(Clone, Copy)]
 pub struct Entry {
     /// What the page shows about it.
     pub info: AlgorithmInfo,
@@ -29,6 +31,8 @@ pub struct Entry {
     pub random_input: fn(usize, u64) -> String,
     /// The pseudocode text of a method (by id; its default variant).
     pub pseudocode: fn(&str) -> Vec<&'static str>,
+    /// Input kept in memory instead of text, where the algorithm takes data too big for text.
+    pub resident: Option<ResidentEntry>,
 }
 
 const fn entry<A: Algorithm>() -> Entry {
@@ -37,6 +41,15 @@ const fn entry<A: Algorithm>() -> Entry {
         animate: animate::<A>,
         random_input: A::random_input,
         pseudocode: pseudocode_of::<A>,
+        resident: None,
+    }
+}
+
+/// `entry` that also takes input kept in memory.
+const fn with_resident(entry: Entry, resident: ResidentEntry) -> Entry {
+    Entry {
+        resident: Some(resident),
+        ..entry
     }
 }
 
@@ -54,8 +67,9 @@ fn pseudocode_of<A: Algorithm>(method: &str) -> Vec<&'static str> {
 }
 
 impl Entry {
-    /// What `algorithms()` tells JS: the registry's info, each method with its pseudocode, and
-    /// the default method's pseudocode as `pseudocode`.
+    /// Its entry in the catalogue the page and the element read before any algorithm's module
+    /// loads (`www/pkg/catalogue.js`, written by `cargo xtask build`): the registry's info,
+    /// without the pseudocode (each module's `Player` has it).
     pub fn describe(&self) -> Value {
         let info = &self.info;
         let page = &info.page;
@@ -66,15 +80,12 @@ impl Entry {
                 Value::record([
                     ("id", method.id.describe()),
                     ("title", method.title.describe()),
-                    ("pseudocode", (self.pseudocode)(method.id).describe()),
                 ])
             })
             .collect();
-        let default = info.methods.first().map(|method| method.id).unwrap_or("");
         Value::record([
             ("id", info.id.describe()),
             ("title", info.title.describe()),
-            ("pseudocode", (self.pseudocode)(default).describe()),
             ("example", info.example.describe()),
             ("methods", Value::List(methods)),
             ("presets", info.presets.describe()),
@@ -91,18 +102,58 @@ impl Entry {
             ("notes", page.notes.describe()),
             ("options", page.options.describe()),
             ("widget", page.widget.describe()),
+            (
+                "resident",
+                self.resident
+                    .as_ref()
+                    .map_or(Value::Null, ResidentEntry::describe),
+            ),
         ])
     }
 }
 
-/// Every algorithm Stepwise can show, in menu order.
-pub static REGISTRY: &[Entry] = &[
+/// Every algorithm Stepwise can show, in menu order: the one list to add an algorithm to.
+const ENTRIES: [Entry; 5] = [
     entry::<next_greater::NextGreater>(),
     entry::<summed_area::SummedArea>(),
     entry::<intersection::Intersection>(),
-    entry::<roc::Roc>(),
+    with_resident(entry::<roc::Roc>(), roc::RESIDENT),
     entry::<rate_limiter::RateLimiter>(),
 ];
+
+/// Every algorithm Stepwise can show, in menu order.
+pub static REGISTRY: &[Entry] = &ENTRIES;
+
+/// The entry with this id, found at compile time: a wasm module built for one algorithm
+/// (`const ENTRY: Entry = with_id("roc")`) holds that entry's code and no other algorithm's,
+/// because only the chosen entry's function pointers survive constant evaluation. An id that
+/// is not registered stops the build.
+pub const fn with_id(id: &str) -> Entry {
+    let mut index = 0;
+    while index < ENTRIES.len() {
+        if same_text(ENTRIES[index].info.id, id) {
+            return ENTRIES[index];
+        }
+        index += 1;
+    }
+    panic!("no registered algorithm has this id")
+}
+
+/// `a == b`, usable in constant evaluation.
+const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut index = 0;
+    while index < a.len() {
+        if a[index] != b[index] {
+            return false;
+        }
+        index += 1;
+    }
+    true
+}
 
 /// The registry entry with this id, or an error listing the ids there are.
 pub fn find(id: &str) -> Result<&'static Entry, InputError> {

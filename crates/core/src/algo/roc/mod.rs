@@ -15,9 +15,11 @@ mod csv;
 mod narrate;
 mod question;
 mod replay;
+mod resident;
 mod tally;
 mod view;
 
+pub use resident::RESIDENT;
 pub use csv::{
     numbered_class_names, parse_samples, parse_samples_up_to, CsvLimits, Samples,
     MAX_CSV_FILE_BYTES,

@@ -1,10 +1,8 @@
-//! ROC samples kept in wasm memory, and the `rocCurve` kernel: the samples serve the page's
-//! big-data ROC view and the kernel module alike; the kernel API (feature `kernel-api`) only
-//! the kernel module.
+//! The `rocCurve` kernel and ROC samples kept in wasm memory (`Samples`), for JS users of the
+//! kernel library. (The page's modules animate big sample sets through the generic
+//! `Resident` handle and ROC's resident entry instead.)
 
-#[cfg(feature = "kernel-api")]
-use crate::{address, memory_buffer, view_of};
-use crate::{dimension, input_error, to_count, to_seed};
+use stepwise_web::{address, dimension, input_error, memory_buffer, to_count, to_seed, view_of};
 use stepwise::algo::roc;
 use stepwise::input::InputError;
 use stepwise::scene::within;
@@ -15,7 +13,6 @@ use wasm_bindgen::prelude::*;
 /// decreasing from `+Infinity`, a sample predicted positive when `score >= t`, the AUC by the
 /// trapezoidal rule. Options: `dropIntermediate` (keep the points scikit-learn keeps)
 /// and `weights` (non-negative, one per sample). Errors name the first offending index.
-#[cfg(feature = "kernel-api")]
 #[wasm_bindgen(js_name = rocCurve)]
 pub fn roc_curve(scores: &[f64], labels: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
     let mut drop_intermediate = false;
@@ -104,8 +101,7 @@ pub fn binormal_auc(separation: f64) -> f64 {
 /// Samples for a ROC curve kept in wasm memory: fill `scores()` and `labels()` in place, then
 /// call `rocCurve(options?)` without copying the inputs in.
 ///
-/// The page animates big sample sets through this handle too: `Samples.gaussian` and
-/// `Samples.fromCsv` fill it without any text box, and `Player.fromSamples` sweeps it.
+/// `Samples.gaussian` and `Samples.fromCsv` fill it without any text box.
 #[wasm_bindgen]
 pub struct Samples {
     scores: Vec<f64>,
@@ -130,9 +126,7 @@ impl Samples {
     }
 }
 
-/// What the kernel module adds to `Samples`: filling and reading them in place, and the curve
-/// (the page never takes a view into wasm memory, so it leaves these out).
-#[cfg(feature = "kernel-api")]
+/// Filling and reading the samples in place, and the curve.
 #[wasm_bindgen]
 impl Samples {
     /// `length` samples, all scores 0 and labels 0.

@@ -4,11 +4,11 @@
 //
 // Loaded by the page when the registry says `widget: true`; see `WidgetHost` in widget.js.
 
-import { el } from '../dom.js';
+import { el } from '../../dom.js';
 
 /**
- * @param {import('../widget.js').WidgetHost} host
- * @returns {import('../widget.js').Widget}
+ * @param {import('../../widget.js').WidgetHost} host
+ * @returns {import('../../widget.js').Widget}
  */
 export function createWidget(host) {
   const dragTarget = el('fieldset', { class: 'segmented' }, el('legend', {}, 'Drag sets'),
@@ -41,7 +41,7 @@ export function createWidget(host) {
   /** @type {Promise<any> | null} */
   let imageMode = null;
   const withImageMode = (/** @type {(mode: any) => void} */ action) => {
-    imageMode ??= import('../image-mode.js').then(({ createImageMode }) => createImageMode({
+    imageMode ??= import('./image-mode.js').then(({ createImageMode }) => createImageMode({
       run: host.run,
       getTheme: host.theme,
       onFailure: host.onFailure,

@@ -4,15 +4,15 @@
 // picture and its table live in wasm memory behind the kernel module's `IntegralImage` handle;
 // that module loads with image mode, so the page's first load does not carry it.
 
-import { $ } from './dom.js';
-import { fitCanvas } from './player/core.js';
-import { Engine } from './player/engine.js';
+import { $ } from '../../dom.js';
+import { fitCanvas } from '../../player/core.js';
+import { Engine } from '../../player/engine.js';
 
 const MAX_SIDE = 1024;
 const FILL_FRAMES = 60;
 
 /** The kernel module, loaded on first use and started afresh after a panic. @type {Engine<any>} */
-const kernels = new Engine(new URL('./pkg-kernels/stepwise_kernels.js', import.meta.url).href);
+const kernels = new Engine(new URL('../../pkg-kernels/stepwise_kernels.js', import.meta.url).href);
 
 /**
  * `run` guards an action the page's way (errors and panics reported); image mode's actions get

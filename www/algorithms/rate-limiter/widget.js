@@ -7,14 +7,14 @@
 // GENERATED_RATE / λ (exponential gaps scale with their mean). Loaded by the page when the
 // registry says `widget: true`; see `WidgetHost` in widget.js.
 
-import { el } from '../dom.js';
+import { el } from '../../dom.js';
 
 /** The mean rate of the engine's random streams: Rust's `rate_limiter::RANDOM_RATE`. */
 const GENERATED_RATE = 4;
 
 /**
- * @param {import('../widget.js').WidgetHost} host
- * @returns {import('../widget.js').Widget}
+ * @param {import('../../widget.js').WidgetHost} host
+ * @returns {import('../../widget.js').Widget}
  */
 export function createWidget(host) {
   const rate = el('input', { type: 'number', id: 'poisson-rate', min: '0.1', max: '1000', step: 'any', value: '4', inputmode: 'decimal' });

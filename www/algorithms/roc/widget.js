@@ -5,7 +5,7 @@
 //
 // Loaded by the page when the registry says `widget: true`; see `WidgetHost` in widget.js.
 
-import { el } from '../dom.js';
+import { el } from '../../dom.js';
 
 /**
  * Generated sets up to this size are written into the text box as CSV (about 200 KB, quick
@@ -17,8 +17,8 @@ const MAX_TEXT_SAMPLES = 20_000;
 const count = (/** @type {number} */ value) => value.toLocaleString('en-US');
 
 /**
- * @param {import('../widget.js').WidgetHost} host
- * @returns {import('../widget.js').Widget}
+ * @param {import('../../widget.js').WidgetHost} host
+ * @returns {import('../../widget.js').Widget}
  */
 export function createWidget(host) {
   const { textBytes, csvFileBytes, animatedSamples } = host.limits();
@@ -66,17 +66,24 @@ export function createWidget(host) {
     const from = Math.max(0, Math.floor(Number(seed.value) || 0));
     // What a link makes again: the settings these samples are made with, not what is typed later.
     made = { separation: String(spread), 'gauss-size': String(samples), 'gauss-seed': String(from) };
-    const theory = stepwise.binormalAuc(spread);
+    const id = host.algorithm();
+    const make = (/** @type {any} */ engine, /** @type {number} */ length) =>
+      engine.Resident.generate(id, length, from, { separation: spread });
     if (samples <= MAX_TEXT_SAMPLES) {
-      const text = stepwise.gaussianScores(samples, spread, from);
+      const made = make(stepwise, samples);
+      const text = made.text();
+      const theory = made.facts().expectedAuc;
+      made.free();
       generated = { text, theory, separation: spread };
       return host.setInput(text);
     }
-    generated = { resident: true, theory, separation: spread };
+    const probe = make(stepwise, 2);
+    generated = { resident: true, theory: probe.facts().expectedAuc, separation: spread };
+    probe.free();
     const taken = await host.setResident({
       label: `${count(samples)} generated samples (d′ = ${spread.toFixed(1)}, seed ${from})`,
       source: 'generated',
-      make: (/** @type {any} */ engine) => engine.Samples.gaussian(samples, spread, from),
+      make: (/** @type {any} */ engine) => make(engine, samples),
     });
     if (!taken) generated = null;
     return taken;
@@ -103,7 +110,7 @@ export function createWidget(host) {
       source: 'file',
       dependsOn: ['positive'],
       make: (/** @type {any} */ engine, /** @type {Record<string, unknown>} */ options) =>
-        engine.Samples.fromCsv(bytes, options.positive, animatedSamples),
+        engine.Resident.read(host.algorithm(), bytes, options.positive ? { positive: options.positive } : {}),
     }));
   });
 
