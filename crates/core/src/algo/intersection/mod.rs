@@ -22,12 +22,12 @@ mod replay;
 mod view;
 
 use crate::algorithm::{
-    AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset, Pseudocode,
-    Question, Recorder, Run,
+    AlgorithmInfo, Counter, Layout, PageInfo, Pointer, Preset, Pseudocode, Question, Recorder, Run,
 };
 use crate::format::group_digits;
 use crate::format::{format_number, quote};
 use crate::input::{parse_numbers, InputError, OptionMap, SeededRandom};
+use crate::method::methods;
 use crate::options::{read_options, Choice, OptionKind, OptionSpec};
 use crate::sort::sort_i32;
 use crate::value::{Describe, Value};
@@ -383,19 +383,6 @@ impl Side {
     }
 }
 
-/// Which method to animate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    /// Merge sort both, then two pointers.
-    Pointers,
-    /// Count b in a hash map, look a up.
-    Hash,
-    /// Nested loops.
-    Nested,
-    /// Sort both, then gallop from the shorter into the longer.
-    Gallop,
-}
-
 /// What a run does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
@@ -737,26 +724,22 @@ const GALLOP_PSEUDOCODE: Pseudocode<Line> = &[
     ),
 ];
 
-/// The methods, the first the default (declared apart from `INFO` so that reading options
-/// does not copy the whole page description into the wasm a second time).
-const METHODS: &[MethodInfo] = &[
-    MethodInfo {
-        id: "pointers",
-        title: "Sort + two pointers · O(n log n + m log m)",
-    },
-    MethodInfo {
-        id: "hash",
-        title: "Hash map of counts · O(n + m) expected",
-    },
-    MethodInfo {
-        id: "nested",
-        title: "Nested loops · O(n·m)",
-    },
-    MethodInfo {
-        id: "gallop",
-        title: "Galloping search · O(s log(l/s)), for very unequal lengths",
-    },
-];
+methods! {
+    /// Which method to animate.
+    pub enum Method {
+        /// Merge sort both, then two pointers.
+        Pointers => "pointers", "Sort + two pointers · O(n log n + m log m)";
+        /// Count b in a hash map, look a up.
+        Hash => "hash", "Hash map of counts · O(n + m) expected";
+        /// Nested loops.
+        Nested => "nested", "Nested loops · O(n·m)";
+        /// Sort both, then gallop from the shorter into the longer.
+        Gallop => "gallop", "Galloping search · O(s log(l/s)), for very unequal lengths";
+    }
+    /// The methods, the first the default (declared apart from `INFO` so that reading options
+    /// does not copy the whole page description into the wasm a second time).
+    const METHODS;
+}
 
 /// The algorithm as registered: `intersection`.
 pub struct Intersection;
@@ -971,12 +954,7 @@ impl Run for Intersection {
 
     fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
         let values = read_options(options, OPTIONS, METHODS)?;
-        let method = match values.method() {
-            "hash" => Method::Hash,
-            "nested" => Method::Nested,
-            "gallop" => Method::Gallop,
-            _ => Method::Pointers,
-        };
+        let method = Method::from_id(values.method()).unwrap_or(Method::Pointers);
         let semantics = match values.choice("mode") {
             "set" => Semantics::Set,
             _ => Semantics::Multiset,

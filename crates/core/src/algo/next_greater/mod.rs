@@ -19,12 +19,12 @@ mod replay;
 mod view;
 
 use crate::algorithm::{
-    AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset, Pseudocode,
-    Question, Recorder, Run,
+    AlgorithmInfo, Counter, Layout, PageInfo, Pointer, Preset, Pseudocode, Question, Recorder, Run,
 };
 use crate::format::format_number;
 use crate::format::group_digits;
 use crate::input::{parse_numbers, InputError, OptionMap, SeededRandom};
+use crate::method::methods;
 use crate::options::{read_options, Choice, OnChange, OptionKind, OptionSpec, OptionValues};
 use crate::value::{Describe, Value};
 
@@ -164,15 +164,6 @@ const OPTIONS: &[OptionSpec] = &[
     .on_change(OnChange::KeepStep),
     VARIANT_OPTIONS[2],
 ];
-
-/// Which method to animate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    /// The monotonic stack, O(n).
-    Stack,
-    /// The scan of every later element, O(n²).
-    Scan,
-}
 
 /// What the answer row shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -508,18 +499,18 @@ const SCAN_PSEUDOCODE_SMALLER: Pseudocode<Line> = &[
     (Line::NoneFound, "  none found: answer[i] = -1"),
 ];
 
-/// The methods, the first the default (declared apart from `INFO` so that reading options
-/// does not copy the whole page description into the wasm a second time).
-const METHODS: &[MethodInfo] = &[
-    MethodInfo {
-        id: "stack",
-        title: "Monotonic stack · O(n)",
-    },
-    MethodInfo {
-        id: "scan",
-        title: "Scan every later element · O(n²)",
-    },
-];
+methods! {
+    /// Which method to animate.
+    pub enum Method {
+        /// The monotonic stack, O(n).
+        Stack => "stack", "Monotonic stack · O(n)";
+        /// The scan of every later element, O(n²).
+        Scan => "scan", "Scan every later element · O(n²)";
+    }
+    /// The methods, the first the default (declared apart from `INFO` so that reading options
+    /// does not copy the whole page description into the wasm a second time).
+    const METHODS;
+}
 
 /// The algorithm as registered: `next-greater`.
 pub struct NextGreater;
@@ -616,10 +607,7 @@ impl Run for NextGreater {
         let values = read_options(options, OPTIONS, METHODS)?;
         Ok(Options {
             variant: Variant::from_values(&values),
-            method: match values.method() {
-                "scan" => Method::Scan,
-                _ => Method::Stack,
-            },
+            method: Method::from_id(values.method()).unwrap_or(Method::Stack),
             answer: match values.choice("answer") {
                 "value" => AnswerKind::Value,
                 _ => AnswerKind::Index,
@@ -679,14 +667,7 @@ impl Describe for State {
             ("finished", self.finished.describe()),
             ("variant", variant.name().describe()),
             ("circular", variant.circular.describe()),
-            (
-                "method",
-                match self.options.method {
-                    Method::Stack => "stack",
-                    Method::Scan => "scan",
-                }
-                .describe(),
-            ),
+            ("method", self.options.method.id().describe()),
             ("comparisons", self.comparisons.describe()),
             ("pushes", self.pushes.describe()),
             ("pops", self.pops.describe()),

@@ -25,11 +25,11 @@ mod replay;
 mod view;
 
 use crate::algorithm::{
-    AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset, Pseudocode,
-    Question, Recorder, Run,
+    AlgorithmInfo, Counter, Layout, PageInfo, Pointer, Preset, Pseudocode, Question, Recorder, Run,
 };
 use crate::format::{format_number, group_digits};
 use crate::input::{parse_numbers_spanned, InputError, OptionMap, SeededRandom};
+use crate::method::methods;
 use crate::options::{read_options, OptionKind, OptionSpec};
 use crate::value::{Describe, Value};
 
@@ -42,47 +42,7 @@ pub const MAX_LIMIT: f64 = 1e9;
 /// The mean rate, in requests per second, of the seeded random streams ([`poisson_times`]).
 pub const RANDOM_RATE: f64 = 4.0;
 
-/// One of the five designs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    /// A counter per window `[k·w, (k+1)·w)`.
-    FixedWindow,
-    /// The timestamps of the allowed requests in `(t − w, t]`.
-    SlidingLog,
-    /// The previous window's count, weighted, plus the current one.
-    SlidingCounter,
-    /// Tokens refilled at a constant rate.
-    TokenBucket,
-    /// Requests let out at a constant rate, delayed in a bounded queue.
-    LeakyQueue,
-}
-
 impl Method {
-    /// All five, in the page's order.
-    pub const ALL: [Method; 5] = [
-        Method::FixedWindow,
-        Method::SlidingLog,
-        Method::SlidingCounter,
-        Method::TokenBucket,
-        Method::LeakyQueue,
-    ];
-
-    /// The method's id (`"fixed-window"`), the value of the `method` option.
-    pub fn id(self) -> &'static str {
-        match self {
-            Method::FixedWindow => "fixed-window",
-            Method::SlidingLog => "sliding-log",
-            Method::SlidingCounter => "sliding-counter",
-            Method::TokenBucket => "token-bucket",
-            Method::LeakyQueue => "leaky-queue",
-        }
-    }
-
-    /// The method with this id.
-    pub fn from_id(id: &str) -> Option<Method> {
-        Method::ALL.into_iter().find(|method| method.id() == id)
-    }
-
     /// True for the three methods that count in windows of `window` seconds.
     pub fn uses_window(self) -> bool {
         matches!(
@@ -851,30 +811,24 @@ const OPTIONS: &[OptionSpec] = &[
     OptionSpec::new("rate", "rate (per s)", OptionKind::Number { default: 3.0 }),
 ];
 
-/// The methods, the first the default (declared apart from `INFO` so that reading options
-/// does not copy the whole page description into the wasm a second time).
-const METHODS: &[MethodInfo] = &[
-    MethodInfo {
-        id: "fixed-window",
-        title: "Fixed window · O(1), up to 2× the limit at a boundary",
-    },
-    MethodInfo {
-        id: "sliding-log",
-        title: "Sliding log · exact, stores up to limit times",
-    },
-    MethodInfo {
-        id: "sliding-counter",
-        title: "Sliding counter · O(1), a weighted estimate",
-    },
-    MethodInfo {
-        id: "token-bucket",
-        title: "Token bucket · O(1), allows bursts",
-    },
-    MethodInfo {
-        id: "leaky-queue",
-        title: "Leaky queue · delays to a steady rate",
-    },
-];
+methods! {
+    /// One of the five designs.
+    pub enum Method {
+        /// A counter per window `[k·w, (k+1)·w)`.
+        FixedWindow => "fixed-window", "Fixed window · O(1), up to 2× the limit at a boundary";
+        /// The timestamps of the allowed requests in `(t − w, t]`.
+        SlidingLog => "sliding-log", "Sliding log · exact, stores up to limit times";
+        /// The previous window's count, weighted, plus the current one.
+        SlidingCounter => "sliding-counter", "Sliding counter · O(1), a weighted estimate";
+        /// Tokens refilled at a constant rate.
+        TokenBucket => "token-bucket", "Token bucket · O(1), allows bursts";
+        /// Requests let out at a constant rate, delayed in a bounded queue.
+        LeakyQueue => "leaky-queue", "Leaky queue · delays to a steady rate";
+    }
+    /// The methods, the first the default (declared apart from `INFO` so that reading options
+    /// does not copy the whole page description into the wasm a second time).
+    const METHODS;
+}
 
 /// The algorithm as registered: `rate-limiter`.
 pub struct RateLimiter;

@@ -24,12 +24,12 @@ pub use csv::{
 };
 
 use crate::algorithm::{
-    AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset, Pseudocode,
-    Question, Recorder, Run,
+    AlgorithmInfo, Counter, Layout, PageInfo, Pointer, Preset, Pseudocode, Question, Recorder, Run,
 };
 use crate::format::group_digits;
 use crate::format::{format_fixed, format_number};
 use crate::input::{InputError, OptionMap, SeededRandom};
+use crate::method::MethodInfo;
 use crate::options::{read_options, OnChange, OptionKind, OptionSpec};
 use crate::sort::{f64_from_key, f64_key, sort_by_key};
 use crate::value::{Describe, Value};

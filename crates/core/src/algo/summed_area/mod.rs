@@ -24,14 +24,14 @@ mod view;
 pub use image::{box_blur, test_pattern, to_grayscale, IntegralImage, MAX_IMAGE_SIDE};
 
 use crate::algorithm::{
-    AlgorithmInfo, Counter, Layout, Method as MethodInfo, PageInfo, Pointer, Preset, Pseudocode,
-    Question, Recorder, Run,
+    AlgorithmInfo, Counter, Layout, PageInfo, Pointer, Preset, Pseudocode, Question, Recorder, Run,
 };
 use crate::format::group_digits;
 use crate::format::{format_fixed, format_number};
 use crate::input::{
     parse_matrix, parse_numbers, InputError, OptionMap, ParsedMatrix, SeededRandom,
 };
+use crate::method::methods;
 use crate::options::{read_options, Choice, OnChange, OptionKind, OptionSpec};
 use crate::value::{Describe, Value};
 
@@ -285,15 +285,6 @@ fn ratio(part: f64, whole: f64) -> f64 {
     }
 }
 
-/// Which method to animate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    /// Fill the table once, then four lookups per rectangle.
-    Table,
-    /// Add up every cell of each rectangle.
-    Naive,
-}
-
 /// One rectangle the run sums.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -517,18 +508,18 @@ const NAIVE_PSEUDOCODE: Pseudocode<Line> = &[
     (Line::Ratio, "IoU = sum(A∩B) / (sum(A) + sum(B) - sum(A∩B))"),
 ];
 
-/// The methods, the first the default (declared apart from `INFO` so that reading options
-/// does not copy the whole page description into the wasm a second time).
-const METHODS: &[MethodInfo] = &[
-    MethodInfo {
-        id: "table",
-        title: "Summed-area table · O(1) per rectangle",
-    },
-    MethodInfo {
-        id: "naive",
-        title: "Add up every cell · O(rows·cols) per rectangle",
-    },
-];
+methods! {
+    /// Which method to animate.
+    pub enum Method {
+        /// Fill the table once, then four lookups per rectangle.
+        Table => "table", "Summed-area table · O(1) per rectangle";
+        /// Add up every cell of each rectangle.
+        Naive => "naive", "Add up every cell · O(rows·cols) per rectangle";
+    }
+    /// The methods, the first the default (declared apart from `INFO` so that reading options
+    /// does not copy the whole page description into the wasm a second time).
+    const METHODS;
+}
 
 /// The algorithm as registered: `summed-area`.
 pub struct SummedArea;
@@ -691,10 +682,7 @@ impl Run for SummedArea {
 
     fn parse_options(options: &mut OptionMap) -> Result<Options, InputError> {
         let values = read_options(options, OPTIONS, METHODS)?;
-        let method = match values.method() {
-            "naive" => Method::Naive,
-            _ => Method::Table,
-        };
+        let method = Method::from_id(values.method()).unwrap_or(Method::Table);
         let iou = values.choice("mode") == "iou";
         let corners = |key: &str, name: &str| -> Result<Option<[f64; 4]>, InputError> {
             let Some(text) = values.text(key) else {
