@@ -1,11 +1,12 @@
 //! The contract every algorithm implements, and the [`Recorder`] it reports its steps to.
 //!
-//! This module depends on nothing else of the crate's but the input, scene and value types, so
-//! the registry ([`crate::algo`]) and the timeline ([`crate::trace`]) both build on it without
-//! importing each other.
+//! This module depends on nothing else of the crate's but the leaf modules it names types from
+//! (format, input, method, options, scene, value), so the registry ([`crate::algo`]) and the
+//! timeline ([`crate::trace`]) both build on it without importing each other.
 
 use crate::format::format_number;
 use crate::input::{InputError, OptionMap};
+use crate::method::MethodInfo;
 use crate::options::OptionSpec;
 use crate::scene::{Bounds, Frame, Scene};
 use crate::value::{Describe, Value};
@@ -43,15 +44,6 @@ pub struct Preset {
     pub name: &'static str,
     /// The input text.
     pub text: &'static str,
-}
-
-/// One way of solving the problem (the fast method, the naive baseline, ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Method {
-    /// The value of the `method` option.
-    pub id: &'static str,
-    /// The label shown above its animation, with its complexity.
-    pub title: &'static str,
 }
 
 /// A method's pseudocode: each line is a value of the algorithm's own `Line` type (so the
@@ -244,7 +236,7 @@ pub struct AlgorithmInfo {
     /// The example input the page starts with.
     pub example: &'static str,
     /// The methods; the first is the default.
-    pub methods: &'static [Method],
+    pub methods: &'static [MethodInfo],
     /// Example inputs for the preset menu.
     pub presets: &'static [Preset],
     /// How to write the input, in one sentence.

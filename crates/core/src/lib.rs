@@ -31,6 +31,7 @@ pub mod algo;
 pub mod algorithm;
 pub mod format;
 pub mod input;
+pub mod method;
 pub mod options;
 pub mod render;
 pub mod resident;

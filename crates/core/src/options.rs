@@ -4,9 +4,9 @@
 //! its controls from the same list. Links and embeds therefore store one option map, in the
 //! words the JS API uses (`previous`, `mode`, `query`).
 
-use crate::algorithm::Method;
 use crate::format::format_number;
 use crate::input::{InputError, OptionMap};
+use crate::method::MethodInfo;
 use crate::value::{Describe, Value};
 
 /// One allowed value of a [`OptionKind::Choice`].
@@ -178,7 +178,7 @@ impl OptionValues {
 pub fn read_options(
     options: &mut OptionMap,
     specs: &[OptionSpec],
-    methods: &[Method],
+    methods: &[MethodInfo],
 ) -> Result<OptionValues, InputError> {
     let method_ids: Vec<&'static str> = methods.iter().map(|method| method.id).collect();
     let method = match method_ids.is_empty() {
@@ -308,12 +308,12 @@ mod tests {
     use super::*;
     use crate::input::{ErrorKind, OptionValue};
 
-    const METHODS: &[Method] = &[
-        Method {
+    const METHODS: &[MethodInfo] = &[
+        MethodInfo {
             id: "fast",
             title: "Fast",
         },
-        Method {
+        MethodInfo {
             id: "slow",
             title: "Slow",
         },

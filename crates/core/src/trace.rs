@@ -285,6 +285,8 @@ impl<A: Algorithm> Timeline<A> {
 pub trait Animation {
     /// The algorithm's registry id.
     fn algorithm_id(&self) -> &'static str;
+    /// Bytes one recorded event takes in the trace (its inline size).
+    fn event_bytes(&self) -> usize;
     /// The number of events.
     fn len(&self) -> usize;
     /// True when there are no events.
@@ -340,6 +342,9 @@ pub trait Animation {
 impl<A: Algorithm> Animation for Timeline<A> {
     fn algorithm_id(&self) -> &'static str {
         A::ID
+    }
+    fn event_bytes(&self) -> usize {
+        std::mem::size_of::<A::Event>()
     }
     fn len(&self) -> usize {
         Timeline::len(self)

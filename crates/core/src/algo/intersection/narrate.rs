@@ -1,7 +1,15 @@
 //! Explanation: narration, pseudocode lines, operation counters and the quiz question.
 
-use super::*;
-use crate::algorithm::Explain;
+use super::info::{
+    Line, GALLOP_PSEUDOCODE, HASH_PSEUDOCODE, NESTED_PSEUDOCODE, POINTERS_PSEUDOCODE,
+};
+use super::text::{item_text, list, pair};
+use super::{
+    question, Event, GallopStep, HashStep, Intersection, Method, NestedStep, Options, PointerStep,
+    Semantics, Side, SortStep, State,
+};
+use crate::algorithm::{Counter, Explain, Pseudocode, Question};
+use std::cmp::Ordering;
 
 impl Explain for Intersection {
     type Line = Line;
@@ -41,7 +49,7 @@ impl Explain for Intersection {
                     Side::A => a,
                     Side::B => b,
                 };
-                format!("Sort {} in one step: {}.", side.name(), Self::list(values))
+                format!("Sort {} in one step: {}.", side.name(), list(values))
             }
             Event::Pointers(PointerStep::Compare {
                 i,
@@ -50,7 +58,7 @@ impl Explain for Intersection {
                 emitted,
             }) => {
                 let (i, j) = (*i as usize, *j as usize);
-                let (left, right) = Self::pair(state, i, j);
+                let (left, right) = pair(state, i, j);
                 match (outcome, emitted) {
                     (Ordering::Less, _) => format!("{left} < {right}: advance i."),
                     (Ordering::Greater, _) => format!("{left} > {right}: advance j."),
@@ -67,13 +75,13 @@ impl Explain for Intersection {
                 let value = b[*index as usize];
                 format!(
                     "Count {}: counts[{value}] = {}.",
-                    Self::describe(b, "b", *index as usize),
+                    item_text(b, "b", *index as usize),
                     state.counts.get(value)
                 )
             }
             Event::Hash(HashStep::Probe { index, found, .. }) => {
                 let value = a[*index as usize];
-                let item = Self::describe(a, "a", *index as usize);
+                let item = item_text(a, "a", *index as usize);
                 if *found {
                     format!(
                         "Look up {item}: counts[{value}] was > 0 — output {value}, counts[{value}] = {}.",
@@ -90,7 +98,7 @@ impl Explain for Intersection {
                 emitted,
             }) => {
                 let (i, j) = (*i as usize, *j as usize);
-                let (left, right) = Self::pair(state, i, j);
+                let (left, right) = pair(state, i, j);
                 match (equal, emitted) {
                     (true, true) => format!(
                         "{left} = {right}: match — output {}, mark b[{j}] used.",
@@ -107,8 +115,8 @@ impl Explain for Intersection {
             }
             Event::Gallop(GallopStep::Probe { short, probe, less }) => {
                 let (short_values, long_values, short_side, long_side) = state.short_and_long();
-                let x = Self::describe(short_values, short_side.name(), *short as usize);
-                let y = Self::describe(long_values, long_side.name(), *probe as usize);
+                let x = item_text(short_values, short_side.name(), *short as usize);
+                let y = item_text(long_values, long_side.name(), *probe as usize);
                 if *less {
                     format!("{y} < {x}: look further right.")
                 } else {
@@ -126,7 +134,7 @@ impl Explain for Intersection {
                 ..
             }) => {
                 let (short_values, _, short_side, long_side) = state.short_and_long();
-                let x = Self::describe(short_values, short_side.name(), *short as usize);
+                let x = item_text(short_values, short_side.name(), *short as usize);
                 match (found, emitted) {
                     (true, true) => format!(
                         "{x} is at {}[{position}]: output {}; the next search starts after it.",
@@ -142,7 +150,7 @@ impl Explain for Intersection {
                 }
             }
             Event::Sort(SortStep::Output { .. }) => {
-                format!("Sort the output: {}.", Self::list(&state.output))
+                format!("Sort the output: {}.", list(&state.output))
             }
         }
     }

@@ -2,10 +2,10 @@
 //! sorted array looks like, which pointer moves, what a count becomes, whether a lookup finds
 //! its value, whether two items match, which way a gallop goes and where it lands.
 
+use super::text::list;
 use super::view::part;
 use super::{
-    Event, GallopStep, HashStep, Intersection, NestedStep, PointerStep, Semantics, Side, SortStep,
-    State,
+    Event, GallopStep, HashStep, NestedStep, PointerStep, Semantics, Side, SortStep, State,
 };
 use crate::algorithm::{Item, Question};
 use crate::format::format_number;
@@ -127,12 +127,8 @@ fn sorted_question(what: String, values: &[i32]) -> Option<Question> {
     reversed.reverse();
     Some(Question::choice(
         format!("{what}. What does it become?"),
-        Intersection::list(&sorted),
-        vec![
-            Intersection::list(values),
-            Intersection::list(&descending),
-            Intersection::list(&reversed),
-        ],
+        list(&sorted),
+        vec![list(values), list(&descending), list(&reversed)],
     ))
 }
 

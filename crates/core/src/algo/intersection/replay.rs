@@ -1,7 +1,11 @@
 //! Replay: the state the animation shows, and each event applied to it or undone in O(1).
 
-use super::*;
+use super::{
+    Counts, Event, GallopStep, HashStep, Input, Intersection, NestedStep, Options, PointerStep,
+    Semantics, Side, SortStep, State,
+};
 use crate::algorithm::Replay;
+use std::cmp::Ordering;
 
 impl Replay for Intersection {
     type State = State;

@@ -1,7 +1,13 @@
 //! Explanation: narration, pseudocode lines, operation counters and the quiz question.
 
-use super::*;
-use crate::algorithm::Explain;
+use super::info::{
+    Line, SCAN_PSEUDOCODE_GREATER, SCAN_PSEUDOCODE_SMALLER, STACK_PSEUDOCODE_GREATER,
+    STACK_PSEUDOCODE_SMALLER,
+};
+use super::text::{answer_text, item_text};
+use super::{question, Event, Method, NextGreater, Options, State};
+use crate::algorithm::{Counter, Explain, Pseudocode, Question};
+use crate::format::format_number;
 
 impl Explain for NextGreater {
     type Line = Line;
@@ -48,47 +54,44 @@ impl Explain for NextGreater {
                 } else {
                     ""
                 };
-                format!(
-                    "i = {index}: look at {}{lap}.",
-                    Self::describe(values, index)
-                )
+                format!("i = {index}: look at {}{lap}.", item_text(values, index))
             }
             Event::Pop { index, by } => format!(
                 "{} {} {}: pop {index} — {name} of {} is {}.",
-                Self::describe(values, by),
+                item_text(values, by),
                 variant.symbol(),
-                Self::describe(values, index),
+                item_text(values, index),
                 format_number(values[index]),
                 format_number(values[by])
             ),
             Event::Stop { index, by } => format!(
                 "{} {} {}: {index} stays on the stack; stop popping.",
-                Self::describe(values, by),
+                item_text(values, by),
                 variant.not_symbol(),
-                Self::describe(values, index)
+                item_text(values, index)
             ),
             Event::Push { index } => format!(
                 "Push {index}: {} waits on the stack for its {name} element.",
-                Self::describe(values, index)
+                item_text(values, index)
             ),
             Event::Miss { index, candidate } => format!(
                 "{} {} {}: not the answer, keep looking.",
-                Self::describe(values, candidate),
+                item_text(values, candidate),
                 variant.not_symbol(),
-                Self::describe(values, index)
+                item_text(values, index)
             ),
             Event::Found { index, candidate } => format!(
                 "{} {} {}: the {name} of {} is {} (answer {}).",
-                Self::describe(values, candidate),
+                item_text(values, candidate),
                 variant.symbol(),
-                Self::describe(values, index),
+                item_text(values, index),
                 format_number(values[index]),
                 format_number(values[candidate]),
-                Self::answer_text(state, candidate)
+                answer_text(state, candidate)
             ),
             Event::Exhausted { index } => format!(
                 "Nothing beats {}: its answer is -1.",
-                Self::describe(values, index)
+                item_text(values, index)
             ),
             Event::Finish { unresolved } => match unresolved {
                 0 => format!("Done: every item has a {name} element."),

@@ -1,6 +1,6 @@
 //! Replay: the state the animation shows, and each event applied to it or undone in O(1).
 
-use super::*;
+use super::{Event, NextGreater, Options, State};
 use crate::algorithm::Replay;
 
 impl Replay for NextGreater {

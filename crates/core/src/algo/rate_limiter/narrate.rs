@@ -1,25 +1,13 @@
 //! Explanation: narration with the numbers, pseudocode lines, counters and the quiz question.
 
-use super::*;
-use crate::algorithm::Explain;
-
-/// A time or amount for sentences: at most three decimals (`2.25`, `0.333`).
-pub(super) fn short(value: f64) -> String {
-    if value.is_finite() && value.abs() < 1e12 {
-        format_number((value * 1000.0).round() / 1000.0)
-    } else {
-        format_number(value)
-    }
-}
-
-/// The window `[k·w, (k+1)·w)` as text.
-pub(super) fn window_text(index: f64, window: f64) -> String {
-    format!(
-        "[{}, {})",
-        short(index * window),
-        short((index + 1.0) * window)
-    )
-}
+use super::info::{
+    Line, FIXED_WINDOW_PSEUDOCODE, LEAKY_QUEUE_PSEUDOCODE, SLIDING_COUNTER_PSEUDOCODE,
+    SLIDING_LOG_PSEUDOCODE, TOKEN_BUCKET_PSEUDOCODE,
+};
+use super::text::{short, window_text};
+use super::{question, Event, Memory, Method, Options, Params, RateLimiter, State};
+use crate::algorithm::{Counter, Explain, Pseudocode, Question};
+use crate::format::group_digits;
 
 /// "allow" or "reject", with the leaky queue's delay.
 fn verdict(event: &Event) -> String {

@@ -1,7 +1,7 @@
 //! The "what happens next?" question: a request arrives; is it allowed, rejected, or (leaky
 //! queue) delayed?
 
-use super::narrate::{short, window_text};
+use super::text::{short, window_text};
 use super::view::{MEMORY, REQUESTS};
 use super::{Event, Memory, State};
 use crate::algorithm::{Item, Question};

@@ -1,6 +1,7 @@
 //! Replay: the state the animation shows, and each decision applied to it or undone in O(1).
 
-use super::*;
+use super::kernel::leaky_queue;
+use super::{Event, Fate, Level, Memory, Method, Options, RateLimiter, State};
 use crate::algorithm::Replay;
 
 impl Replay for RateLimiter {

@@ -6,7 +6,7 @@
 //!
 //! Requests at nearly the same time stack upwards, so a burst is a column.
 
-use super::narrate::{short, window_text};
+use super::text::{short, window_text};
 use super::{Event, Fate, Memory, State};
 use crate::algorithm::{Draw, Item};
 use crate::scene::{within, Align, Bounds, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};

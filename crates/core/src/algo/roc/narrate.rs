@@ -1,7 +1,10 @@
 //! Explanation: narration, pseudocode lines, operation counters and the quiz question.
 
-use super::*;
-use crate::algorithm::Explain;
+use super::info::{Line, PSEUDOCODE};
+use super::text::{format_count, percent, plain_names};
+use super::{question, Event, Options, Roc, State};
+use crate::algorithm::{Counter, Explain, Pseudocode, Question};
+use crate::format::{format_fixed, format_number, group_digits};
 
 impl Explain for Roc {
     type Line = Line;

@@ -1,8 +1,10 @@
 //! The sweep's "what happens next?" question: the threshold drops to the next score; how do
 //! the counts change? (Wrong answers swap hits and false alarms, or move the misses instead.)
 
+use super::kernel::accumulate;
+use super::text::format_count;
 use super::view::{MATRIX, SCORES};
-use super::{accumulate, format_count, Event, State};
+use super::{Event, State};
 use crate::algorithm::{Item, Question};
 use crate::format::format_number;
 

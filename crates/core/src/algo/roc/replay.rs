@@ -1,6 +1,7 @@
 //! Replay: the state the animation shows, and each event applied to it or undone in O(1).
 
-use super::*;
+use super::kernel::accumulate;
+use super::{Event, Options, Prepared, Roc, State};
 use crate::algorithm::Replay;
 
 impl Replay for Roc {

@@ -2,7 +2,7 @@
 //! ones) with the threshold line, the confusion matrix with the Type I/II cells named, and the
 //! curve growing in its unit square with the last trapezoid shaded and the running AUC.
 
-use super::format_count;
+use super::text::format_count;
 use super::{Event, State};
 use crate::algorithm::Item;
 use crate::format::{format_fixed, format_number};

@@ -4,7 +4,7 @@
 //! This is what integral images are for: Viola–Jones face detection evaluates Haar features
 //! and box filters at every position and scale from one table.
 
-use super::{fill_rows, Rect};
+use super::kernel::{fill_rows, rect_sum, Rect};
 use crate::format::group_digits;
 use crate::input::InputError;
 use crate::scene::{
@@ -213,7 +213,7 @@ impl IntegralImage {
 
     /// The sum of the pixels in `rect` (the table must be filled past its last row).
     pub fn rect_sum(&self, rect: Rect) -> Option<f64> {
-        (rect.bottom < self.filled_rows).then(|| super::rect_sum(&self.table, self.columns, rect))
+        (rect.bottom < self.filled_rows).then(|| rect_sum(&self.table, self.columns, rect))
     }
 
     /// The picture blurred with `radius` (0 is the picture itself); needs the full table.
@@ -447,7 +447,7 @@ mod tests {
             "row 30 is not filled"
         );
         while image.fill(10) {}
-        let table = super::super::summed_area_table(&pixels, 37, 37, &mut ());
+        let table = super::super::kernel::summed_area_table(&pixels, 37, 37, &mut ());
         assert_eq!(image.table, table);
         let scene = image.scene(&Frame::new(600.0, 300.0, Theme::Light), 3);
         assert_eq!(

@@ -1,7 +1,10 @@
 //! Explanation: narration, pseudocode lines, operation counters and the quiz question.
 
-use super::*;
-use crate::algorithm::Explain;
+use super::info::{Line, NAIVE_PSEUDOCODE, TABLE_PSEUDOCODE};
+use super::text::{corner_text, format_ratio};
+use super::{area_iou, question, Event, Method, Options, State, SummedArea};
+use crate::algorithm::{Counter, Explain, Pseudocode, Question};
+use crate::format::format_number;
 
 impl Explain for SummedArea {
     type Line = Line;
@@ -54,7 +57,7 @@ impl Explain for SummedArea {
             Event::Lookup { target, corner, .. } => format!(
                 "sum({}) {}: running total {}.",
                 target.name(),
-                Self::corner_text(state, target, corner),
+                corner_text(state, target, corner),
                 format_number(state.sums[target.slot()])
             ),
             Event::Read {

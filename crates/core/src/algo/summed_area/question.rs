@@ -2,8 +2,9 @@
 //! formula's classic slips: forgetting the diagonal, adding it, leaving out M), the running
 //! total after a lookup or a read, a rectangle's sum, where A and B overlap, and the IoU.
 
+use super::kernel::fill_formula;
 use super::view::{MATRIX, TABLE};
-use super::{fill_formula, Event, State, Target};
+use super::{Event, State, Target};
 use crate::algorithm::{Item, Question};
 use crate::format::format_number;
 
