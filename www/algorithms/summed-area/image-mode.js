@@ -12,7 +12,10 @@ const MAX_SIDE = 1024;
 const FILL_FRAMES = 60;
 
 /** The kernel module, loaded on first use and started afresh after a panic. @type {Engine<any>} */
-const kernels = new Engine(new URL('../../pkg-kernels/stepwise_kernels.js', import.meta.url).href);
+const kernels = new Engine(
+  () => import('../../pkg-kernels/stepwise_kernels.js'),
+  new URL('../../pkg-kernels/stepwise_kernels.js', import.meta.url).href,
+);
 
 /**
  * `run` guards an action the page's way (errors and panics reported); image mode's actions get
