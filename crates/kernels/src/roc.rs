@@ -2,10 +2,10 @@
 //! kernel library. (The page's modules animate big sample sets through the generic
 //! `Resident` handle and ROC's resident entry instead.)
 
-use stepwise_web::{address, dimension, input_error, memory_buffer, to_count, to_seed, view_of};
 use stepwise::algo::roc;
 use stepwise::input::InputError;
 use stepwise::scene::within;
+use stepwise_web::{address, dimension, input_error, memory_buffer, to_count, to_seed, view_of};
 
 use wasm_bindgen::prelude::*;
 

@@ -15,10 +15,11 @@ mod resident;
 
 pub use resident::Resident;
 
-use stepwise::algo::{self, Entry};
+use stepwise::algo::{self, Animate, Entry};
 use stepwise::format::quote;
 use stepwise::input::{ErrorKind, InputError};
 use stepwise::render::svg;
+use stepwise::resident::ResidentEntry;
 use stepwise::scene::{Frame, Scene, Theme};
 use stepwise::trace::Animation;
 use stepwise::value::Describe;
@@ -33,39 +34,59 @@ pub fn start() {
     stepwise_web::install_panic_hook();
 }
 
-/// The algorithms this module holds: the one chosen at build time, found by constant
+/// What this module keeps of a registry entry: what it runs. The texts the page shows are in
+/// the catalogue, so the module leaves them out.
+#[derive(Clone, Copy)]
+struct Held {
+    id: &'static str,
+    animate: Animate,
+    random_input: fn(usize, u64) -> String,
+    resident: Option<ResidentEntry>,
+}
+
+impl Held {
+    const fn of(entry: Entry) -> Held {
+        Held {
+            id: entry.info.id,
+            animate: entry.animate,
+            random_input: entry.random_input,
+            resident: entry.resident,
+        }
+    }
+}
+
+/// The algorithm this module holds: the one chosen at build time, found by constant
 /// evaluation so that no other algorithm's code is linked in.
 #[cfg(one_algorithm)]
-static ENTRIES: &[Entry] = &[algo::with_id(env!("STEPWISE_ALGORITHM"))];
+fn held() -> impl Iterator<Item = Held> {
+    const HELD: Held = Held::of(algo::with_id(env!("STEPWISE_ALGORITHM")));
+    std::iter::once(HELD)
+}
 
 /// The algorithms this module holds: all of them (a build without `STEPWISE_ALGORITHM`).
 #[cfg(not(one_algorithm))]
-static ENTRIES: &[Entry] = algo::REGISTRY;
+fn held() -> impl Iterator<Item = Held> {
+    algo::REGISTRY.iter().map(|entry| Held::of(*entry))
+}
 
-/// The entry with this id in this module, or an error naming the ids it holds.
-fn find(id: &str) -> Result<&'static Entry, InputError> {
-    ENTRIES
-        .iter()
-        .find(|entry| entry.info.id == id)
-        .ok_or_else(|| {
-            let held: Vec<&str> = ENTRIES.iter().map(|entry| entry.info.id).collect();
-            InputError::new(format!(
-                "unknown algorithm {} (this module holds: {})",
-                quote(id),
-                held.join(", ")
-            ))
-            .of_kind(ErrorKind::UnknownAlgorithm)
-            .in_field("algorithm")
-        })
+/// The algorithm with this id in this module, or an error naming the ids it holds.
+fn find(id: &str) -> Result<Held, InputError> {
+    held().find(|entry| entry.id == id).ok_or_else(|| {
+        let ids: Vec<&str> = held().map(|entry| entry.id).collect();
+        InputError::new(format!(
+            "unknown algorithm {} (this module holds: {})",
+            quote(id),
+            ids.join(", ")
+        ))
+        .of_kind(ErrorKind::UnknownAlgorithm)
+        .in_field("algorithm")
+    })
 }
 
 /// The ids of the algorithms this module holds (one, in a module built for one algorithm).
 #[wasm_bindgen(js_name = heldAlgorithms)]
 pub fn held_algorithms() -> Vec<String> {
-    ENTRIES
-        .iter()
-        .map(|entry| entry.info.id.to_string())
-        .collect()
+    held().map(|entry| entry.id.to_string()).collect()
 }
 
 /// A random input of about `size` items for algorithm `id`; the same seed gives the same text.

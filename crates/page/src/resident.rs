@@ -43,8 +43,8 @@ impl Resident {
     pub fn generate(id: &str, size: f64, seed: f64, options: JsValue) -> Result<Resident, JsValue> {
         let entry = entry_of(id).map_err(input_error)?;
         let mut options = options_from(options)?;
-        let data = (entry.generate)(to_count(size), to_seed(seed), &mut options)
-            .map_err(input_error)?;
+        let data =
+            (entry.generate)(to_count(size), to_seed(seed), &mut options).map_err(input_error)?;
         Ok(Resident { entry, data })
     }
 

@@ -2,8 +2,9 @@
 //! as JS `Error`s. Run by `cargo xtask test` (wasm-bindgen-test in headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
-use stepwise_page::Player;
-use stepwise_web::roc::Samples;
+use stepwise::algo::roc::{binormal_auc, gaussian_samples, MAX_ANIMATED_SAMPLES};
+use stepwise::format::group_digits;
+use stepwise_page::{Player, Resident};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::CanvasRenderingContext2d;
@@ -234,9 +235,9 @@ fn a_summed_area_player_picks_cells_and_draws_them() {
 fn resident_samples_animate_like_the_same_samples_typed_as_text() {
     let text = "score,label\n0.9,spam\n0.8,ham\n0.8,spam\n0.3,ham\n0.1,spam";
     let from_text = Player::new("roc", text, object(r#"{"positive":"ham"}"#)).unwrap();
-    let samples = Samples::from_csv(text.as_bytes(), Some("ham".into()), None).unwrap();
+    let samples = Resident::read("roc", text.as_bytes(), object(r#"{"positive":"ham"}"#)).unwrap();
     assert_eq!(samples.length(), 5);
-    let mut resident = Player::from_samples(&samples, JsValue::UNDEFINED).unwrap();
+    let mut resident = Player::from_resident(&samples, JsValue::UNDEFINED).unwrap();
     drop(samples);
     let mut typed = from_text;
     assert_eq!(resident.len(), typed.len());
@@ -253,42 +254,104 @@ fn resident_samples_animate_like_the_same_samples_typed_as_text() {
     assert_eq!(auc(&resident), auc(&typed));
 
     // Generated samples: the same seed gives the same set, at full precision.
-    let first = Samples::gaussian(1000.0, 1.5, 7.0).unwrap();
-    let again = Samples::gaussian(1000.0, 1.5, 7.0).unwrap();
-    assert_eq!(first.score_values(), again.score_values());
+    let separation = || object(r#"{"separation":1.5}"#);
+    let first = Resident::generate("roc", 1000.0, 7.0, separation()).unwrap();
+    let again = Resident::generate("roc", 1000.0, 7.0, separation()).unwrap();
+    assert_eq!(first.length(), 1000);
+    assert_eq!(first.text(), again.text());
+    assert_eq!(first.text(), gaussian_samples(1000, 1.5, 7));
     assert_eq!(
         first
-            .label_values()
-            .iter()
-            .filter(|&&label| label == 1)
+            .text()
+            .lines()
+            .filter(|line| line.ends_with(",1"))
             .count(),
         500
     );
-    let player = Player::from_samples(&first, JsValue::UNDEFINED).unwrap();
+    let facts = first.facts();
+    let fact = |name: &str| js_sys::Reflect::get(&facts, &name.into()).unwrap().as_f64();
+    assert_eq!(fact("length"), Some(1000.0));
+    assert_eq!(fact("expectedAuc"), Some(binormal_auc(1.5)));
+    let mut player = Player::from_resident(&first, JsValue::UNDEFINED).unwrap();
     assert_eq!(player.len(), 1000, "one step per distinct score");
+    let mut twin = Player::from_resident(&again, JsValue::UNDEFINED).unwrap();
+    player.seek(f64::INFINITY);
+    twin.seek(f64::INFINITY);
+    let state = |player: &Player| String::from(js_sys::JSON::stringify(&player.state()).unwrap());
+    assert_eq!(
+        state(&player),
+        state(&twin),
+        "the same curve to the last bit"
+    );
+    // The sweep is of the generator's full-precision scores, not of the text's three decimals.
+    let scores_as_text = Player::new("roc", &first.text(), JsValue::UNDEFINED).unwrap();
+    assert!(scores_as_text.len() < player.len(), "rounded scores tie");
+    // A file's samples carry no generator's expectation.
+    let read = Resident::read("roc", b"0.9,1\n0.5,0\n", JsValue::UNDEFINED).unwrap();
+    let facts = read.facts();
+    assert!(js_sys::Reflect::get(&facts, &"expectedAuc".into())
+        .unwrap()
+        .is_null());
 
     // Errors say what and where, as for typed text.
-    let error = Samples::from_csv(b"0.9,1\n0.5\n", None, None)
+    let error = Resident::read("roc", b"0.9,1\n0.5\n", JsValue::UNDEFINED)
         .err()
         .unwrap();
     assert!(error_message(error).starts_with("line 2: expected score,label"));
-    let error = Samples::from_csv(&[0x30, 0x2c, 0xff], None, None)
+    let error = Resident::read("roc", &[0x30, 0x2c, 0xff], JsValue::UNDEFINED)
         .err()
         .unwrap();
     assert_eq!(
         error_message(error),
         "the file is not UTF-8 text (byte 2 is not)"
     );
-    let error = Samples::from_csv(b"x,y\n0.9,1\n0.5,0\n0.1,1\n", None, Some(2.0))
+    // The reader stops at the first sample past the most the animation takes.
+    let most = MAX_ANIMATED_SAMPLES;
+    let mut many = String::from("x,y\n");
+    for index in 0..=most {
+        many.push_str(if index % 2 == 0 { "0.5,1\n" } else { "0.5,0\n" });
+    }
+    let error = Resident::read("roc", many.as_bytes(), JsValue::UNDEFINED)
         .err()
         .unwrap();
     assert_eq!(
         error_message(error),
-        "line 4: more than 2 samples, the most this reader takes"
+        format!(
+            "line {}: more than {} samples, the most this reader takes",
+            most + 2,
+            group_digits(most)
+        )
     );
-    let one_class = Samples::from_csv(b"0.9,1\n0.5,1\n", None, None).unwrap();
-    let error = Player::from_samples(&one_class, JsValue::UNDEFINED)
+    let one_class = Resident::read("roc", b"0.9,1\n0.5,1\n", JsValue::UNDEFINED).unwrap();
+    let error = Player::from_resident(&one_class, JsValue::UNDEFINED)
         .err()
         .unwrap();
     assert!(error_message(error).contains("AUC are undefined"));
+
+    // Options are checked, and only algorithms that offer resident input take it.
+    let error = Resident::generate("roc", 10.0, 1.0, object(r#"{"spread":1}"#))
+        .err()
+        .unwrap();
+    assert!(error_message(error).contains("spread"));
+    let error = Resident::generate("next-greater", 10.0, 1.0, JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(
+        error_message(error),
+        "algorithm 'next-greater' takes no input kept in memory"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_module_built_without_a_chosen_algorithm_holds_them_all() {
+    let registry = stepwise::algo::REGISTRY;
+    let registered: Vec<String> = registry
+        .iter()
+        .map(|entry| entry.info.id.to_string())
+        .collect();
+    assert_eq!(stepwise_page::held_algorithms(), registered);
+    for entry in registry {
+        let player = Player::new(entry.info.id, entry.info.example, JsValue::UNDEFINED).unwrap();
+        assert_eq!(player.algorithm(), entry.info.id);
+    }
 }

@@ -137,10 +137,13 @@ fn hash(state: &State, step: HashStep) -> Option<Question> {
     match step {
         HashStep::Insert { index } => {
             let value = *state.b.get(index as usize)?;
-            let count = f64::from(state.counts.get(value));
+            let held = state.counts.get(value);
+            let count = f64::from(held);
             Some(
                 Question::number(
-                    format!("Count b[{index}] = {value}: counts[{value}] is {count} now. What does it become?"),
+                    // `held` (an integer), not `count`: formatting an f64 with `{}` would link
+                    // the standard library's float printing (about 9 KB gzipped) into the module.
+                    format!("Count b[{index}] = {value}: counts[{value}] is {held} now. What does it become?"),
                     count + 1.0,
                     &[count, 1.0, count + 2.0],
                 )

@@ -22,7 +22,6 @@ mod tally;
 mod text;
 mod view;
 
-pub use resident::RESIDENT;
 pub use csv::{
     numbered_class_names, parse_samples, parse_samples_up_to, CsvLimits, Samples,
     MAX_CSV_FILE_BYTES,
@@ -33,6 +32,7 @@ pub use kernel::{
     gaussian_samples, keep_points, normal_cdf, roc_curve, sorted_samples, sweep, tie_group_end,
     tie_groups, Curve, Sample,
 };
+pub use resident::RESIDENT;
 pub use text::format_count;
 
 use crate::algorithm::{AlgorithmInfo, Recorder, Run};

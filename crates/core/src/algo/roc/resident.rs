@@ -53,7 +53,11 @@ fn samples_or_error(data: &dyn Any) -> Result<&Samples, InputError> {
 /// `options.separation` (d′, within ±10, default 1.5) apart, at full precision; the same seed
 /// gives the same samples.
 fn generate(size: usize, seed: u64, options: &mut OptionMap) -> Result<ResidentData, InputError> {
-    let separation = within(options.take_number("separation")?.unwrap_or(1.5), -10.0, 10.0);
+    let separation = within(
+        options.take_number("separation")?.unwrap_or(1.5),
+        -10.0,
+        10.0,
+    );
     std::mem::take(options).finish(&["separation"])?;
     let size = size.clamp(2, MAX_ANIMATED_SAMPLES);
     let (scores, labels) = gaussian_columns(size, separation, seed);
@@ -69,7 +73,9 @@ fn generate(size: usize, seed: u64, options: &mut OptionMap) -> Result<ResidentD
 /// the text box); `options.positive` names the positive label when the labels are words. The
 /// read stops at the first sample past [`MAX_ANIMATED_SAMPLES`]. Errors name the line.
 fn read(bytes: &[u8], options: &mut OptionMap) -> Result<ResidentData, InputError> {
-    let positive = options.take_text("positive")?.filter(|name| !name.is_empty());
+    let positive = options
+        .take_text("positive")?
+        .filter(|name| !name.is_empty());
     std::mem::take(options).finish(&["positive"])?;
     let text = std::str::from_utf8(bytes).map_err(|error| {
         InputError::new(format!(
@@ -112,9 +118,9 @@ fn facts(data: &dyn Any) -> Value {
         ("length", samples.scores.len().describe()),
         (
             "expectedAuc",
-            samples
-                .separation
-                .map_or(Value::Null, |separation| binormal_auc(separation).describe()),
+            samples.separation.map_or(Value::Null, |separation| {
+                binormal_auc(separation).describe()
+            }),
         ),
     ])
 }
@@ -142,7 +148,10 @@ mod tests {
     fn generated_text_is_the_generators_text() {
         let mut options = OptionMap::new().with("separation", OptionValue::Number(1.0));
         let data = generate(50, 7, &mut options).unwrap();
-        assert_eq!(text(data.as_ref()), super::super::gaussian_samples(50, 1.0, 7));
+        assert_eq!(
+            text(data.as_ref()),
+            super::super::gaussian_samples(50, 1.0, 7)
+        );
         assert_eq!((RESIDENT.length)(data.as_ref()), 50);
         let expected = facts(data.as_ref()).get("expectedAuc").cloned();
         assert_eq!(expected, Some(Value::Number(binormal_auc(1.0))));
