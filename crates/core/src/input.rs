@@ -197,7 +197,7 @@ pub fn parse_numbers_spanned(
 /// Parses one item of a list; `item` is its 1-based number, `start` its byte offset.
 fn parse_item(token: &str, what: &str, item: usize, start: usize) -> Result<f64, InputError> {
     let span = start..start + token.len();
-    match token.parse::<f64>() {
+    match crate::number::parse_f64(token).ok_or(()) {
         // -0 is read as 0 so that it prints and compares like the 0 people meant.
         Ok(value) if value.is_finite() => Ok(if value == 0.0 { 0.0 } else { value }),
         Ok(_) => Err(InputError::at(
@@ -386,12 +386,14 @@ impl OptionMap {
             None => return Ok(None),
             Some(OptionValue::Number(value)) => value,
             Some(OptionValue::Text(text)) if text.trim().is_empty() => return Ok(None),
-            Some(OptionValue::Text(text)) => text.trim().parse::<f64>().map_err(|_| {
-                bad_option(
-                    key,
-                    format!("option '{key}' must be a number, not {}", quote(&text)),
-                )
-            })?,
+            Some(OptionValue::Text(text)) => crate::number::parse_f64(text.trim())
+                .ok_or(())
+                .map_err(|()| {
+                    bad_option(
+                        key,
+                        format!("option '{key}' must be a number, not {}", quote(&text)),
+                    )
+                })?,
             Some(other) => {
                 return Err(bad_option(
                     key,

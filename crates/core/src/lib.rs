@@ -32,6 +32,7 @@ pub mod algorithm;
 pub mod format;
 pub mod input;
 pub mod method;
+pub mod number;
 pub mod options;
 pub mod render;
 pub mod resident;

@@ -29,10 +29,11 @@ use stepwise::input::InputError;
 use stepwise_web::{dimension, input_error, options_from, MAX_TABLE_CELLS};
 use wasm_bindgen::prelude::*;
 
-/// Installs the panic hook when the module loads: a panic is reported, never silent.
+/// Installs the panic hook and the number parser when the module loads: a panic is reported,
+/// never silent.
 #[wasm_bindgen(start)]
 pub fn start() {
-    stepwise_web::install_panic_hook();
+    stepwise_web::start_module();
 }
 
 /// `nextGreater(values, options?)`: for each i the index of the next strictly greater element

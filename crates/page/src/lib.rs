@@ -28,10 +28,11 @@ use stepwise_web::{canvas, input_error, options_from, to_count, to_js, to_seed};
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
-/// Installs the panic hook when the module loads (see [`stepwise_web::install_panic_hook`]).
+/// Installs the panic hook and the number parser when the module loads (see
+/// [`stepwise_web::start_module`]).
 #[wasm_bindgen(start)]
 pub fn start() {
-    stepwise_web::install_panic_hook();
+    stepwise_web::start_module();
 }
 
 /// What this module keeps of a registry entry: what it runs. The texts the page shows are in

@@ -23,6 +23,18 @@ use stepwise::value::Value;
 
 use wasm_bindgen::prelude::*;
 
+/// What every module's start function does: installs the panic hook and hands the number
+/// parser's rare hard cases to the JS engine (see `stepwise::number`).
+pub fn start_module() {
+    install_panic_hook();
+    stepwise::number::use_slow_parser(js_number);
+}
+
+/// An unsigned decimal token's correctly rounded value, read by the JS engine.
+fn js_number(token: &str) -> f64 {
+    js_sys::Number::parse_float(token)
+}
+
 /// Installs the panic hook: console message plus a `stepwise-panic` event for the page's banner.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {

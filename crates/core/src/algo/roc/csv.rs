@@ -97,7 +97,7 @@ pub fn parse_samples_up_to(
             ));
         }
         let (score_text, label_text) = (fields[0], unquote(fields[1]));
-        let score = match score_text.parse::<f64>() {
+        let score = match crate::number::parse_f64(score_text).ok_or(()) {
             Ok(score) if score.is_finite() => score,
             Ok(_) => {
                 return Err(InputError::at(
