@@ -20,15 +20,14 @@ const EXACT_POWERS: [f64; 23] = [
 /// The largest integer below which every integer is an exact `f64` (2^53).
 const EXACT_INTEGERS: u64 = 1 << 53;
 
-/// The slow parser the wasm modules install (the JS engine's number parser).
-#[cfg(target_arch = "wasm32")]
+/// The slow parser the wasm modules install (the JS engine's number parser); natively the
+/// standard library's is used whatever is installed.
 static SLOW_PARSER: std::sync::OnceLock<fn(&str) -> f64> = std::sync::OnceLock::new();
 
 /// Installs the parser for the numbers the fast path cannot take: it receives an unsigned
 /// decimal token in Rust's grammar (e.g. `"123456789012345678901e-5"`) and returns its
 /// correctly rounded value. Every wasm module that parses text calls this at start-up; the
 /// first call counts.
-#[cfg(target_arch = "wasm32")]
 pub fn use_slow_parser(parser: fn(&str) -> f64) {
     let _ = SLOW_PARSER.set(parser);
 }

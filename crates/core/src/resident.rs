@@ -14,6 +14,9 @@ use crate::value::Value;
 /// Data an algorithm keeps in memory, behind the type-erased handle.
 pub type ResidentData = Box<dyn Any>;
 
+/// Animates resident data with options (as an algorithm's text input is animated).
+pub type AnimateResident = fn(&dyn Any, &mut OptionMap) -> Result<Box<dyn Animation>, InputError>;
+
 /// What an algorithm offers for input kept in memory. The functions receive only data their
 /// own `generate` or `read` made.
 #[derive(Clone, Copy)]
@@ -32,7 +35,7 @@ pub struct ResidentEntry {
     /// Facts about the data for the page to show (e.g. what theory expects of a generator).
     pub facts: fn(&dyn Any) -> Value,
     /// The animation of the data with `options` (as for the text input).
-    pub animate: fn(&dyn Any, &mut OptionMap) -> Result<Box<dyn Animation>, InputError>,
+    pub animate: AnimateResident,
 }
 
 impl ResidentEntry {

@@ -161,7 +161,7 @@ mod tests {
     fn files_are_read_and_swept() {
         let data = read(b"score,label\n0.9,1\n0.2,0\n0.4,1\n", &mut OptionMap::new()).unwrap();
         let animation = animate(data.as_ref(), &mut OptionMap::new()).unwrap();
-        assert!(animation.len() > 0);
+        assert!(!animation.is_empty());
         let refused = read(&[0xff, 0xfe], &mut OptionMap::new()).unwrap_err();
         assert!(refused.to_string().contains("not UTF-8"), "{refused}");
     }
