@@ -12,8 +12,9 @@
 // host's CSS out; each player sizes itself to its container and starts work only when visible.
 
 import { catalogue, engineFor, handOverModule } from './player/engine.js';
-import { Clock, Motion, STEP_MOTION_MS, isPrinting, paint, keyAction, onPrint } from './player/core.js';
-import { cleanNotes, noteAt, pauseBetween, stepRange } from './player/lesson.js';
+import { isPrinting, paint, onPrint, typingInto } from './player/core.js';
+import { cleanNotes } from './player/lesson.js';
+import { Transport } from './player/transport.js';
 import { ATTRIBUTES as ATTRIBUTE_LIST, TAG } from './player/element-api.js';
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -35,6 +36,7 @@ function watch(engine) {
     for (const element of players) {
       if (element.engine !== engine) continue;
       element.player = null; // a handle into the dead instance: dropped, never called
+      element.transport.setPlayers([]);
       element.build();
     }
   });
@@ -167,7 +169,10 @@ const PRACTICE_SIZE = 8;
  * field }`, as the engine's `Error`). A lesson rides along as children:
  * `<stepwise-note at="4">text</stepwise-note>` shows from step 4 until the next note (text only,
  * never HTML); with `pause`, playback stops there until the reader continues. Notes added,
- * removed or edited later are picked up.
+ * removed or edited later are picked up. Focused, it takes the page's keys: Space, the arrows,
+ * PageUp/PageDown, Home/End, and a step number then Enter. Everything over time (position,
+ * range, play, loop, lesson pauses, practice, keys) is the transport's (player/transport.js),
+ * the same as the page's.
  */
 export class StepwisePlayer extends HTMLElement {
   static get observedAttributes() {
@@ -197,13 +202,31 @@ export class StepwisePlayer extends HTMLElement {
       element.addEventListener('click', action);
       return element;
     };
+    /** Position, range, play/pause/loop, clock, motion, lesson pauses, practice gate, keys. */
+    this.transport = new Transport({
+      speed: { perSecond: 2 },
+      reducedMotion: () => reducedMotion.matches,
+      guard: (action) => { this.guard(action); },
+    });
+    // Off screen until the intersection observer says otherwise: playback waits.
+    this.transport.setActive(false);
+    this.transport.on('step', (where) => this.showStep(where));
+    this.transport.on('playing', ({ playing }) => {
+      this.playButton.textContent = playing ? '❚❚' : '▶';
+      this.playButton.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+    });
+    // A typed step shows in the count until Enter (or another key) uses or drops it.
+    this.transport.on('typing', ({ digits }) => {
+      const [, to] = this.transport.range();
+      this.count.textContent = digits ? `Go to ${digits}…` : `${this.transport.position} / ${to}`;
+    });
     this.backButton = button('Step back', '‹', () => this.stepBy(-1));
     this.playButton = button('Play', '▶', () => this.toggle());
     this.forwardButton = button('Step forward', '›', () => this.stepBy(1));
     this.scrubber = document.createElement('input');
     this.scrubber.type = 'range';
     this.scrubber.setAttribute('aria-label', 'Step');
-    this.scrubber.addEventListener('input', () => this.seek(Number(this.scrubber.value)));
+    this.scrubber.addEventListener('input', () => this.guard(() => this.transport.seek(Number(this.scrubber.value))));
     this.count = document.createElement('span');
     this.count.className = 'count';
     this.bar.append(this.backButton, this.playButton, this.forwardButton, this.scrubber, this.count);
@@ -237,14 +260,8 @@ export class StepwisePlayer extends HTMLElement {
     this.player = null;
     /** The engine of the algorithm the player runs (set when it builds). @type {import('./player/engine.js').Engine<any> | null} */
     this.engine = null;
-    this.playing = false;
     this.visible = false;
     this.building = false;
-    this.ticking = false;
-    this.drawing = false;
-    this.position = 0;
-    this.clock = new Clock({ perSecond: 2 });
-    this.motion = new Motion();
     /** @type {ResizeObserver | null} */
     this.resizeObserver = null;
     /** @type {IntersectionObserver | null} */
@@ -263,8 +280,8 @@ export class StepwisePlayer extends HTMLElement {
     // Start work only when scrolled into view.
     this.intersectionObserver = new IntersectionObserver((entries) => {
       this.visible = entries.some((entry) => entry.isIntersecting);
+      this.transport.setActive(this.visible);
       if (this.visible && !this.player && !this.building) this.build();
-      if (this.visible && this.playing) this.tick();
     });
     this.intersectionObserver.observe(this);
     // The module loads while idle even when the player is never scrolled into view, so that
@@ -285,7 +302,7 @@ export class StepwisePlayer extends HTMLElement {
     this.noteObserver.disconnect();
     this.resizeObserver?.disconnect();
     this.intersectionObserver?.disconnect();
-    this.playing = false;
+    this.transport.setPlayers([]);
     if (this.engine && !this.engine.broken) this.player?.free();
     this.player = null;
   }
@@ -314,10 +331,11 @@ export class StepwisePlayer extends HTMLElement {
       this.guard(() => this.player?.setTheme(this.theme));
       this.draw();
     } else if (name === 'controls') this.layout();
-    else if (name === 'speed') this.clock.setSpeed({ perSecond: this.speed });
+    else if (name === 'speed') this.transport.setSpeed({ perSecond: this.speed });
+    else if (name === 'loop') this.transport.loop = this.loop;
     else if (name === 'step') this.seek(this.initialStep());
     // A new range keeps the step shown (clamped into it), wherever the learner has moved to.
-    else if (name === 'from' || name === 'to') this.seek(this.position);
+    else if (name === 'from' || name === 'to') this.guard(() => this.transport.setRange(this.from, this.to));
   }
 
   /** `practice` (the learner does each step) or `watch` (attribute `mode`, default). */
@@ -376,7 +394,7 @@ export class StepwisePlayer extends HTMLElement {
 
   /** The step shown; setting it moves there (within `from`..`to`). */
   get step() {
-    return this.position;
+    return this.transport.position;
   }
 
   set step(value) {
@@ -468,16 +486,15 @@ export class StepwisePlayer extends HTMLElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  /** The locked range [from, to] within 0..len (attributes `from` and `to`). */
-  range() {
-    const attribute = (/** @type {string} */ name) => (this.hasAttribute(name) ? Number(this.getAttribute(name)) : null);
-    return stepRange(attribute('from'), attribute('to'), this.length);
+  /** The step shown (the transport's position). */
+  get position() {
+    return this.transport.position;
   }
 
+  /** Where the `step` attribute asks to be (the transport clamps it into the range). */
   initialStep() {
-    const [from, to] = this.range();
     const step = Number(this.getAttribute('step'));
-    return this.hasAttribute('step') && Number.isFinite(step) ? Math.max(from, Math.min(to, step)) : from;
+    return this.hasAttribute('step') && Number.isFinite(step) ? step : -Infinity;
   }
 
   async build() {
@@ -496,10 +513,20 @@ export class StepwisePlayer extends HTMLElement {
       player.setTheme(this.theme);
       this.message.hidden = true;
       this.canvas.setAttribute('aria-label', `Animation of ${player.algorithm}`);
-      this.clock.setSpeed({ perSecond: this.speed });
+      const transport = this.transport;
+      transport.setSpeed({ perSecond: this.speed });
+      transport.loop = this.loop;
+      transport.setNotes(this.lesson);
+      transport.bounds = { from: this.from, to: this.to };
       this.layout();
       this.emit('stepwise-ready', { algorithm: player.algorithm, length: player.len });
-      this.seek(this.initialStep(), { answered: true });
+      const canvas = this.canvas;
+      transport.setPlayers([{
+        get len() { return player.len; },
+        get position() { return player.position; },
+        seek: (step) => player.seek(step),
+        draw: (progress) => paint(player, canvas, progress),
+      }], { position: this.initialStep() });
       if (this.practising) this.startPractice();
       else if (this.hasAttribute('autoplay')) this.play();
     } catch (error) {
@@ -527,6 +554,7 @@ export class StepwisePlayer extends HTMLElement {
     this.playButton.hidden = practising;
     this.forwardButton.hidden = practising;
     this.practicePanel.hidden = !practising;
+    this.transport.setPractising(practising);
     if (!practising) this.practice?.then((controller) => controller.stop());
   }
 
@@ -537,11 +565,12 @@ export class StepwisePlayer extends HTMLElement {
       pause: note.hasAttribute('pause'),
       text: (note.textContent ?? '').trim(),
     })));
+    this.transport.setNotes(this.lesson);
   }
 
   /** Shows the note in force at this step: the last one at or before it. */
   showNote() {
-    const current = noteAt(this.lesson, this.position);
+    const current = this.transport.note();
     // Text only: a note is never parsed as HTML.
     this.note.textContent = current?.text ?? '';
     this.note.hidden = !current?.text;
@@ -554,7 +583,7 @@ export class StepwisePlayer extends HTMLElement {
       player: () => this.player,
       canvas: this.canvas,
       redraw: () => this.draw(),
-      advance: () => this.seek(this.position + 1, { answered: true }),
+      advance: () => this.guard(() => this.transport.answer()),
       newCase: () => this.newCase(),
     }));
     this.practice.then((controller) => controller.ask());
@@ -569,122 +598,70 @@ export class StepwisePlayer extends HTMLElement {
   }
 
   /**
-   * Moves to `position` (within the locked range); a single step moves with motion. Practising,
-   * only an answer moves forward.
+   * Moves to `position` (clamped into the locked range); practising, only an answer moves
+   * forward (player/transport.js).
    * @param {number} position
-   * @param {{ answered?: boolean }} [how]
    */
-  seek(position, { answered = false } = {}) {
+  seek(position) {
+    this.guard(() => this.transport.seek(position));
+  }
+
+  /**
+   * Shows where the transport is: scrubber, count, narration, note, the `stepwise-step` event.
+   * @param {{ position: number, from: number, to: number }} where
+   */
+  showStep({ position, from, to }) {
     const player = this.player;
     if (!player) return;
-    if (this.practising && !answered && position > this.position) return;
-    this.guard(() => {
-      const [from, to] = this.range();
-      const target = Math.max(from, Math.min(to, position));
-      const single = Math.abs(target - this.position) === 1;
-      this.position = target;
-      player.seek(target);
-      this.scrubber.min = String(from);
-      this.scrubber.max = String(to);
-      this.scrubber.value = String(target);
-      this.count.textContent = `${target} / ${to}`;
-      this.narration.textContent = player.narration();
-      this.dataset.position = String(target);
-      this.motion.begin(performance.now(), single && !reducedMotion.matches ? this.clock.motionMs() || STEP_MOTION_MS : 0);
-      this.emit('stepwise-step', { step: target, position: target, length: player.len });
-    });
+    this.scrubber.min = String(from);
+    this.scrubber.max = String(to);
+    this.scrubber.value = String(position);
+    this.count.textContent = `${position} / ${to}`;
+    this.narration.textContent = player.narration();
+    this.dataset.position = String(position);
+    this.emit('stepwise-step', { step: position, position, length: player.len });
     this.showNote();
-    this.draw();
+    // Printing paints at once (a frame later is too late for the printout).
+    if (isPrinting()) this.draw();
     if (this.practising) this.practice?.then((controller) => controller.ask());
   }
 
   /** @param {number} delta */
   stepBy(delta) {
-    this.pause();
-    this.seek(this.position + delta);
+    this.guard(() => this.transport.step(delta));
   }
 
   toggle() {
-    if (this.playing) this.pause();
-    else this.play();
+    this.guard(() => this.transport.toggle());
   }
 
   play() {
-    if (!this.player || this.practising) return;
-    const [from, to] = this.range();
-    if (this.position >= to) this.seek(from);
-    this.playing = true;
-    this.playButton.textContent = '❚❚';
-    this.playButton.setAttribute('aria-label', 'Pause');
-    this.clock.start(performance.now());
-    this.tick();
+    this.guard(() => this.transport.play());
   }
 
   pause() {
-    this.playing = false;
-    this.playButton.textContent = '▶';
-    this.playButton.setAttribute('aria-label', 'Play');
+    this.transport.pause();
   }
 
-  tick() {
-    if (this.ticking) return;
-    this.ticking = true;
-    requestAnimationFrame((now) => {
-      this.ticking = false;
-      if (!this.playing || !this.visible || !this.player) return;
-      const steps = this.clock.tick(now);
-      const [from, to] = this.range();
-      const stop = steps > 0 ? pauseBetween(this.lesson, this.position, Math.min(to, this.position + steps)) : undefined;
-      if (stop) {
-        // A note that pauses: playback waits there until the reader continues.
-        this.seek(stop.at);
-        this.pause();
-        return;
-      }
-      if (steps > 0) {
-        if (this.position + steps > to) {
-          if (this.hasAttribute('loop')) this.seek(from);
-          else {
-            this.seek(to);
-            this.pause();
-            return;
-          }
-        } else this.seek(this.position + steps);
-      }
-      this.tick();
-    });
-  }
-
-  /** Paints the current step, and keeps painting while a step's motion runs. */
+  /** Paints the current step (at once while printing), and keeps painting while a step's motion runs. */
   draw() {
     if (!this.player) return;
     if (isPrinting()) {
       this.guard(() => paint(this.player, this.canvas));
       return;
     }
-    if (this.drawing) return;
-    this.drawing = true;
-    requestAnimationFrame((now) => {
-      this.drawing = false;
-      const progress = this.motion.progress(now);
-      this.guard(() => paint(this.player, this.canvas, progress));
-      if (progress < 1) this.draw();
-    });
+    this.transport.requestDraw();
   }
 
-  /** @param {KeyboardEvent} event */
+  /**
+   * The keys, over the element or anything in it but a text field (player/transport.js `key`).
+   * @param {KeyboardEvent} event
+   */
   onKey(event) {
-    const action = keyAction(event);
-    if (!action || event.target !== this) return;
-    event.preventDefault();
-    const [from, to] = this.range();
-    ({
-      toggle: () => this.toggle(),
-      forward: () => this.stepBy(1),
-      back: () => this.stepBy(-1),
-      start: () => this.seek(from),
-      end: () => this.seek(to),
-    })[action]();
+    if (typingInto(event) || !this.player) return;
+    let used = false;
+    this.guard(() => { used = this.transport.key(event); });
+    if (used) event.preventDefault();
   }
 }
 

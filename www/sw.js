@@ -3,10 +3,10 @@
 // algorithm's module and widget once the page prefetches them in idle time (widgets.js,
 // `prefetchTabs`: this worker keeps whatever the page fetches). Afterwards the network is
 // tried first (so a new build shows at once) and the cache answers when it fails.
-const CACHE = 'stepwise-v16';
+const CACHE = 'stepwise-v17';
 const FILES = [
-  './', 'index.html', 'palette.css', 'style.css', 'app.js', 'controls.js', 'dom.js', 'share.js', 'player/practice.js', 'lesson.js', 'player/lesson.js', 'handout.js', 'record.js', 'export.js', 'legacy-links.js', 'resident.js', 'present.js', 'widgets.js',
-  'embed.js', 'player/element-api.js', 'player/engine.js', 'player/core.js', 'pkg/catalogue.js', 'manifest.webmanifest',
+  './', 'index.html', 'palette.css', 'style.css', 'app.js', 'page/controller.js', 'page/text.js', 'page/url-state.js', 'controls.js', 'dom.js', 'share.js', 'player/practice.js', 'lesson.js', 'player/lesson.js', 'handout.js', 'record.js', 'export.js', 'legacy-links.js', 'resident.js', 'present.js', 'widgets.js',
+  'embed.js', 'player/element-api.js', 'player/engine.js', 'player/core.js', 'player/transport.js', 'pkg/catalogue.js', 'manifest.webmanifest',
   'pkg-kernels/stepwise_kernels.js', 'pkg-kernels/stepwise_kernels_bg.wasm',
 ];
 

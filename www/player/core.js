@@ -1,90 +1,7 @@
 // @ts-check
 // The player core both hosts (the page and <stepwise-player>) run, beside the engine
-// (engine.js): the play clock, one step's motion, canvas sizing and the player's keys.
-
-// ------------------------------------------------------------------ the clock and motion
-
-/** The longest gap one frame may account for (a background tab, a debugger pause). */
-const LONGEST_FRAME_MS = 250;
-/** How long one step's motion takes at slow speeds. */
-export const STEP_MOTION_MS = 320;
-
-/** @typedef {{ perSecond?: number, perFrame?: number }} Speed */
-
-export class Clock {
-  /** @param {Speed} speed */
-  constructor(speed) {
-    this.speed = speed;
-    this.carry = 0;
-    this.last = 0;
-  }
-
-  /**
-   * Starts (or restarts) counting at `now`, with nothing owed.
-   * @param {number} now
-   */
-  start(now) {
-    this.carry = 0;
-    this.last = now;
-  }
-
-  /**
-   * Sets a new speed; the fraction owed at the old one is dropped.
-   * @param {Speed} speed
-   */
-  setSpeed(speed) {
-    this.speed = speed;
-    this.carry = 0;
-  }
-
-  /**
-   * The whole steps due at `now` since the last tick.
-   * @param {number} now
-   */
-  tick(now) {
-    const elapsed = Math.min(now - this.last, LONGEST_FRAME_MS);
-    this.last = now;
-    if (this.speed.perFrame) return this.speed.perFrame;
-    this.carry += (elapsed / 1000) * (this.speed.perSecond ?? 1);
-    const steps = Math.floor(this.carry);
-    this.carry -= steps;
-    return steps;
-  }
-
-  /** How long each step's motion lasts at this speed; 0 when steps are too fast to follow. */
-  motionMs() {
-    const perSecond = this.speed.perSecond;
-    return perSecond && perSecond <= 10 ? Math.min(STEP_MOTION_MS, 700 / perSecond) : 0;
-  }
-}
-
-/** One step's motion: started at a time, lasting some milliseconds, read as 0..1. */
-export class Motion {
-  constructor() {
-    this.start = 0;
-    this.duration = 0;
-  }
-
-  /**
-   * @param {number} now
-   * @param {number} duration 0 for no motion
-   */
-  begin(now, duration) {
-    this.start = now;
-    this.duration = duration;
-  }
-
-  /**
-   * 0..1 through the motion at `now`; 1 when there is none.
-   * @param {number} now
-   */
-  progress(now) {
-    if (this.duration <= 0) return 1;
-    const progress = Math.min(1, (now - this.start) / this.duration);
-    if (progress >= 1) this.duration = 0;
-    return progress;
-  }
-}
+// (engine.js) and the transport (transport.js: position, clock, motion, lesson, keys): canvas
+// sizing, painting, printing, and which key presses belong to a text field.
 
 // ------------------------------------------------------------------ canvas sizing
 
@@ -153,28 +70,15 @@ export function paint(player, canvas, progress = 1) {
 }
 
 // ------------------------------------------------------------------ keys
-// Space plays or pauses, arrows and PageUp/PageDown (a clicker) step, Home/End jump.
-
-/** @typedef {'toggle' | 'forward' | 'back' | 'start' | 'end'} KeyAction */
-
-/** @type {Record<string, KeyAction>} */
-const ACTIONS = {
-  ' ': 'toggle',
-  ArrowRight: 'forward',
-  ArrowLeft: 'back',
-  PageDown: 'forward',
-  PageUp: 'back',
-  Home: 'start',
-  End: 'end',
-};
 
 /**
- * The player action of a key press, or null for keys the player leaves alone (and for presses
- * with a modifier, which belong to the browser).
- * @param {KeyboardEvent} event
- * @returns {KeyAction | null}
+ * True when a key press is typing into a text field (the press's innermost target, inside a
+ * shadow root too): the transport's keys leave it alone.
+ * @param {Event} event
  */
-export function keyAction(event) {
-  if (event.altKey || event.ctrlKey || event.metaKey) return null;
-  return ACTIONS[event.key] ?? null;
+export function typingInto(event) {
+  const target = event.composedPath()[0] ?? event.target;
+  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+    || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'range', 'button'].includes(target.type))
+    || (target instanceof HTMLElement && target.isContentEditable);
 }

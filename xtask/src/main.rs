@@ -31,11 +31,15 @@ const PAGE_FILES: &[&str] = &[
     "palette.css",
     "style.css",
     "app.js",
+    "page/controller.js",
+    "page/text.js",
+    "page/url-state.js",
     "controls.js",
     "dom.js",
     "player/engine.js",
     "player/core.js",
     "player/lesson.js",
+    "player/transport.js",
     "pkg/catalogue.js",
 ];
 
@@ -537,18 +541,24 @@ fn write_latest_run(native: &str, browser: &str, anchors: &str) -> Result<(), St
     Ok(())
 }
 
+/// The `node --test` files: the unit tests (`tests/unit`, plain Node: the transport) first,
+/// then the end-to-end tests (`tests/e2e`, in Chromium).
 fn e2e_test_files() -> Result<Vec<String>, String> {
-    let directory = root().join("tests/e2e");
-    let entries = std::fs::read_dir(&directory)
-        .map_err(|error| format!("cannot read {}: {error}", directory.display()))?;
-    let mut files: Vec<String> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".test.mjs"))
-        .map(|name| format!("tests/e2e/{name}"))
-        .collect();
-    files.sort();
-    Ok(files)
+    let mut all = Vec::new();
+    for folder in ["tests/unit", "tests/e2e"] {
+        let directory = root().join(folder);
+        let entries = std::fs::read_dir(&directory)
+            .map_err(|error| format!("cannot read {}: {error}", directory.display()))?;
+        let mut files: Vec<String> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".test.mjs"))
+            .map(|name| format!("{folder}/{name}"))
+            .collect();
+        files.sort();
+        all.extend(files);
+    }
+    Ok(all)
 }
 
 /// The gzipped size of each file as served (minified, from `target/site/`), and their total.
