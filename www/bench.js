@@ -1,12 +1,34 @@
 // @ts-check
 // Browser benchmark: wasm kernels against idiomatic JS on the same data, same run.
 // Results land in `window.benchmarkResults` (read by tests/bench/browser.mjs) and on the page.
-import init, { Player, gaussianScores, randomInput, Samples as PageSamples } from './pkg/stepwise.js';
+import { ALGORITHMS, MODULES } from './pkg/catalogue.js';
 import initKernels, {
-  nextGreater, summedAreaTable, rocCurve, rateLimit, intersect, IntegralImage, Matrix, Values, Integers, Samples,
+  nextGreater, summedAreaTable, rocCurve, rateLimit, intersect, gaussianScores, IntegralImage, Matrix, Values,
+  Integers, Samples,
 } from './pkg-kernels/stepwise_kernels.js';
 
 const REPEATS = 9;
+
+/** @typedef {typeof import('./pkg/module.js')} StepwiseModule one algorithm's wasm module */
+
+/**
+ * The started wasm module of algorithm `id` (the page's: one per algorithm) and its exports.
+ * @param {string} id
+ * @returns {Promise<{ module: StepwiseModule, exports: { memory: WebAssembly.Memory } }>}
+ */
+async function engine(id) {
+  /** @type {StepwiseModule} */
+  const module = await MODULES[id]();
+  const exports = await module.default();
+  return { module, exports };
+}
+
+/**
+ * The size of each algorithm's random input for the draw benchmark (the "Random n" field: for
+ * the summed-area table the side of the matrix); any other algorithm draws at DRAW_SIZE.
+ */
+const DRAW_SIZES = { 'next-greater': 1000, 'summed-area': 64, intersection: 200, roc: 2000, 'rate-limiter': 1000 };
+const DRAW_SIZE = 200;
 
 /** The monotonic stack as a JS developer would write it. */
 function nextGreaterInJs(values) {
@@ -158,8 +180,10 @@ function poissonTimes(requests) {
  * already resident behind a handle, and the baselines (a same-size copy inside wasm where the
  * kernel writes a same-size result; idiomatic JS). Rows: { kernel, length, copyingMs,
  * residentMs, wasmCopyMs, jsMs }.
+ * @param {CanvasRenderingContext2D} context where the page's ROC path draws
+ * @param {StepwiseModule} roc the ROC algorithm's started module (the page's path)
  */
-function handleBenchmarks(context) {
+function handleBenchmarks(context, roc) {
   const rows = [];
   // Summed-area table, 4096²: 128 MB in, 128 MB out.
   {
@@ -264,8 +288,8 @@ function handleBenchmarks(context) {
     const builds = [];
     for (let repeat = 0; repeat < 3; repeat += 1) {
       const started = performance.now();
-      const samples = PageSamples.gaussian(1_000_000, 1.5, repeat + 1);
-      const player = Player.fromSamples(samples, {});
+      const samples = roc.Resident.generate('roc', 1_000_000, repeat + 1, { separation: 1.5 });
+      const player = roc.Player.fromResident(samples, {});
       samples.free();
       player.seek(player.len);
       player.draw(context, 800, 400);
@@ -279,7 +303,6 @@ function handleBenchmarks(context) {
 }
 
 async function main() {
-  const wasm = await init();
   await initKernels();
   const results = [];
   for (const length of [1_000_000, 10_000_000]) {
@@ -364,11 +387,12 @@ async function main() {
       jsMs: method === 'fixed-window' ? time(() => fixedWindowInJs(times, 3, 1)) : NaN, copyMs: timesCopyMs,
     });
   }
+  const { module: roc } = await engine('roc');
   const csv = gaussianScores(100_000, 1.5, 3);
   const loads = [];
   for (let repeat = 0; repeat < 3; repeat += 1) {
     const started = performance.now();
-    const player = new Player('roc', csv, {});
+    const player = new roc.Player('roc', csv, {});
     player.seek(player.len);
     player.draw(context, 800, 400);
     context.getImageData(0, 0, 1, 1);
@@ -378,8 +402,9 @@ async function main() {
   results.push({ kernel: 'ROC page path: parse + trace + draw', length: 100_000, wasmMs: median(loads), jsMs: NaN, copyMs: NaN });
   // Seeking in a trace of about 10^6 events (nested loops over two disjoint 1,000-item arrays).
   const disjoint = `a: ${Array.from({ length: 1000 }, (_, i) => 2 * i).join(' ')}\nb: ${Array.from({ length: 1000 }, (_, i) => 2 * i + 1).join(' ')}`;
+  const { module: intersection, exports: intersectionExports } = await engine('intersection');
   const started = performance.now();
-  const long = new Player('intersection', disjoint, { method: 'nested' });
+  const long = new intersection.Player('intersection', disjoint, { method: 'nested' });
   const buildMs = performance.now() - started;
   const seeks = [];
   let state = 12345;
@@ -391,13 +416,15 @@ async function main() {
     seeks.push(performance.now() - begin);
   }
   results.push({ kernel: `seek in a ${long.len.toLocaleString('en-US')}-event trace (median; p99 ${percentile(seeks, 99).toFixed(2)} ms; trace built in ${buildMs.toFixed(0)} ms)`, length: long.len, wasmMs: percentile(seeks, 50), jsMs: NaN, copyMs: NaN });
-  results.push({ kernel: 'wasm memory after that trace (MB)', length: long.len, wasmMs: wasm.memory.buffer.byteLength / 1048576, jsMs: NaN, copyMs: NaN });
+  results.push({ kernel: 'wasm memory after that trace (MB)', length: long.len, wasmMs: intersectionExports.memory.buffer.byteLength / 1048576, jsMs: NaN, copyMs: NaN });
   long.free();
 
-  // Draw time per algorithm at its reference size, on an 800×400 canvas.
-  const references = { 'next-greater': 1000, 'summed-area': 64, intersection: 200, roc: 2000 };
-  for (const [id, size] of Object.entries(references)) {
-    const player = new Player(id, randomInput(id, size, 5), {});
+  // Draw time per algorithm (every one in the catalogue) at its reference size, on an 800×400
+  // canvas.
+  for (const { id } of ALGORITHMS) {
+    const size = DRAW_SIZES[id] ?? DRAW_SIZE;
+    const { module } = await engine(id);
+    const player = new module.Player(id, module.randomInput(id, size, 5), {});
     player.seek(Math.floor(player.len / 2));
     const draws = [];
     for (let repeat = 0; repeat < 20; repeat += 1) {
@@ -411,7 +438,8 @@ async function main() {
   }
 
   // Playback at full speed for 10 s: one step and one draw per animation frame.
-  const playback = new Player('next-greater', randomInput('next-greater', 1000, 9), { method: 'scan' });
+  const { module: nextGreaterModule } = await engine('next-greater');
+  const playback = new nextGreaterModule.Player('next-greater', nextGreaterModule.randomInput('next-greater', 1000, 9), { method: 'scan' });
   const frames = [];
   await new Promise((resolve) => {
     let last = performance.now();
@@ -430,7 +458,7 @@ async function main() {
   const dropped = frames.filter((duration) => duration > 1000 / 60 * 1.5).length;
   results.push({ kernel: `playback frame time p50 (p99 ${percentile(frames, 99).toFixed(1)} ms, ${dropped} of ${frames.length} frames late)`, length: frames.length, wasmMs: percentile(frames, 50), jsMs: NaN, copyMs: NaN });
   playback.free();
-  /** @type {any} */ (window).handleResults = handleBenchmarks(context);
+  /** @type {any} */ (window).handleResults = handleBenchmarks(context, roc);
   /** @type {any} */ (window).benchmarkResults = results;
   document.getElementById('results').textContent = results.map((row) =>
     `${row.kernel} n=${row.length.toLocaleString('en-US')}: wasm ${row.wasmMs.toFixed(1)} ms, `

@@ -9,6 +9,12 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
+  // Every algorithm in the catalogue (generated from the registry), in menu order: the first is
+  // the page's default.
+  const lister = await browser.newPage();
+  await lister.goto(base);
+  const ids = await lister.evaluate(async () => (await import('./pkg/catalogue.js')).ALGORITHMS.map((info) => info.id));
+  await lister.close();
   // Startup, median of 10 cold loads: the first frame on screen (the first contentful paint:
   // the frame the build wrote into the page) and the first frame the engine drew on the canvas
   // (the page is then interactive).
@@ -39,7 +45,8 @@ try {
   });
   await watched.goto(base);
   await watched.waitForSelector('body[data-ready="true"]');
-  for (const id of ['summed-area', 'intersection', 'roc', 'rate-limiter', 'next-greater']) {
+  // Every tab, the default one last (the random input below is for it).
+  for (const id of [...ids.slice(1), ids[0]]) {
     await watched.click(`#algorithm-tabs a[data-algorithm="${id}"]`);
     await watched.waitForTimeout(300);
     await watched.click('#step-forward');
@@ -53,21 +60,24 @@ try {
   const tasks = await watched.evaluate(() => window.longTasks);
   console.log(`long tasks during load and interaction: ${tasks.length}${tasks.length ? ` (longest ${Math.max(...tasks)} ms: ${tasks.join(', ')})` : ''}\n`);
   await watched.close();
-  // Soak: 10^5 steps of playback and scrubbing across the algorithms in one page, sampling the
-  // JS heap and the wasm memory; the growth after warm-up is the figure that matters.
+  // Soak: scrubbing across the algorithms in one page (12,500 steps each per round), sampling
+  // the JS heap and the wasm memory of every algorithm's module (all started at the first
+  // sample, so the rounds add no module); the growth after warm-up is the figure that matters.
   const soak = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await soak.goto(base);
   await soak.waitForSelector('body[data-ready="true"]');
   const samples = [];
   const sample = async (label) => {
     samples.push(await soak.evaluate(async (name) => {
-      const exports = await (await import('./pkg/stepwise.js')).default();
-      return { name, heap: performance.memory.usedJSHeapSize, wasm: exports.memory.buffer.byteLength };
+      const { ALGORITHMS, MODULES } = await import('./pkg/catalogue.js');
+      let wasm = 0;
+      for (const { id } of ALGORITHMS) wasm += (await (await MODULES[id]()).default()).memory.buffer.byteLength;
+      return { name, heap: performance.memory.usedJSHeapSize, wasm };
     }, label));
   };
   await sample('start');
   for (let round = 0; round < 2; round += 1) {
-    for (const id of ['next-greater', 'summed-area', 'intersection', 'roc']) {
+    for (const id of ids) {
       await soak.click(`#algorithm-tabs a[data-algorithm="${id}"]`);
       await soak.fill('#random-size', id === 'summed-area' ? '40' : '400');
       await soak.fill('#random-seed', String(round + 1));
@@ -85,7 +95,7 @@ try {
     await sample(`after round ${round + 1}`);
   }
   const megabytes = (bytes) => (bytes / 1048576).toFixed(1);
-  console.log('soak (10^5 scrubbing steps over all four algorithms, two rounds):');
+  console.log(`soak (${(2 * 12_500 * ids.length).toLocaleString('en-US')} scrubbing steps over all ${ids.length} algorithms, two rounds; wasm memory of all their modules):`);
   for (const { name, heap, wasm } of samples) console.log(`  ${name}: JS heap ${megabytes(heap)} MB, wasm memory ${megabytes(wasm)} MB`);
   console.log('');
   await soak.close();

@@ -145,11 +145,16 @@ test('a freed handle is a clear JS Error, never a trap', async () => {
 
 test('the page keeps no view into wasm memory, so none can outlive a memory growth', () => {
   // Views (`view()`, `scores()`, `labels()`) detach when wasm memory grows. The page never takes
-  // one: data goes in through constructors (Samples.gaussian, Samples.fromCsv,
+  // one: data goes in through constructors (Resident.generate, Resident.read,
   // IntegralImage.fromRgba) and Rust draws from its own memory. The benchmark page may.
+  // Every page module: www/ and its folders (the player core, the algorithms' widgets), not
+  // the generated wasm-bindgen modules (www/pkg*).
   const www = new URL('../../www/', import.meta.url);
-  const pageModules = readdirSync(www).filter((name) => name.endsWith('.js') && name !== 'bench.js');
-  assert.ok(pageModules.includes('app.js') && pageModules.includes('image-mode.js'));
+  const pageModules = readdirSync(www, { recursive: true })
+    .map((name) => String(name).split('\\').join('/'))
+    .filter((name) => name.endsWith('.js') && name !== 'bench.js' && !/^pkg[^/]*\//.test(name));
+  assert.ok(pageModules.includes('app.js') && pageModules.includes('algorithms/summed-area/image-mode.js'),
+    `page modules: ${pageModules.join(', ')}`);
   for (const name of pageModules) {
     const source = readFileSync(new URL(name, www), 'utf8');
     assert.doesNotMatch(source, /\.(view|scores|labels)\(\)/, `${name} takes a view into wasm memory`);

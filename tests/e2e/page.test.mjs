@@ -162,8 +162,9 @@ test('presets, variants, seeded random input and the scan limit', async () => {
 
 test('a panic shows the banner and the page recovers', async () => {
   const { page, problems } = await open();
+  // A panic in the engine of the algorithm on screen (the next greater element's module).
   await page.evaluate(async () => {
-    const module = await import('./pkg/stepwise.js');
+    const module = await import('./pkg/next-greater/stepwise.js');
     try { module.panicForTesting(); } catch { /* the trap is expected */ }
   });
   await page.waitForSelector('#panic-banner:not([hidden])');
@@ -224,8 +225,8 @@ test('the page does not shift while it loads (cumulative layout shift under 0.1)
 test('every registered algorithm has a working tab, generated from the registry', async () => {
   const { page, problems } = await open();
   const infos = await page.evaluate(async () => {
-    const { algorithms } = await import('./pkg/stepwise.js');
-    return algorithms().map(({ id, title, options, methods, limits }) => ({ id, title, options, methods: methods.length, limits }));
+    const { ALGORITHMS } = await import('./pkg/catalogue.js');
+    return ALGORITHMS.map(({ id, title, options, methods, limits }) => ({ id, title, options, methods: methods.length, limits }));
   });
   assert.ok(infos.length >= 4);
   for (const info of infos) {

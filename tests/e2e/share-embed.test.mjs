@@ -37,7 +37,7 @@ test('links made before the redesign (control names) still open the same frame',
   assert.equal(await page.isChecked('#compare'), false);
   // The same run as the same options given to the Player directly.
   const expected = await page.evaluate(async () => {
-    const { Player } = await import('./pkg/stepwise.js');
+    const { Player } = await import('./pkg/next-greater/stepwise.js');
     const player = new Player('next-greater', '2 7 3 5', { previous: true, smaller: true, answer: 'value', circular: true });
     player.seek(3);
     return player.narration();
@@ -133,8 +133,9 @@ test('the blog example: three players, one locked to a range, all independent', 
 test('a panic in the shared engine: every player recovers on a fresh instance', async () => {
   const { page, problems } = await open(new URL('blog-example.html', BASE).href);
   await page.waitForFunction(() => document.querySelector('#stack-figure stepwise-player').dataset.position !== undefined);
+  // The stack figure's engine: the next greater element's module, shared by its players.
   await page.evaluate(async () => {
-    const module = await import('./pkg/stepwise.js');
+    const module = await import('./pkg/next-greater/stepwise.js');
     try { module.panicForTesting(); } catch { /* the trap is expected */ }
   });
   await page.waitForTimeout(300);

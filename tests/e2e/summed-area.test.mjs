@@ -27,7 +27,7 @@ async function cellCentre(page, row, column) {
     return { x: bounds.left, y: bounds.top, width: bounds.width, height: bounds.height };
   });
   const found = await page.evaluate(async ({ box, row, column, text }) => {
-    const { Player } = await import('./pkg/stepwise.js');
+    const { Player } = await import('./pkg/summed-area/stepwise.js');
     const player = new Player('summed-area', text, { method: 'table' });
     const xs = [];
     const ys = [];

@@ -39,9 +39,9 @@ test('practice: the learner does each step; wrong gets a hint and no advance, ri
   const { page, problems } = await openPage(browser, new URL('#next-greater', BASE).href, { ready: true });
   await page.click('#practice-toggle');
   await page.waitForSelector('#practice-choices button');
-  // The question the full module asks at step 0, read independently.
+  // The question the algorithm's module asks at step 0, read independently.
   const expected = await page.evaluate(async () => {
-    const stepwise = await import('./pkg-full/stepwise.js');
+    const stepwise = await import('./pkg/next-greater/stepwise.js');
     await stepwise.default();
     const player = new stepwise.Player('next-greater', document.getElementById('input-text').value, {});
     const question = player.question();
@@ -72,7 +72,7 @@ test('practice: the learner does each step; wrong gets a hint and no advance, ri
   await page.locator('#primary-canvas').scrollIntoViewIfNeeded();
   const canvas = await page.locator('#primary-canvas').boundingBox();
   const point = await page.evaluate(async ({ width, height }) => {
-    const stepwise = await import('./pkg-full/stepwise.js');
+    const stepwise = await import('./pkg/next-greater/stepwise.js');
     const player = new stepwise.Player('next-greater', document.getElementById('input-text').value, {});
     const question = player.question();
     const found = pickPoint(player, question.choices[question.answer], width, height);
@@ -98,7 +98,7 @@ test('practice: the learner does each step; wrong gets a hint and no advance, ri
     if (done) break;
     const prompt = await page.textContent('#practice-prompt');
     const answer = await page.evaluate(async () => {
-      const stepwise = await import('./pkg-full/stepwise.js');
+      const stepwise = await import('./pkg/next-greater/stepwise.js');
       const [at] = document.getElementById('step-count').textContent.split(' / ').map(Number);
       const player = new stepwise.Player('next-greater', document.getElementById('input-text').value, {});
       player.seek(at);
@@ -340,10 +340,12 @@ test('practice: every algorithm asks on nine steps in ten, with distinct choices
   await page.goto(BASE);
   await page.waitForSelector('body[data-ready="true"]');
   const report = await page.evaluate(async () => {
-    const stepwise = await import('./pkg-full/stepwise.js');
-    await stepwise.default();
+    const { ALGORITHMS, MODULES } = await import('./pkg/catalogue.js');
     const report = {};
-    for (const info of stepwise.algorithms()) {
+    for (const info of ALGORITHMS) {
+      // Each algorithm's own module, through the catalogue's table.
+      const stepwise = await MODULES[info.id]();
+      await stepwise.default();
       for (const method of info.methods) {
         const player = new stepwise.Player(info.id, info.example, { method: method.id });
         const problems = [];
@@ -421,7 +423,7 @@ test('axe-core finds no violations on the page, the blog example, presenter, pra
   const lister = await context.newPage();
   await lister.goto(BASE);
   await lister.waitForSelector('body[data-ready="true"]');
-  const ids = await lister.evaluate(async () => (await import('./pkg/stepwise.js')).algorithms().map((info) => info.id));
+  const ids = await lister.evaluate(async () => (await import('./pkg/catalogue.js')).ALGORITHMS.map((info) => info.id));
   await context.close();
   assert.ok(ids.length >= 4);
   for (const id of ids) {

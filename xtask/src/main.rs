@@ -170,14 +170,25 @@ fn build() -> Result<(), String> {
     // Each algorithm's module gets a whole-program flow analysis between two size passes,
     // repeated until nothing shrinks (0.5 KB gzipped).
     modules::build(&|wasm, out_dir| {
-        bind_and_shrink(wasm, out_dir, "stepwise", &["-Oz", "--gufa", "-Oz", "--converge"])
+        bind_and_shrink(
+            wasm,
+            out_dir,
+            "stepwise",
+            &["-Oz", "--gufa", "-Oz", "--converge"],
+        )
     })?;
     // The GIF encoder the page loads only when someone exports a GIF; the kernel library, which
     // image mode loads and JS users call directly. The kernel library is outside the page's
     // budget, so it is built for speed rather than size, with wasm SIMD (simd128): every
     // browser the page supports has it (Chrome 91, Firefox 89, Safari 16.4).
     for (package, profile, passes, out_dir, name) in [
-        ("stepwise-gif", "release", &["-Oz"][..], "www/pkg-gif", "stepwise_gif"),
+        (
+            "stepwise-gif",
+            "release",
+            &["-Oz"][..],
+            "www/pkg-gif",
+            "stepwise_gif",
+        ),
         (
             "stepwise-kernels",
             "kernels",
@@ -292,41 +303,47 @@ fn test() -> Result<(), String> {
     let mut tally = Tally::default();
     run("cargo", &["fmt", "--all", "--check"], &[])?;
     setup::wasm_toolchain()?;
-    // Clippy over: everything natively; the wasm crates with the page's full module (its tests
-    // need it); the lean first-load module as it is built, without the full module's code.
+    // Clippy over: everything natively; the wasm crates with their browser tests (the page
+    // crate built as they use it, with every algorithm); and the page crate as
+    // `cargo xtask build` builds it, one algorithm per module (`STEPWISE_ALGORITHM`: its code
+    // paths are the same for every algorithm, so the first registered one stands for all).
     let wasm = "wasm32-unknown-unknown";
-    for selection in [
-        &["--workspace", "--all-targets"][..],
-        &[
-            "--package",
-            "stepwise-web",
-            "--package",
-            "stepwise-page",
-            "--package",
-            "stepwise-kernels",
-            "--features",
-            "stepwise-page/full",
-            "--lib",
-            "--tests",
-            "--target",
-            wasm,
-        ],
-        &["--package", "stepwise-page", "--lib", "--target", wasm],
+    let one_algorithm = stepwise::algo::REGISTRY
+        .first()
+        .map_or("", |entry| entry.info.id);
+    for (selection, environment) in [
+        (&["--workspace", "--all-targets"][..], &[][..]),
+        (
+            &[
+                "--package",
+                "stepwise-web",
+                "--package",
+                "stepwise-page",
+                "--package",
+                "stepwise-kernels",
+                "--lib",
+                "--tests",
+                "--target",
+                wasm,
+            ][..],
+            &[][..],
+        ),
+        (
+            &["--package", "stepwise-page", "--lib", "--target", wasm][..],
+            &[("STEPWISE_ALGORITHM", one_algorithm)][..],
+        ),
     ] {
         let mut arguments = vec!["clippy"];
         arguments.extend_from_slice(selection);
         arguments.extend(["--", "-D", "warnings"]);
-        run("cargo", &arguments, &[])?;
+        run("cargo", &arguments, environment)?;
     }
     tally.add_cargo(&run_capturing("cargo", &["test", "--workspace"], &[])?);
     let browser = setup::chromium()?;
     let runner = setup::cargo_bin("wasm-bindgen-test-runner");
     // One run per wasm module: each links only its own exports (and its own start function).
     for (package, tests) in [
-        (
-            "stepwise-page",
-            &["--features", "full", "--test", "web", "--test", "both"][..],
-        ),
+        ("stepwise-page", &["--test", "web", "--test", "both"][..]),
         ("stepwise-kernels", &["--test", "web"][..]),
     ] {
         let mut arguments = vec![
