@@ -45,7 +45,9 @@ write('package.json', `${JSON.stringify({
   exports: {
     '.': { types: './embed.d.ts', default: './embed.js' },
     './kernels': { types: './pkg-kernels/stepwise_kernels.d.ts', default: './pkg-kernels/stepwise_kernels.js' },
-    './player': { types: './pkg/stepwise.d.ts', default: './pkg/stepwise.js' },
+    // One wasm module per algorithm (`stepwise-player/player/<id>`), and the catalogue of them.
+    './player/*': { types: './pkg/*/stepwise.d.ts', default: './pkg/*/stepwise.js' },
+    './catalogue': { default: './pkg/catalogue.js' },
     './react': { types: './jsx-react.d.ts' },
     './preact': { types: './jsx-preact.d.ts' },
     './solid': { types: './jsx-solid.d.ts' },
@@ -55,7 +57,7 @@ write('package.json', `${JSON.stringify({
   main: './embed.js',
   types: './embed.d.ts',
   customElements: 'custom-elements.json',
-  files: ['*.js', '*.d.ts', '*.css', '*.html', '*.webmanifest', 'custom-elements.json', 'LICENSE', 'player/', 'algorithms/', 'pkg/', 'pkg-full/', 'pkg-gif/', 'pkg-kernels/'],
+  files: ['*.js', '*.d.ts', '*.css', '*.html', '*.webmanifest', 'custom-elements.json', 'LICENSE', 'player/', 'page/', 'algorithms/', 'pkg/', 'pkg-gif/', 'pkg-kernels/'],
 }, null, 2)}\n`);
 
 /** A doc comment, indented. @param {string} text @param {string} indent */
@@ -74,7 +76,7 @@ const jsxAttributes = ATTRIBUTES.map((attribute) => {
 const children = CHILDREN.map((child) => `    '${child.name}': { ${child.type.replace(/^at: number/, 'at: number | string')}; children?: unknown };\n`).join('');
 
 write('embed.d.ts', `// The <${TAG}> element (generated from player/element-api.js by \`cargo xtask dist\`).
-import type { Player } from './pkg/stepwise.js';
+import type { Player } from './pkg/module.js';
 
 /** The events <${TAG}> dispatches (bubbling, composed), with their \`detail\`. */
 export interface StepwisePlayerEventMap extends HTMLElementEventMap {
@@ -96,11 +98,12 @@ export declare const ATTRIBUTES: string[];
 export declare function parseVariant(text: string | null | undefined): Record<string, string | boolean>;
 
 /**
- * Serves every player on the page from files a host hands over instead of the ones beside
- * embed.js (for a host whose script has no URL, such as a notebook widget's blob): the text of
- * pkg-full/stepwise.js, its wasm bytes and the text of palette.css. The first call counts.
+ * Serves the players on the page from files a host hands over instead of the ones beside
+ * embed.js (for a host whose script has no URL, such as a notebook widget's blob): per
+ * algorithm id the text of pkg/<id>/stepwise.js and its wasm bytes, and the text of
+ * palette.css. The first hand-over of each counts.
  */
-export declare function useFiles(files: { module: string; wasm: BufferSource; paletteCss: string }): void;
+export declare function useFiles(files: { modules: Record<string, { source: string; wasm: BufferSource }>; paletteCss: string }): void;
 
 /** The element's attributes as JSX props (see the ./react, ./preact and ./solid entries). */
 export interface StepwisePlayerAttributes {

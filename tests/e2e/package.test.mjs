@@ -36,10 +36,16 @@ const installed = (/** @type {string} */ path) => join(project, 'node_modules/st
 
 test('the package: exports map, types, side effects and a Custom Elements Manifest that lists the element', () => {
   const manifest = JSON.parse(readFileSync(installed('package.json'), 'utf8'));
-  assert.deepEqual(Object.keys(manifest.exports).slice(0, 3), ['.', './kernels', './player']);
-  for (const entry of ['.', './kernels', './player']) {
-    assert.ok(existsSync(installed(manifest.exports[entry].default)), `${entry} → ${manifest.exports[entry].default}`);
-    assert.ok(existsSync(installed(manifest.exports[entry].types)), `${entry} types`);
+  assert.deepEqual(Object.keys(manifest.exports).slice(0, 4), ['.', './kernels', './player/*', './catalogue']);
+  // `./player/<id>` is each algorithm's module: every id of the catalogue resolves.
+  const catalogue = readFileSync(installed(manifest.exports['./catalogue'].default), 'utf8');
+  const ids = [...catalogue.matchAll(/import\(["']\.\/([a-z0-9-]+)\/stepwise\.js["']\)/g)].map((match) => match[1]);
+  assert.ok(ids.length >= 5, `the catalogue lists ${ids.length} modules`);
+  for (const entry of ['.', './kernels', ...ids.map((id) => `./player/${id}`)]) {
+    const target = manifest.exports[entry] ?? manifest.exports['./player/*'];
+    const resolve = (/** @type {string} */ path) => path.replace('*', entry.split('/').pop() ?? '');
+    assert.ok(existsSync(installed(resolve(target.default))), `${entry} → ${target.default}`);
+    assert.ok(existsSync(installed(resolve(target.types))), `${entry} types`);
   }
   assert.deepEqual(manifest.sideEffects, ['./embed.js']);
   assert.equal(manifest.license, 'MIT');
@@ -65,7 +71,7 @@ test('TypeScript: the element, its events, the kernels and the Player type-check
 import 'stepwise-player';
 import type { StepwisePlayer } from 'stepwise-player';
 import init, { nextGreater, intersect } from 'stepwise-player/kernels';
-import { Player } from 'stepwise-player/player';
+import { Player } from 'stepwise-player/player/next-greater';
 
 declare global { namespace JSX { interface Element {} } }
 

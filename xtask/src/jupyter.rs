@@ -53,14 +53,26 @@ pub fn build_wheel(site: &Path, dist: &Path) -> Result<PathBuf, String> {
         ],
         &[],
     )?;
-    for (from, to) in [
-        ("pkg-full/stepwise.js", "stepwise.js"),
-        ("pkg-full/stepwise_bg.wasm", "stepwise_bg.wasm"),
-        ("palette.css", "palette.css"),
-    ] {
-        std::fs::copy(site.join(from), r#static.join(to))
-            .map_err(|error| format!("{}: {error}", site.join(from).display()))?;
+    // One module per algorithm (the widget sends the one in use), their ids in menu order, and
+    // the palette.
+    let mut files = vec!["palette.css".to_string()];
+    let mut ids = Vec::new();
+    for entry in stepwise::algo::REGISTRY {
+        let id = entry.info.id;
+        std::fs::create_dir_all(r#static.join("pkg").join(id))
+            .map_err(|error| format!("{}: {error}", r#static.display()))?;
+        files.extend(crate::module_files(id).map(String::from));
+        ids.push(format!("\"{id}\""));
     }
+    for file in &files {
+        std::fs::copy(site.join(file), r#static.join(file))
+            .map_err(|error| format!("{}: {error}", site.join(file).display()))?;
+    }
+    std::fs::write(
+        r#static.join("algorithms.json"),
+        format!("[{}]\n", ids.join(", ")),
+    )
+    .map_err(|error| format!("{}: {error}", r#static.display()))?;
     let wheels = dist.join("python");
     let python = python()?;
     crate::run(

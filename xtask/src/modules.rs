@@ -45,7 +45,10 @@ pub fn build(finish: &dyn Fn(&str, &str) -> Result<(), String>) -> Result<(), St
         let out_dir = folder(id);
         let stamp_file = crate::root().join(&out_dir).join(".sources");
         let current = std::fs::read_to_string(&stamp_file).unwrap_or_default();
-        let built = crate::root().join(&out_dir).join("stepwise_bg.wasm").exists();
+        let built = crate::root()
+            .join(&out_dir)
+            .join("stepwise_bg.wasm")
+            .exists();
         if built && current == stamp {
             println!("{out_dir}: up to date");
             continue;
@@ -78,7 +81,12 @@ pub fn build(finish: &dyn Fn(&str, &str) -> Result<(), String>) -> Result<(), St
 /// one), so that no stale copy is staged or shipped.
 fn clear_retired_outputs() -> Result<(), String> {
     let root = crate::root();
-    for file in ["stepwise.js", "stepwise_bg.wasm", "stepwise.d.ts", "stepwise_bg.wasm.d.ts"] {
+    for file in [
+        "stepwise.js",
+        "stepwise_bg.wasm",
+        "stepwise.d.ts",
+        "stepwise_bg.wasm.d.ts",
+    ] {
         let path = root.join("www/pkg").join(file);
         if path.exists() {
             std::fs::remove_file(&path).map_err(|error| format!("{}: {error}", path.display()))?;
@@ -146,9 +154,7 @@ pub fn catalogue() -> Result<String, String> {
     let mut widgets = String::new();
     for entry in REGISTRY {
         let id = entry.info.id;
-        modules.push_str(&format!(
-            "  '{id}': () => import('./{id}/stepwise.js'),\n"
-        ));
+        modules.push_str(&format!("  '{id}': () => import('./{id}/stepwise.js'),\n"));
         if entry.info.page.widget {
             widgets.push_str(&format!(
                 "  '{id}': () => import('../algorithms/{id}/widget.js'),\n"

@@ -96,17 +96,27 @@ pub struct Browser {
     pub driver: String,
 }
 
-/// Debian's Chromium and ChromeDriver, installed with apt-get when missing.
+/// Debian's Chromium and ChromeDriver, and poppler's `pdftoppm` (the print tests look at the
+/// printed pages), installed with apt-get when missing.
 pub fn chromium() -> Result<Browser, String> {
     let browser = Browser {
         executable: "/usr/bin/chromium".to_string(),
         driver: "/usr/bin/chromedriver".to_string(),
     };
-    if Path::new(&browser.executable).exists() && Path::new(&browser.driver).exists() {
+    let installed = [
+        browser.executable.as_str(),
+        browser.driver.as_str(),
+        "/usr/bin/pdftoppm",
+    ]
+    .iter()
+    .all(|path| Path::new(path).exists());
+    if installed {
         return Ok(browser);
     }
-    apt_install(&["chromium", "chromium-driver"]).map_err(|error| {
-        format!("{error}; install Chromium by hand: apt-get install chromium chromium-driver")
+    apt_install(&["chromium", "chromium-driver", "poppler-utils"]).map_err(|error| {
+        format!(
+            "{error}; install them by hand: apt-get install chromium chromium-driver poppler-utils"
+        )
     })?;
     Ok(browser)
 }

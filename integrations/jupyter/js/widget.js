@@ -58,6 +58,7 @@ function setAttribute(player, name, value) {
  * @param {PlayerElement} player
  */
 function applyAttributes(model, player) {
+  handOver(model);
   for (const name of ATTRIBUTE_TRAITS) setAttribute(player, name, String(model.get(name) ?? '') || null);
   for (const name of FLAG_TRAITS) setAttribute(player, name, model.get(name) ? '' : null);
   setAttribute(player, 'mode', model.get('practice') ? 'practice' : 'watch');
@@ -112,14 +113,24 @@ function inputField(model, send) {
   return { label, field };
 }
 
+/**
+ * Hands the element the module of the algorithm the model names, and the palette: the wheel
+ * carries one module per algorithm, and Python sends the one in use (a widget's module is a
+ * blob, with no URL to find files beside it). Before the algorithm attribute is set, so that
+ * the element finds it when it builds.
+ * @param {Model} model
+ */
+function handOver(model) {
+  const source = model.get('_module');
+  const wasm = /** @type {DataView<ArrayBuffer> | null} */ (model.get('_wasm'));
+  const modules = source && wasm
+    ? { [model.get('_module_algorithm')]: { source, wasm: new Uint8Array(wasm.buffer, wasm.byteOffset, wasm.byteLength) } }
+    : {};
+  useFiles({ modules, paletteCss: model.get('_palette') });
+}
+
 /** @param {{ model: Model, el: HTMLElement }} view */
 function render({ model, el }) {
-  const wasm = /** @type {DataView<ArrayBuffer>} */ (model.get('_wasm'));
-  useFiles({
-    module: model.get('_module'),
-    wasm: new Uint8Array(wasm.buffer, wasm.byteOffset, wasm.byteLength),
-    paletteCss: model.get('_palette'),
-  });
   /** Writes `values` into the model and sends them to Python. */
   const send = (/** @type {Record<string, unknown>} */ values) => {
     for (const [name, value] of Object.entries(values)) model.set(name, value);

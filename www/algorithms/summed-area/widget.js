@@ -69,7 +69,14 @@ export function createWidget(host) {
       if (radio) radio.checked = true;
     },
     shown() {
-      withImageMode((mode) => mode.show());
+      // Image mode (and the kernel library it runs on) starts when its section scrolls into
+      // view: opening the tab loads the tab's own module and nothing more.
+      const starter = new IntersectionObserver((entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        starter.disconnect();
+        withImageMode((mode) => mode.show());
+      });
+      starter.observe(image.section);
     },
     draw() {
       if (imageMode) withImageMode((mode) => mode.draw());

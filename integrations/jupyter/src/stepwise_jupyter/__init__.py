@@ -7,9 +7,11 @@ anywidget.
     player            # shows it; player.step = 3 moves it, stepping in it updates player.step
     player.result     # the algorithm's answer as Python data, once it has been shown
 
-The wasm engine travels inside the package: nothing is fetched from the network.
+The wasm engine travels inside the package, one module per algorithm: nothing is fetched
+from the network, and a notebook receives only the modules of the algorithms it shows.
 """
 
+import json
 from pathlib import Path
 
 import anywidget
@@ -18,6 +20,22 @@ import traitlets
 __all__ = ["Player"]
 
 _STATIC = Path(__file__).parent / "static"
+# The algorithms' ids in menu order (the first is the default), as the build wrote them.
+_ALGORITHMS = json.loads((_STATIC / "algorithms.json").read_text(encoding="utf-8"))
+
+
+def _module_files(algorithm):
+    """The id, module text and wasm bytes the front end runs ``algorithm`` with ("" and b""
+    for an id the package does not know: the element then says which ids it knows)."""
+    chosen = algorithm or _ALGORITHMS[0]
+    folder = _STATIC / "pkg" / chosen
+    if chosen not in _ALGORITHMS or not folder.is_dir():
+        return chosen, "", b""
+    return (
+        chosen,
+        (folder / "stepwise.js").read_text(encoding="utf-8"),
+        (folder / "stepwise_bg.wasm").read_bytes(),
+    )
 
 
 def _variant(options):
@@ -77,10 +95,11 @@ class Player(anywidget.AnyWidget):
       background: var(--jp-layout-color0, #fff); color: inherit; }
     .stepwise-widget-input input:focus-visible { outline: 3px solid #e69f00; outline-offset: 1px; }
     """
-    # The engine and the palette, handed to the front end (its module is a blob: it has no URL
-    # to find files beside it).
-    _module = traitlets.Unicode((_STATIC / "stepwise.js").read_text(encoding="utf-8")).tag(sync=True)
-    _wasm = traitlets.Bytes((_STATIC / "stepwise_bg.wasm").read_bytes()).tag(sync=True)
+    # The algorithm's module and the palette, handed to the front end (its module is a blob: it
+    # has no URL to find files beside it). They follow `algorithm`.
+    _module_algorithm = traitlets.Unicode("").tag(sync=True)
+    _module = traitlets.Unicode("").tag(sync=True)
+    _wasm = traitlets.Bytes(b"").tag(sync=True)
     _palette = traitlets.Unicode((_STATIC / "palette.css").read_text(encoding="utf-8")).tag(sync=True)
 
     algorithm = traitlets.Unicode("", help="The registry id; empty: the first registered.").tag(sync=True)
@@ -107,7 +126,16 @@ class Player(anywidget.AnyWidget):
         if options:
             words = _variant(options)
             traits["variant"] = f"{traits.get('variant', '')} {words}".strip()
-        super().__init__(algorithm=algorithm, input=input, **traits)
+        chosen, module, wasm = _module_files(algorithm)
+        super().__init__(
+            algorithm=algorithm, input=input, _module_algorithm=chosen, _module=module, _wasm=wasm, **traits
+        )
+
+    @traitlets.observe("algorithm")
+    def _send_module(self, change):
+        chosen, module, wasm = _module_files(change["new"])
+        with self.hold_sync():
+            self._module_algorithm, self._module, self._wasm = chosen, module, wasm
 
     @classmethod
     def _element_traits(cls):
