@@ -6,7 +6,7 @@
 const CACHE = 'stepwise-v17';
 const FILES = [
   './', 'index.html', 'palette.css', 'style.css', 'app.js', 'page/controller.js', 'page/text.js', 'page/url-state.js', 'controls.js', 'dom.js', 'share.js', 'player/practice.js', 'lesson.js', 'player/lesson.js', 'handout.js', 'record.js', 'export.js', 'legacy-links.js', 'resident.js', 'present.js', 'widgets.js',
-  'embed.js', 'player/element-api.js', 'player/engine.js', 'player/core.js', 'player/transport.js', 'pkg/catalogue.js', 'manifest.webmanifest',
+  'embed.js', 'player/element-api.js', 'player/engine.js', 'player/import-fresh.js', 'player/core.js', 'player/transport.js', 'pkg/catalogue.js', 'manifest.webmanifest',
   'pkg-kernels/stepwise_kernels.js', 'pkg-kernels/stepwise_kernels_bg.wasm',
 ];
 

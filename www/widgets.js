@@ -4,7 +4,7 @@
 // while idle, the prefetch of every tab's module and widget so that the offline cache holds them.
 
 import { el } from './dom.js';
-import { WIDGETS } from './pkg/catalogue.js';
+import { WIDGETS } from './pkg/widgets.js';
 
 /** @typedef {import('./widget.js').Widget} Widget */
 

@@ -528,8 +528,12 @@ function optionsChanged(how) {
   return rebuild(how);
 }
 
-/** @returns {WidgetHost} */
-function widgetHost(controls, stage) {
+/**
+ * What the page offers the widget of the algorithm `info` (made before its tab's texts are
+ * shown, so it reads its own algorithm's info, not the page's current one).
+ * @returns {WidgetHost}
+ */
+function widgetHost(info, controls, stage) {
   return {
     controls,
     stage,
@@ -549,8 +553,8 @@ function widgetHost(controls, stage) {
       return optionsChanged({ seekEnd });
     },
     primary: () => view.primary,
-    algorithm: () => view.algorithm,
-    limits: () => ({ ...view.limits, ...view.info.resident?.limits }),
+    algorithm: () => info.id,
+    limits: () => ({ ...catalogue.limits, ...info.resident?.limits }),
     theme: () => view.theme,
     onFailure,
   };
@@ -564,7 +568,7 @@ async function selectAlgorithm(id, restored = null) {
   const turn = ++switches;
   const next = view.infos.find((info) => info.id === id) ?? view.infos[0];
   // The widget first, before the page changes: a quicker later switch must not be undone.
-  const loaded = next.widget ? await (await widgets()).widgetFor(next, { host: widgetHost, toast }) : null;
+  const loaded = next.widget ? await (await widgets()).widgetFor(next, { host: (controls, stage) => widgetHost(next, controls, stage), toast }) : null;
   if (turn !== switches) return;
   view.info = next;
   transport.pause();

@@ -15,6 +15,7 @@
 // served as built; in a bundle the restart fails with an error the host shows.
 
 import { ALGORITHMS, LIMITS, MODULES } from '../pkg/catalogue.js';
+import { importFresh } from './import-fresh.js';
 
 /**
  * @typedef {object} AlgorithmInfo what the catalogue says of one algorithm (see `Entry::describe`
@@ -174,7 +175,7 @@ export class Engine extends EventTarget {
   async #start() {
     const module = this.#generation === 0
       ? await this.importModule()
-      : await import(/* webpackIgnore: true */ /* @vite-ignore */ `${this.url}?generation=${this.#generation}`);
+      : await importFresh(`${this.url}?generation=${this.#generation}`);
     await module.default();
     return /** @type {M} */ (module);
   }
@@ -187,7 +188,7 @@ export class Engine extends EventTarget {
   async #startFromFiles({ source, wasm }) {
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     try {
-      const module = await import(/* webpackIgnore: true */ /* @vite-ignore */ url);
+      const module = await importFresh(url);
       await module.default({ module_or_path: wasm });
       return /** @type {M} */ (module);
     } finally {

@@ -37,6 +37,7 @@ const PAGE_FILES: &[&str] = &[
     "controls.js",
     "dom.js",
     "player/engine.js",
+    "player/import-fresh.js",
     "player/core.js",
     "player/lesson.js",
     "player/transport.js",
@@ -57,6 +58,7 @@ const ON_DEMAND_FILES: &[&str] = &[
     "resident.js",
     "present.js",
     "widgets.js",
+    "pkg/widgets.js",
     "pkg-gif/stepwise_gif.js",
     "pkg-gif/stepwise_gif_bg.wasm",
     // The kernel library: image mode's IntegralImage, and every kernel for JS users.

@@ -39,7 +39,11 @@ pub fn stage() -> Result<(), String> {
         .map_err(|error| format!("{}: {error}", index.display()))
 }
 
-/// The JS and CSS files under `directory`, as paths relative to the workspace root.
+/// What marks a file whose comments are instructions to bundlers (`webpackIgnore`): it is
+/// copied as written, since minifying would drop them.
+const BUNDLER_COMMENT: &str = "webpackIgnore";
+
+/// The JS and CSS files under `directory` to minify, as paths relative to the workspace root.
 fn collect(base: &Path, directory: &Path, files: &mut Vec<String>) -> Result<(), String> {
     let entries = std::fs::read_dir(directory)
         .map_err(|error| format!("{}: {error}", directory.display()))?;
@@ -51,6 +55,10 @@ fn collect(base: &Path, directory: &Path, files: &mut Vec<String>) -> Result<(),
             .extension()
             .is_some_and(|extension| extension == "js" || extension == "css")
         {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            if text.contains(BUNDLER_COMMENT) {
+                continue;
+            }
             let relative = path.strip_prefix(base).map_err(|error| error.to_string())?;
             files.push(format!("www/{}", relative.display()));
         }

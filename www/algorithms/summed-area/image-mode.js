@@ -119,10 +119,6 @@ export function createImageMode({ run: guard, getTheme, onFailure }) {
     $('image-canvas').dataset.filled = 'false';
     sweep();
   }));
-  $('image-file').addEventListener('change', (event) => {
-    loadFile(event.target.files[0]).catch(onFailure);
-    event.target.value = '';
-  });
   $('blur-radius').addEventListener('input', (event) => {
     $('blur-value').textContent = event.target.value;
     run(() => draw());
@@ -135,6 +131,13 @@ export function createImageMode({ run: guard, getTheme, onFailure }) {
       else run(() => draw());
     },
     draw,
+    /**
+     * Loads a local picture (it never leaves the browser).
+     * @param {File} file
+     */
+    open(file) {
+      loadFile(file).catch(onFailure);
+    },
     /** Forgets the image and the kernel module (after a panic): both load again on next use. */
     reset() {
       kernels.trap('the page engine restarted');

@@ -49,6 +49,13 @@ export function createWidget(host) {
     imageMode.then(action).catch(host.onFailure);
   };
   new ResizeObserver(() => { if (imageMode) withImageMode((mode) => mode.draw()); }).observe(image.canvas);
+  // A picture chosen before image mode started (its section not yet scrolled to) starts it.
+  const file = /** @type {HTMLInputElement} */ (image.section.querySelector('input[type="file"]'));
+  file.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    file.value = '';
+    if (chosen) withImageMode((mode) => mode.open(chosen));
+  });
 
   const iou = () => host.options().mode === 'iou';
   return {
