@@ -195,9 +195,29 @@ ${DESCRIPTION}
 \`\`\`
 
 Two lines: load the module (above from \`node_modules\`; from a CDN or any folder of a static
-site, the same file at its address), and write the element. From a bundler: \`import
-'stepwise-player';\` once. The wasm is found next to the module (\`import.meta.url\`), so the
-same files work wherever they are served, with no build step.
+site, the same file at its address), and write the element. Each algorithm has a wasm module of
+its own, loaded the first time a player of that algorithm is built: a page pays for the
+algorithms it shows. The modules are found next to the element's module (\`import.meta.url\`),
+so the same files work wherever they are served, with no build step.
+
+## With a bundler
+
+The element finds its modules through literal \`import('./<id>/stepwise.js')\` calls and each
+module its wasm through \`new URL('stepwise_bg.wasm', import.meta.url)\`: patterns bundlers
+follow, so a build emits one chunk and one \`.wasm\` per algorithm, and a page loads only those
+of the players it shows.
+
+- **Vite:** \`import 'stepwise-player';\` in your entry module, nothing to configure.
+  \`vite build\` emits the wasm files as assets.
+- **webpack 5:** \`import 'stepwise-player';\` in your entry, nothing to configure (no
+  \`experiments\` needed: the wasm files are \`asset/resource\` modules). Serve the output
+  folder as it is: chunks and wasm are found relative to the script (\`publicPath: 'auto'\`).
+- **Any other bundler** (Rollup, esbuild, Parcel): it must handle \`new URL('…',
+  import.meta.url)\` as an asset reference (Rollup needs a plugin such as
+  \`@web/rollup-plugin-import-meta-assets\`; esbuild has no such loader: copy the package's
+  \`pkg/\` folder beside your output instead, or load \`embed.js\` unbundled).
+- After a panic (a bug), an unbundled page starts a fresh copy of the algorithm's module; a
+  bundled one cannot re-import a chunk, and the player says so instead.
 
 ## Attributes
 
@@ -234,7 +254,9 @@ ${CSS_PROPERTIES.map((property) => `- \`${property.name}\` (default \`${property
   (or \`/preact\`, \`/solid\`); frameworks that read the global \`JSX\` namespace need nothing.
 - \`stepwise-player/kernels\` — the kernel library: \`nextGreater\`, \`intersect\`, \`rocCurve\`,
   \`summedAreaTable\`, \`rateLimit\` and resident handles (call its default export, \`init()\`, first).
-- \`stepwise-player/player\` — the \`Player\` the element drives: step, seek, draw on a canvas.
+- \`stepwise-player/player/<id>\` — one algorithm's module with the \`Player\` the element
+  drives (step, seek, draw on a canvas); \`stepwise-player/catalogue\` lists the ids
+  (\`ALGORITHMS\`) and imports each module (\`MODULES[id]()\`).
 - \`custom-elements.json\` — the Custom Elements Manifest, for editors and documentation tools.
 
 The kernels' and the Player's declarations (written by wasm-bindgen) use \`Symbol.dispose\`:

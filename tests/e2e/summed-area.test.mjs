@@ -129,6 +129,8 @@ test('bad matrices and rectangles say what and where; the page stays alive', asy
 
 test('image mode: the fill sweeps, the blur slider changes the picture', async () => {
   const { page, problems } = await open();
+  // Image mode starts when its section scrolls into view, as a reader reaches it.
+  await page.locator('#image-canvas').scrollIntoViewIfNeeded();
   await page.waitForSelector('#image-canvas[data-filled="true"]', { timeout: 15000 });
   const sharp = await fingerprint(page, 'image-canvas');
   await page.$eval('#blur-radius', (slider) => {
@@ -145,6 +147,8 @@ test('image mode: the fill sweeps, the blur slider changes the picture', async (
 
 test('image mode: a PNG made here is read locally; a corrupt file gets a message', async () => {
   const { page, problems } = await open();
+  // Image mode starts when its section scrolls into view, as a reader reaches it.
+  await page.locator('#image-canvas').scrollIntoViewIfNeeded();
   await page.waitForSelector('#image-canvas[data-filled="true"]', { timeout: 15000 });
   const base64 = await page.evaluate(async () => {
     const canvas = new OffscreenCanvas(40, 30);
@@ -172,6 +176,8 @@ test('image mode: a PNG made here is read locally; a corrupt file gets a message
 
 test('image mode recovers from a panic in the kernel module', async () => {
   const { page, problems } = await open();
+  // Image mode starts when its section scrolls into view, as a reader reaches it.
+  await page.locator('#image-canvas').scrollIntoViewIfNeeded();
   await page.waitForSelector('#image-canvas[data-filled="true"]', { timeout: 15000 });
   await page.evaluate(async () => {
     // The same instance image mode uses (its engine's first instance has no query).
