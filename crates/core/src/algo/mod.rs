@@ -8,6 +8,7 @@ pub mod intersection;
 pub mod next_greater;
 pub mod rate_limiter;
 pub mod roc;
+pub mod sorting;
 pub mod summed_area;
 
 use crate::algorithm::{Algorithm, AlgorithmInfo};
