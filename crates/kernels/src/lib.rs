@@ -20,8 +20,10 @@ mod image;
 pub use handles::{Integers, Matrix, Table, Values};
 pub use image::IntegralImage;
 mod roc;
+mod sorting;
 
 pub use roc::{binormal_auc, gaussian_scores, roc_curve, Samples};
+pub use sorting::{comparison_lower_bound, merge_insertion_sort, sort_values, sorting_network};
 
 use stepwise::algo::summed_area::{self, Rect};
 use stepwise::algo::{intersection, next_greater, rate_limiter};

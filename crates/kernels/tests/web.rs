@@ -1,11 +1,14 @@
 //! The kernel module in a real browser: the copying kernels and the zero-copy handles give the
 //! same answers, views detach when memory grows, and bad arguments are JS `Error`s with a
-//! message. Run by `cargo xtask test` (wasm-bindgen-test in headless Chromium).
+//! message; the sorting kernels check numbers before they become integers (1.5, −1, NaN and
+//! text are Errors naming `n`) and sort each typed-array kind into its own kind. Run by
+//! `cargo xtask test` (wasm-bindgen-test in headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
 use stepwise_kernels::{
-    intersect, next_greater, rate_limit, rect_sum, roc_curve, summed_area_table, weighted_iou,
-    Integers, IntegralImage, Matrix, Samples, Values,
+    comparison_lower_bound, intersect, merge_insertion_sort, next_greater, rate_limit, rect_sum,
+    roc_curve, sort_values, sorting_network, summed_area_table, weighted_iou, Integers,
+    IntegralImage, Matrix, Samples, Values,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -339,4 +342,102 @@ fn roc_curve_returns_typed_arrays_and_clear_errors() {
         .err()
         .unwrap();
     assert!(error_message(error).contains("AUC are undefined"));
+}
+
+/// `object[key]`.
+fn field(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &key.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn networks_come_back_as_typed_arrays_and_bad_arguments_are_named() {
+    let network = sorting_network(JsValue::from(8.0), JsValue::from_str("bitonic")).unwrap();
+    let comparators: js_sys::Uint32Array = field(&network, "comparators").dyn_into().unwrap();
+    let layers: js_sys::Uint32Array = field(&network, "layers").dyn_into().unwrap();
+    assert_eq!(comparators.length(), 2 * 24);
+    assert_eq!(layers.length(), 24);
+    assert_eq!(field(&network, "depth").as_f64(), Some(6.0));
+    let empty = sorting_network(JsValue::from(1.0), JsValue::from_str("odd-even-merge")).unwrap();
+    assert_eq!(field(&empty, "depth").as_f64(), Some(0.0));
+    for bad in [
+        JsValue::from(1.5),
+        JsValue::from(-1.0),
+        JsValue::from(65_537.0),
+        JsValue::from(f64::NAN),
+        JsValue::from_str("8"),
+    ] {
+        let error = sorting_network(bad, JsValue::from_str("bitonic")).unwrap_err();
+        let message = error_message(error.clone());
+        assert!(
+            message.starts_with("n must be a whole number from 0 to 65536"),
+            "{message}"
+        );
+        assert_eq!(field(&error, "field").as_string().as_deref(), Some("n"));
+    }
+    let error = sorting_network(JsValue::from(8.0), JsValue::from_str("aks")).unwrap_err();
+    assert_eq!(field(&error, "field").as_string().as_deref(), Some("kind"));
+    assert!(error_message(error).contains("'aks'"));
+}
+
+#[wasm_bindgen_test]
+fn merge_insertion_counts_and_leaves_its_input_alone() {
+    let values = [5.0, -0.0, 3.0, 0.0, 1.0];
+    let copy = values;
+    let result = merge_insertion_sort(&values).unwrap();
+    let sorted: js_sys::Float64Array = field(&result, "sorted").dyn_into().unwrap();
+    let sorted = sorted.to_vec();
+    assert_eq!(
+        sorted
+            .iter()
+            .map(|value| value.to_bits())
+            .collect::<Vec<_>>(),
+        [-0.0f64, 0.0, 1.0, 3.0, 5.0]
+            .iter()
+            .map(|value| value.to_bits())
+            .collect::<Vec<_>>()
+    );
+    assert!(field(&result, "comparisons").as_f64().unwrap() <= 7.0);
+    assert_eq!(values, copy);
+    let error = merge_insertion_sort(&[1.0, f64::NAN]).unwrap_err();
+    assert!(error_message(error).contains("values[1]"));
+}
+
+#[wasm_bindgen_test]
+fn lower_bounds_are_numbers_and_refuse_what_is_not_a_count() {
+    assert_eq!(comparison_lower_bound(JsValue::from(12.0)).unwrap(), 29.0);
+    assert_eq!(comparison_lower_bound(JsValue::from(0.0)).unwrap(), 0.0);
+    for bad in [JsValue::from(2.5), JsValue::from(20_001.0), JsValue::NULL] {
+        assert!(error_message(comparison_lower_bound(bad).unwrap_err()).starts_with("n must be"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_typed_array_kind_sorts_into_its_own_kind() {
+    let floats = js_sys::Float64Array::from(&[2.5, -1.0, 0.0, -0.0][..]);
+    let sorted: js_sys::Float64Array = sort_values(floats.clone().into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        sorted
+            .to_vec()
+            .iter()
+            .map(|value| value.to_bits())
+            .collect::<Vec<_>>(),
+        [-1.0f64, -0.0, 0.0, 2.5]
+            .iter()
+            .map(|value| value.to_bits())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(floats.to_vec()[0], 2.5, "the input is not modified");
+    let integers = js_sys::Int32Array::from(&[3, i32::MIN, 0, -7][..]);
+    let sorted: js_sys::Int32Array = sort_values(integers.into()).unwrap().dyn_into().unwrap();
+    assert_eq!(sorted.to_vec(), vec![i32::MIN, -7, 0, 3]);
+    let unsigned = js_sys::Uint32Array::from(&[u32::MAX, 0, 9][..]);
+    let sorted: js_sys::Uint32Array = sort_values(unsigned.into()).unwrap().dyn_into().unwrap();
+    assert_eq!(sorted.to_vec(), vec![0, 9, u32::MAX]);
+    let error = sort_values(js_sys::Float64Array::from(&[1.0, f64::NAN][..]).into()).unwrap_err();
+    assert!(error_message(error).contains("values[1]"));
+    let error = sort_values(JsValue::from_str("1 2 3")).unwrap_err();
+    assert!(error_message(error).contains("Float64Array"));
 }
