@@ -26,6 +26,7 @@ mod question;
 mod replay;
 mod text;
 mod view;
+mod view_memory;
 
 pub use info::{Line, Method};
 pub use kernel::{

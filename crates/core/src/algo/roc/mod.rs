@@ -21,6 +21,7 @@ mod resident;
 mod tally;
 mod text;
 mod view;
+mod view_curve;
 
 pub use csv::{
     numbered_class_names, parse_samples, parse_samples_up_to, CsvLimits, Samples,

@@ -18,6 +18,7 @@
 mod image;
 mod info;
 mod kernel;
+mod layout;
 mod narrate;
 mod question;
 mod replay;

@@ -3,7 +3,7 @@
 //! total after a lookup or a read, a rectangle's sum, where A and B overlap, and the IoU.
 
 use super::kernel::fill_formula;
-use super::view::{MATRIX, TABLE};
+use super::layout::{MATRIX, TABLE};
 use super::{Event, State, Target};
 use crate::algorithm::{Item, Question};
 use crate::format::format_number;

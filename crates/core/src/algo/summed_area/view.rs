@@ -3,8 +3,10 @@
 //! step reads and writes with their signs, and the running sums.
 //!
 //! Small matrices show every value; when values no longer fit their cells, both grids become
-//! heatmaps (viridis, with a legend) and highlights are drawn as outlines over them.
+//! heatmaps (viridis, with a legend) and highlights are drawn as outlines over them. Where
+//! things sit (the grids, and the cells questions name) is [`super::layout`].
 
+use super::layout::{locate, place, Grid, Layout, FOOTER, LABELS, PADDING};
 use super::{area_iou, Event, Method, Rect, State, Target};
 use crate::algorithm::Item;
 use crate::format::{format_fixed, format_number};
@@ -13,127 +15,8 @@ use crate::scene::{
 };
 use std::rc::Rc;
 
-const PADDING: f64 = 16.0;
-const LEGEND: f64 = 22.0;
-const TITLE: f64 = 18.0;
-const LABELS: f64 = 16.0;
-const GAP: f64 = 28.0;
-const FOOTER: f64 = 30.0;
-
-/// The parts questions name (see [`place`]): cell `(MATRIX, row, column)` of M, and cell
-/// `(TABLE, row, column)` of S (with its zero border: row 0 and column 0 are zeros).
-pub(super) const MATRIX: u8 = 0;
-/// The table S.
-pub(super) const TABLE: u8 = 1;
-
 const ROLE_RECT: u16 = 1;
 const ROLE_MARK: u16 = 2;
-
-/// Where one grid sits: its top-left cell corner and cell size.
-#[derive(Debug, Clone, Copy)]
-struct Grid {
-    left: f64,
-    top: f64,
-    cell: f64,
-    rows: usize,
-    columns: usize,
-}
-
-impl Grid {
-    fn cell_origin(&self, row: usize, column: usize) -> (f64, f64) {
-        (
-            self.left + column as f64 * self.cell,
-            self.top + row as f64 * self.cell,
-        )
-    }
-
-    /// Where cell `(row, column)` is drawn, if the grid has it.
-    fn place(&self, row: usize, column: usize) -> Option<Bounds> {
-        let (x, y) = self.cell_origin(row, column);
-        (row < self.rows && column < self.columns)
-            .then_some(Bounds::new(x, y, self.cell, self.cell))
-    }
-
-    fn contains(&self, x: f64, y: f64) -> Option<(usize, usize)> {
-        let column = ((x - self.left) / self.cell).floor();
-        let row = ((y - self.top) / self.cell).floor();
-        (column >= 0.0
-            && row >= 0.0
-            && (column as usize) < self.columns
-            && (row as usize) < self.rows)
-            .then_some((row as usize, column as usize))
-    }
-}
-
-/// The matrix grid and, for the table method, the table grid.
-struct Layout {
-    matrix: Grid,
-    table: Option<Grid>,
-    values: bool,
-}
-
-impl Layout {
-    fn new(state: &State, frame: &Frame) -> Layout {
-        let (rows, columns) = (state.rows.max(1), state.columns.max(1));
-        let has_table = state.options.method == Method::Table;
-        let top = PADDING + LEGEND + TITLE + LABELS;
-        let room_width = frame.width - 2.0 * PADDING - LABELS;
-        let room_height = frame.height - top - FOOTER - PADDING;
-        let (side_by_side, stacked) = if has_table {
-            let beside = ((room_width - GAP - LABELS) / (2 * columns + 1) as f64)
-                .min(room_height / (rows + 1) as f64);
-            let below = (room_width / (columns + 1) as f64)
-                .min((room_height - GAP - TITLE - LABELS) / (2 * rows + 1) as f64);
-            (beside, below)
-        } else {
-            (
-                (room_width / columns as f64).min(room_height / rows as f64),
-                0.0,
-            )
-        };
-        let cell = within(side_by_side.max(stacked), 0.5, 64.0);
-        let used = if has_table && side_by_side >= stacked {
-            (2 * columns + 1) as f64 * cell + GAP + LABELS
-        } else {
-            (columns + usize::from(has_table)) as f64 * cell
-        };
-        let left = PADDING + LABELS + ((room_width - used) / 2.0).max(0.0);
-        let matrix = Grid {
-            left,
-            top,
-            cell,
-            rows: state.rows,
-            columns: state.columns,
-        };
-        let table = has_table.then(|| {
-            let (table_left, table_top) = if side_by_side >= stacked {
-                (left + columns as f64 * cell + GAP + LABELS, top)
-            } else {
-                (left, top + rows as f64 * cell + GAP + TITLE + LABELS)
-            };
-            Grid {
-                left: table_left,
-                top: table_top,
-                cell,
-                rows: state.rows + 1,
-                columns: state.columns + 1,
-            }
-        });
-        let widest = state
-            .matrix
-            .iter()
-            .chain(state.table.iter())
-            .map(|value| format_number(*value).chars().count())
-            .max()
-            .unwrap_or(1) as f64;
-        let values = cell >= 18.0 && widest * 6.6 + 6.0 <= cell;
-        Layout {
-            matrix,
-            table,
-            values,
-        }
-    }
-}
 
 /// Draws `state`; `last` is the event just applied.
 pub fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
@@ -183,14 +66,6 @@ pub fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
     draw_step(&mut scene, state, last, &layout, frame);
     draw_footer(&mut scene, state, frame);
     scene
-}
-
-/// The (row, column) of the matrix cell under `(x, y)`.
-pub fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
-    if state.rows == 0 || state.columns == 0 {
-        return None;
-    }
-    Layout::new(state, frame).matrix.contains(x, y)
 }
 
 fn range(values: &[f64]) -> (f64, f64) {
@@ -615,17 +490,6 @@ fn draw_footer(scene: &mut Scene, state: &State, frame: &Frame) {
             .bold()
             .aligned(Align::Start),
     );
-}
-
-/// Where a question's cell is drawn: `(MATRIX, row, column)` in M, `(TABLE, row, column)` in S.
-pub fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
-    let layout = Layout::new(state, frame);
-    let grid = match item.part {
-        MATRIX => layout.matrix,
-        TABLE => layout.table?,
-        _ => return None,
-    };
-    grid.place(item.row, item.column)
 }
 
 /// The drawing seam of the algorithm: its picture is this module's `draw`.
