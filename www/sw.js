@@ -3,9 +3,9 @@
 // algorithm's module and widget once the page prefetches them in idle time (widgets.js,
 // `prefetchTabs`: this worker keeps whatever the page fetches). Afterwards the network is
 // tried first (so a new build shows at once) and the cache answers when it fails.
-const CACHE = 'stepwise-v17';
+const CACHE = 'stepwise-v18';
 const FILES = [
-  './', 'index.html', 'palette.css', 'style.css', 'app.js', 'page/controller.js', 'page/text.js', 'page/url-state.js', 'controls.js', 'dom.js', 'share.js', 'player/practice.js', 'lesson.js', 'player/lesson.js', 'handout.js', 'record.js', 'export.js', 'legacy-links.js', 'resident.js', 'present.js', 'widgets.js',
+  './', 'index.html', 'palette.css', 'style.css', 'app.js', 'page/controller.js', 'page/view.js', 'page/input.js', 'page/tabs.js', 'page/panels.js', 'page/practice-mode.js', 'page/text.js', 'page/url-state.js', 'controls.js', 'dom.js', 'share.js', 'player/practice.js', 'lesson.js', 'player/lesson.js', 'handout.js', 'record.js', 'export.js', 'legacy-links.js', 'resident.js', 'present.js', 'widgets.js',
   'embed.js', 'player/element-api.js', 'player/engine.js', 'player/import-fresh.js', 'player/core.js', 'player/transport.js', 'pkg/catalogue.js', 'manifest.webmanifest',
   'pkg-kernels/stepwise_kernels.js', 'pkg-kernels/stepwise_kernels_bg.wasm',
 ];
