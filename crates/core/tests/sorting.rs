@@ -253,3 +253,97 @@ proptest! {
         prop_assert_eq!(sort_values(Values::Unsigned(unsigned)).unwrap(), Values::Unsigned(expected));
     }
 }
+
+/// The animation of `text` by `method`.
+fn animation(text: &str, method: &str) -> Box<dyn stepwise::trace::Animation> {
+    let mut options = stepwise::input::OptionMap::new().with(
+        "method",
+        stepwise::input::OptionValue::Text(method.to_string()),
+    );
+    (stepwise::algo::find("sorting").unwrap().animate)(text, &mut options).unwrap()
+}
+
+/// A number out of a described state.
+fn number(state: &stepwise::value::Value, key: &str) -> f64 {
+    match state.get(key) {
+        Some(stepwise::value::Value::Number(value)) => *value,
+        other => panic!("{key}: {other:?}"),
+    }
+}
+
+/// The values of a described state in its final arrangement.
+fn arranged(state: &stepwise::value::Value) -> Vec<f64> {
+    let list = |key: &str| match state.get(key) {
+        Some(stepwise::value::Value::List(items)) => items
+            .iter()
+            .map(|item| match item {
+                stepwise::value::Value::Number(value) => *value,
+                other => panic!("{other:?}"),
+            })
+            .collect::<Vec<f64>>(),
+        other => panic!("{key}: {other:?}"),
+    };
+    let values = list("values");
+    list("order")
+        .iter()
+        .map(|&item| values[item as usize])
+        .collect()
+}
+
+#[test]
+fn every_animation_ends_in_the_kernels_order() {
+    let mut random = stepwise::input::SeededRandom::new(11);
+    for round in 0..20 {
+        let n = 1 + round % 17;
+        let values: Vec<f64> = (0..n).map(|_| random.integer(-50, 50) as f64).collect();
+        let text: Vec<String> = values.iter().map(|value| value.to_string()).collect();
+        let Values::Float(expected) = sort_values(Values::Float(values.clone())).unwrap() else {
+            unreachable!()
+        };
+        for method in [
+            "merge-insertion",
+            "merge",
+            "binary-insertion",
+            "network",
+            "radix",
+        ] {
+            let mut run = animation(&text.join(" "), method);
+            run.seek(run.len());
+            assert_eq!(arranged(&run.state()), expected, "{method} on {text:?}");
+        }
+        let (_, comparisons) = merge_insertion_sort(&values).unwrap();
+        let mut run = animation(&text.join(" "), "merge-insertion");
+        run.seek(run.len());
+        assert_eq!(number(&run.state(), "comparisons"), comparisons as f64);
+    }
+}
+
+#[test]
+fn the_adversary_leaves_at_least_half_the_orders_at_every_question() {
+    for n in 0..=6usize {
+        let text: Vec<String> = (0..n).map(|value| value.to_string()).collect();
+        let mut run = animation(&text.join(" "), "adversary");
+        let orders: f64 = (1..=n).map(|k| k as f64).product();
+        for position in 0..=run.len() {
+            run.seek(position);
+            let state = run.state();
+            let asked = number(&state, "comparisons");
+            let left = number(&state, "ordersLeft");
+            assert!(
+                left >= (orders / 2f64.powf(asked)).ceil(),
+                "n={n} after {asked}: {left}"
+            );
+        }
+        let state = run.state();
+        assert_eq!(number(&state, "ordersLeft"), 1.0, "n={n}");
+        assert!(number(&state, "comparisons") >= comparison_lower_bound(n).unwrap() as f64);
+    }
+    let refused = (stepwise::algo::find("sorting").unwrap().animate)(
+        "1 2 3 4 5 6 7",
+        &mut stepwise::input::OptionMap::new().with(
+            "method",
+            stepwise::input::OptionValue::Text("adversary".into()),
+        ),
+    );
+    assert!(refused.err().unwrap().to_string().contains("at most 6"));
+}

@@ -114,12 +114,13 @@ impl Entry {
 }
 
 /// Every algorithm Stepwise can show, in menu order: the one list to add an algorithm to.
-const ENTRIES: [Entry; 5] = [
+const ENTRIES: [Entry; 6] = [
     entry::<next_greater::NextGreater>(),
     entry::<summed_area::SummedArea>(),
     entry::<intersection::Intersection>(),
     with_resident(entry::<roc::Roc>(), roc::RESIDENT),
     entry::<rate_limiter::RateLimiter>(),
+    entry::<sorting::Sorting>(),
 ];
 
 /// Every algorithm Stepwise can show, in menu order.
