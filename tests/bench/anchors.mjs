@@ -4,14 +4,14 @@
 // Started by tests/bench/anchors.py, which writes the data files and takes turns with it. One
 // process serves the whole run (the wasm module is instantiated once and the JIT stays warm):
 // each stdin line is a JSON request `{ "task": name, "check": bool }`, answered by one JSON line
-// `{ "ms": kernel time, "baselineMs"?: in-wasm copy time, "auc"?: number }`. With `check`, the
+// `{ "ms": kernel time, "baselineMs"?: the task's baseline time, "auc"?: number }`. With `check`, the
 // result's arrays are also written next to the data as `<task>.<output>.out` (raw little-endian).
 // By hand: echo '{"task":"sat"}' | node tests/bench/anchors.mjs target/bench-anchors
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import {
-  initSync, intersect, Matrix, nextGreater, rocCurve,
+  initSync, intersect, Matrix, nextGreater, rocCurve, sortValues,
 } from '../../www/pkg-kernels/stepwise_kernels.js';
 
 const wasmFile = new URL('../../www/pkg-kernels/stepwise_kernels_bg.wasm', import.meta.url);
@@ -70,6 +70,13 @@ const tasks = {
     release: (table) => table.free(),
     baseline: ({ matrix }) => matrix.clone(),
   },
+  'sort-values': {
+    load: () => ({ values: readArray(Float64Array, 'sort_values.f64') }),
+    call: ({ values }) => sortValues(values),
+    outputs: (sorted) => ({ sorted }),
+    // JS's own numeric sort of the same values (a copy, as sortValues returns a new array).
+    baseline: ({ values }) => Float64Array.from(values).sort(),
+  },
 };
 
 const loadedInputs = new Map();
@@ -98,7 +105,7 @@ function answer({ task: name, check }) {
   task.release?.(result);
   if (task.baseline) {
     const [baselineMs, copy] = timed(() => task.baseline(inputs));
-    copy.free();
+    copy.free?.();
     reply.baselineMs = baselineMs;
   }
   return reply;

@@ -10,8 +10,10 @@ anchor time / Stepwise time: above 1, Stepwise is faster.
                                                                       sklearn roc_curve + auc
       (scores to 3 decimals: many ties, tallied; and 10^6 unrounded: all distinct, sorted)
     summed-area table 4096²   Matrix (resident) .summedAreaTable()    cv2.integral(m, sdepth=CV_64F)
+    sort, 10^6 float64        sortValues(Float64Array)                np.sort
 
-The summed-area row also times `Matrix.clone()`, an in-wasm copy of the same bytes, as a floor.
+The summed-area row also times `Matrix.clone()`, an in-wasm copy of the same bytes, as a floor;
+the sort row times JS's `Float64Array.prototype.sort` on a copy of the same values.
 Before any timing counts, each task's first results are compared: every array exactly
 (scikit-learn's first threshold is +inf, as Stepwise's; cv2's integral has the zero first row
 and column that Stepwise's table has), the AUC to 1e-12. A task that disagrees is not timed.
@@ -71,6 +73,7 @@ def write_data():
     data["roc_scores_1e6-distinct.f64"] = rng.normal(labels, 1.0)
     # Whole numbers within ±10^6: every partial sum is exact in float64.
     data["sat.f64"] = rng.integers(-(10**6), 10**6, (SAT_SIDE, SAT_SIDE), endpoint=True).astype(np.float64)
+    data["sort_values.f64"] = rng.normal(0.0, 1e3, 10**6)
     DATA.mkdir(parents=True, exist_ok=True)
     for name, array in data.items():
         array.astype(array.dtype.newbyteorder("<"), copy=False).tofile(DATA / name)
@@ -132,6 +135,7 @@ class Task:
     label: str
     rounds: int
     anchor: Callable[[], dict]
+    baseline: str = ""
 
 
 def tasks(data):
@@ -149,7 +153,11 @@ def tasks(data):
         Task("roc-1e6-distinct", "ROC curve, 10^6 samples, every score distinct (scikit-learn)", 5,
              roc("1e6-distinct")),
         Task("sat", "summed-area table, 4096² float64, resident (OpenCV integral)", 5,
-             lambda: opencv_integral(data["sat.f64"])),
+             lambda: opencv_integral(data["sat.f64"]),
+             "Summed-area table against an in-wasm memcpy of the same 128 MiB (`Matrix.clone()`)"),
+        Task("sort-values", "sortValues, 10^6 float64 (np.sort)", 5,
+             lambda: {"sorted": np.sort(data["sort_values.f64"])},
+             "sortValues against JS's `Float64Array.prototype.sort` on a copy of the same 10^6 values"),
     ]
 
 
@@ -229,7 +237,11 @@ def measure(node, task):
         anchor_ms.append(timed_ms(task.anchor))
     stepwise, anchor = statistics.median(stepwise_ms), statistics.median(anchor_ms)
     row = f"| {task.label} | {stepwise:.1f} | {anchor:.1f} | {anchor / stepwise:.2f}× | {verdict} |"
-    return row, (stepwise, statistics.median(memcpy_ms)) if memcpy_ms else None
+    if not memcpy_ms:
+        return row, None
+    baseline = statistics.median(memcpy_ms)
+    return row, (f"{task.baseline} (same rounds): {baseline:.1f} ms (median); "
+                 f"Stepwise / baseline = {stepwise / baseline:.2f}×.")
 
 
 def main():
@@ -239,12 +251,10 @@ def main():
     node = NodeKernels()
     rows, notes = [], []
     for task in tasks(data):
-        row, copy_baseline = measure(node, task)
+        row, note = measure(node, task)
         rows.append(row)
-        if copy_baseline:
-            kernel, memcpy = copy_baseline
-            notes.append(f"Summed-area table against an in-wasm memcpy of the same 128 MiB (`Matrix.clone()`, "
-                         f"same rounds): {memcpy:.1f} ms (median); SAT / memcpy = {kernel / memcpy:.2f}×.")
+        if note:
+            notes.append(note)
     node.close()
     print(f"Python {platform.python_version()}, numpy {np.__version__}, scikit-learn {sklearn.__version__}, "
           f"OpenCV {cv2.__version__} ({cv2.getNumThreads()} threads), Node {node.version}; "

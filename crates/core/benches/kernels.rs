@@ -9,6 +9,7 @@ use stepwise::algo::intersection::{intersect, Semantics};
 use stepwise::algo::next_greater::{next_greater, scan, Variant};
 use stepwise::algo::rate_limiter::{poisson_times, rate_limit, Method, Params};
 use stepwise::algo::roc::roc_curve;
+use stepwise::algo::sorting::{merge_insertion_sort, sort_values, Values};
 use stepwise::algo::summed_area::{box_blur, summed_area_table};
 use stepwise::input::SeededRandom;
 
@@ -264,12 +265,68 @@ fn rate_limiter(criterion: &mut Criterion) {
     group.finish();
 }
 
+/// `sort_values` (the radix sort) on 10^6 doubles and int32s against the standard library's
+/// comparison sorts on copies of the same data (`sort_unstable_by(total_cmp)`, `sort_unstable`),
+/// and merge insertion (built to save comparisons, not time) on 10^5.
+fn sorting(criterion: &mut Criterion) {
+    let mut group = criterion.benchmark_group("sort_values");
+    group.sample_size(20);
+    let length = 1_000_000;
+    let floats: Vec<f64> = random_values(length, 7)
+        .into_iter()
+        .map(|value| value / 7.0)
+        .collect();
+    let integers: Vec<i32> = floats.iter().map(|&value| value as i32).collect();
+    group.throughput(Throughput::Elements(length as u64));
+    group.bench_with_input(
+        BenchmarkId::new("radix f64", length),
+        &floats,
+        |bench, floats| bench.iter(|| sort_values(Values::Float(black_box(floats).clone()))),
+    );
+    group.bench_with_input(
+        BenchmarkId::new("std f64", length),
+        &floats,
+        |bench, floats| {
+            bench.iter(|| {
+                let mut copy = black_box(floats).clone();
+                copy.sort_unstable_by(f64::total_cmp);
+                copy
+            })
+        },
+    );
+    group.bench_with_input(
+        BenchmarkId::new("radix i32", length),
+        &integers,
+        |bench, integers| bench.iter(|| sort_values(Values::Int(black_box(integers).clone()))),
+    );
+    group.bench_with_input(
+        BenchmarkId::new("std i32", length),
+        &integers,
+        |bench, integers| {
+            bench.iter(|| {
+                let mut copy = black_box(integers).clone();
+                copy.sort_unstable();
+                copy
+            })
+        },
+    );
+    let some = &floats[..100_000];
+    group.throughput(Throughput::Elements(some.len() as u64));
+    group.bench_with_input(
+        BenchmarkId::new("merge insertion", some.len()),
+        some,
+        |bench, values| bench.iter(|| merge_insertion_sort(black_box(values))),
+    );
+    group.finish();
+}
+
 criterion_group!(
     benches,
     next_greater_element,
     summed_area,
     intersection,
     roc,
-    rate_limiter
+    rate_limiter,
+    sorting
 );
 criterion_main!(benches);
