@@ -1,7 +1,7 @@
 // @ts-check
 // The algorithms' bespoke widgets (`www/algorithms/<id>/widget.js`, see widget.js): made when
-// their tab first opens, each in containers of its own, reset after an engine restart; and,
-// while idle, the prefetch of every tab's module and widget so that the offline cache holds them.
+// their tab first opens, each in containers of its own, reset after an engine restart. (The
+// service worker caches every tab's module and widget for offline use: sw.js.)
 
 import { el } from './dom.js';
 import { WIDGETS } from './pkg/widgets.js';
@@ -44,22 +44,4 @@ export function widgetFor(info, { host, toast }) {
 /** Resets every widget made so far (after an engine restart their handles are dead). */
 export function resetWidgets() {
   for (const made of widgets.values()) made.then((entry) => entry?.widget.reset?.());
-}
-
-/**
- * Fetches every tab's module (its JS and wasm) and widget while idle, once the service worker
- * controls the page: its cache (which keeps what the page fetches) then holds them for a
- * workshop without a network. The first load is not slowed: nothing starts before idle time.
- */
-export function prefetchTabs(infos) {
-  const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
-  const prefetch = () => idle(() => {
-    for (const info of infos) {
-      fetch(`./pkg/${info.id}/stepwise.js`).catch(() => {});
-      fetch(`./pkg/${info.id}/stepwise_bg.wasm`).catch(() => {});
-      if (info.widget) fetch(`./algorithms/${info.id}/widget.js`).catch(() => {});
-    }
-  });
-  if (!('serviceWorker' in navigator) || navigator.serviceWorker.controller) prefetch();
-  else navigator.serviceWorker.addEventListener('controllerchange', prefetch, { once: true });
 }

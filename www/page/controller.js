@@ -19,7 +19,7 @@ import { residentInput, wireInput } from './input.js';
 import { refreshEmbed, showNotes, wirePanels } from './panels.js';
 import { practice, practising } from './practice-mode.js';
 import { fillTabs, selectAlgorithm, wireTabs } from './tabs.js';
-import { DEFAULT_SPEED, SPEEDS, guarded, players, transport, view, widgets } from './view.js';
+import { DEFAULT_SPEED, SPEEDS, guarded, players, transport, view } from './view.js';
 
 /** What a link keeps of the widget: its own state, and where resident input came from. */
 function widgetState() {
@@ -212,7 +212,6 @@ export async function main() {
   }
   if (linkProblem) showInputError({ message: linkProblem }, '');
   document.body.dataset.ready = 'true';
-  widgets().then((loader) => loader.prefetchTabs(view.infos)).catch(() => {});
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('sw.js').catch((error) => console.warn('offline mode unavailable:', error));
   }
