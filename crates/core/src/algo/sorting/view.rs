@@ -240,11 +240,15 @@ fn draw_radix(scene: &mut Scene, state: &State, frame: &Frame) {
     scene.text(
         Key::NONE,
         (PADDING, PADDING + 4.0),
-        format!(
-            "pass {} · digit: {} · 0 comparisons",
-            state.passes + 1,
-            super::narrate::place_name(state.passes)
-        ),
+        if state.finished {
+            format!("sorted in {} passes · 0 comparisons", state.passes)
+        } else {
+            format!(
+                "pass {} · digit: {} · 0 comparisons",
+                state.passes + 1,
+                super::narrate::place_name(state.passes)
+            )
+        },
         TextStyle::centered(TextSize::Small, palette.muted).aligned(Align::Start),
     );
     let chip_at = |scene: &mut Scene, item: u32, x: f64, y: f64, fill: Color| {
