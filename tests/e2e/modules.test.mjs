@@ -69,12 +69,20 @@ async function servePage(page, name, body) {
   await page.goto(`${BASE}${name}`);
 }
 
-/** Resolves when every player on the page is ready; rejects with the first error shown. */
+/**
+ * Resolves when every player on the page is ready (`{ algorithm, length }` each, also for a
+ * player that was ready before this was called); rejects with the first error shown, or
+ * after 15 s.
+ */
 function allReady(page) {
-  return page.evaluate(() => Promise.all([...document.querySelectorAll('stepwise-player')].map((player) =>
+  return page.evaluate(() => Promise.all([...document.querySelectorAll('stepwise-player')].map((element) =>
     new Promise((resolve, reject) => {
-      player.addEventListener('stepwise-ready', (event) => resolve(/** @type {CustomEvent} */ (event).detail), { once: true });
+      const player = /** @type {any} */ (element);
+      const ready = () => resolve({ algorithm: player.player?.algorithm, length: player.length });
+      if (player.length > 0) ready();
+      player.addEventListener('stepwise-ready', ready, { once: true });
       player.addEventListener('stepwise-error', (event) => reject(new Error(/** @type {CustomEvent} */ (event).detail.message)), { once: true });
+      setTimeout(() => reject(new Error(`${player.getAttribute('algorithm')}: not ready after 15 s`)), 15000);
       player.scrollIntoView();
     }))));
 }
@@ -195,10 +203,7 @@ test('every player on a printed page prints its frame, also one never scrolled i
   const id = ALGORITHMS[0].id;
   await servePage(page, 'print.html', `<style>body{margin:0}</style>${sheet(id)}${sheet(id)}${sheet(id)}`);
   // The first two are seen; the third never scrolls into view.
-  await page.evaluate(() => new Promise((resolve) => {
-    const [first] = document.querySelectorAll('stepwise-player');
-    first.addEventListener('stepwise-ready', resolve, { once: true });
-  }));
+  await page.waitForFunction(() => /** @type {any} */ (document.querySelector('stepwise-player'))?.length > 0, undefined, { timeout: 15000 });
   await page.evaluate(() => document.querySelectorAll('stepwise-player')[1].scrollIntoView());
   await page.waitForTimeout(500);
   await page.evaluate(() => window.scrollTo(0, 0));
