@@ -21,7 +21,8 @@
  * @property {(message: string) => void} reportError shows a message under the input
  * @property {(message: string) => void} reportOptionError shows a message under the options
  * @property {() => Record<string, boolean | string>} options the current option map
- * @property {(options: Record<string, boolean | string>, how?: { seekEnd?: boolean }) => Promise<boolean>} setOptions sets options and rebuilds
+ * @property {(options: Record<string, boolean | string>, how?: { seekEnd?: boolean, compare?: boolean }) => Promise<boolean>} setOptions
+ *   sets options and rebuilds; `seekEnd` shows the last step, `compare` turns on every method
  * @property {() => any} primary the first method's Player
  * @property {() => string} algorithm the id of the widget's algorithm
  * @property {() => Record<string, number>} limits the engine's limits (`textBytes`, `steps`) and

@@ -45,8 +45,10 @@ function widgetHost(info, controls, stage) {
     reportError: (message) => showInputError({ message }, ''),
     reportOptionError: showOptionError,
     options: () => view.controls.read(),
-    setOptions: (options, { seekEnd = false } = {}) => {
+    setOptions: (options, { seekEnd = false, compare = false } = {}) => {
       view.controls.set(options);
+      // A widget about another method than the first shows every method.
+      if (compare) /** @type {HTMLInputElement} */ ($('compare')).checked = true;
       return optionsChanged({ seekEnd });
     },
     primary: () => view.primary,

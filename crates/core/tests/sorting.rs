@@ -347,3 +347,45 @@ fn the_adversary_leaves_at_least_half_the_orders_at_every_question() {
     );
     assert!(refused.err().unwrap().to_string().contains("at most 6"));
 }
+
+/// The adversary's run of `text` with the learner's questions `asks`.
+fn game(text: &str, asks: &str) -> Result<Box<dyn stepwise::trace::Animation>, String> {
+    let mut options = stepwise::input::OptionMap::new()
+        .with(
+            "method",
+            stepwise::input::OptionValue::Text("adversary".into()),
+        )
+        .with("asks", stepwise::input::OptionValue::Text(asks.into()));
+    (stepwise::algo::find("sorting").unwrap().animate)(text, &mut options)
+        .map_err(|error| error.to_string())
+}
+
+#[test]
+fn the_learner_asks_and_the_adversary_still_keeps_half() {
+    // Three items: three questions are needed (⌈log2 6⌉ = 3), and these three sort them.
+    let mut run = game("3 1 2", "1 2, 2 3, 1 3").unwrap();
+    run.seek(run.len());
+    let state = run.state();
+    assert_eq!(number(&state, "comparisons"), 3.0);
+    assert_eq!(number(&state, "ordersLeft"), 1.0);
+    assert!(
+        run.narration().contains("3 of your questions"),
+        "{}",
+        run.narration()
+    );
+    // Stopping early: orders are left, and the narration says to ask more.
+    let mut run = game("3 1 2 5 4", "1 2 3 4").unwrap();
+    run.seek(run.len());
+    assert_eq!(number(&run.state(), "ordersLeft"), 30.0);
+    assert!(run.narration().contains("ask more"), "{}", run.narration());
+    // Questions are checked, naming the option.
+    for (asks, expected) in [
+        ("1 2 3", "3 item numbers"),
+        ("1 9", "9 is not an item from 1 to 6"),
+        ("2 2", "item 2 compared with itself"),
+        ("1 5", "item 5 is not one of the 3 items"),
+    ] {
+        let error = game("3 1 2", asks).err().unwrap();
+        assert!(error.contains(expected), "{asks}: {error}");
+    }
+}

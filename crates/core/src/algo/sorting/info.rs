@@ -2,26 +2,37 @@
 
 use crate::algorithm::{AlgorithmInfo, Layout, PageInfo, Pointer, Preset, Pseudocode};
 use crate::method::methods;
-use crate::options::{Choice, OptionKind, OptionSpec};
+use crate::options::{Choice, OnChange, OptionKind, OptionSpec};
 
 /// The registry id.
 pub(super) const ID: &str = "sorting";
 
-/// The animation's option: which of Batcher's networks the network method draws.
-pub(super) const OPTIONS: &[OptionSpec] = &[OptionSpec::new(
-    "network",
-    "Network",
-    OptionKind::Choice(&[
-        Choice {
-            value: "odd-even-merge",
-            label: "odd–even merge",
+/// The animation's options: which of Batcher's networks the network method draws, and the
+/// learner's own questions for the adversary (item pairs; empty: merge insertion asks).
+pub(super) const OPTIONS: &[OptionSpec] = &[
+    OptionSpec::new(
+        "network",
+        "Network",
+        OptionKind::Choice(&[
+            Choice {
+                value: "odd-even-merge",
+                label: "odd–even merge",
+            },
+            Choice {
+                value: "bitonic",
+                label: "bitonic",
+            },
+        ]),
+    ),
+    OptionSpec::new(
+        "asks",
+        "Your questions to the adversary (item pairs, e.g. 1 2, 3 4)",
+        OptionKind::Text {
+            placeholder: "merge insertion asks",
         },
-        Choice {
-            value: "bitonic",
-            label: "bitonic",
-        },
-    ]),
-)];
+    )
+    .on_change(OnChange::ShowEnd),
+];
 
 /// The lines of every method's pseudocode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +97,7 @@ pub(super) const BINARY_INSERTION_PSEUDOCODE: Pseudocode<Line> = &[
 ];
 
 pub(super) const ADVERSARY_PSEUDOCODE: Pseudocode<Line> = &[
-    (Line::AskQuestion, "the algorithm asks: is x < y?"),
+    (Line::AskQuestion, "the algorithm (or you) asks: is x < y?"),
     (
         Line::KeepLarger,
         "  the adversary answers so that more orders stay possible",
@@ -210,6 +221,6 @@ pub(super) const INFO: AlgorithmInfo = AlgorithmInfo {
                  comparisonLowerBound n up to 20,000, sortValues any length.",
         notes: "",
         options: OPTIONS,
-        widget: false,
+        widget: true,
     },
 };

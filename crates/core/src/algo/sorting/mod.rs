@@ -47,12 +47,15 @@ pub const MAX_GAME_ITEMS: usize = 6;
 pub const MAX_RADIX_VALUE: f64 = 1e9;
 
 /// Everything a run can be asked to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// The method.
     pub method: Method,
     /// Which network the network method draws.
     pub network: NetworkKind,
+    /// The learner's questions to the adversary, as 0-based item pairs (none: merge insertion
+    /// asks).
+    pub asks: Option<Rc<[(u32, u32)]>>,
 }
 
 /// One step of any method. Items are named by their index in the input.
@@ -190,6 +193,7 @@ impl Run for Sorting {
         Ok(Options {
             method: Method::from_id(values.method()).unwrap_or(Method::MergeInsertion),
             network: NetworkKind::from_name(values.choice("network"))?,
+            asks: values.text("asks").map(parse_asks).transpose()?,
         })
     }
 
@@ -218,6 +222,19 @@ impl Run for Sorting {
                 group_digits(limit)
             )));
         }
+        if let (Method::Adversary, Some(asks)) = (options.method, &options.asks) {
+            if let Some(&(first, second)) = asks
+                .iter()
+                .find(|&&(first, second)| first.max(second) as usize >= values.len())
+            {
+                return Err(InputError::new(format!(
+                    "option 'asks': item {} is not one of the {} items",
+                    first.max(second) + 1,
+                    values.len()
+                ))
+                .in_field("asks"));
+            }
+        }
         if options.method == Method::Radix {
             if let Some(index) = values
                 .iter()
@@ -242,7 +259,7 @@ impl Run for Sorting {
             Method::MergeInsertion => record_merge_insertion(values, recorder),
             Method::Merge => record_merge_sort(values, recorder),
             Method::BinaryInsertion => record_binary_insertion(values, recorder),
-            Method::Adversary => record_adversary(n, recorder),
+            Method::Adversary => record_adversary(n, options.asks.as_deref(), recorder),
             Method::Network => record_network(values, options.network, recorder),
             Method::Radix => record_radix(values, recorder),
         };
@@ -387,15 +404,57 @@ fn all_orders(n: usize) -> Vec<Vec<u8>> {
     orders
 }
 
-/// The adversary: merge insertion asks, and each answer keeps the larger part of the orders
-/// still possible (`first < second` on a tie).
-fn record_adversary<R: Recorder<Event>>(n: usize, recorder: &mut R) -> u64 {
+/// The learner's questions from text: whole item numbers (1-based) taken two at a time, e.g.
+/// `"1 2, 3 4"`; an odd count, a 0 or a pair of one item is an error naming `asks`.
+fn parse_asks(text: &str) -> Result<Rc<[(u32, u32)]>, InputError> {
+    let numbers: Vec<&str> = text
+        .split(|character: char| !character.is_ascii_digit())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let refuse = |message: String| InputError::new(message).in_field("asks");
+    if numbers.len() % 2 == 1 {
+        return Err(refuse(format!(
+            "option 'asks': {} item numbers; questions take them two at a time",
+            numbers.len()
+        )));
+    }
+    numbers
+        .chunks_exact(2)
+        .enumerate()
+        .map(|(index, pair)| {
+            let item = |word: &str| match word.parse::<u32>() {
+                Ok(number) if (1..=MAX_GAME_ITEMS as u32).contains(&number) => Ok(number - 1),
+                _ => Err(refuse(format!(
+                    "option 'asks', question {}: {word} is not an item from 1 to {MAX_GAME_ITEMS}",
+                    index + 1
+                ))),
+            };
+            let (first, second) = (item(pair[0])?, item(pair[1])?);
+            if first == second {
+                return Err(refuse(format!(
+                    "option 'asks', question {}: item {} compared with itself",
+                    index + 1,
+                    first + 1
+                )));
+            }
+            Ok((first, second))
+        })
+        .collect()
+}
+
+/// The adversary: merge insertion asks (or the learner, `asks`), and each answer keeps the
+/// larger part of the orders still possible (`first < second` on a tie).
+fn record_adversary<R: Recorder<Event>>(
+    n: usize,
+    asks: Option<&[(u32, u32)]>,
+    recorder: &mut R,
+) -> u64 {
     let orders = all_orders(n);
     let mut alive: Vec<bool> = vec![true; orders.len()];
-    let mut asks = 0;
+    let mut count = 0;
     let mut last: Option<(u32, u32)> = None;
-    ford_johnson(n, &mut |a, b| {
-        asks += 1;
+    let mut answer = |a: usize, b: usize| {
+        count += 1;
         let left = alive.iter().filter(|&&alive| alive).count() as u32;
         let smaller = orders
             .iter()
@@ -420,8 +479,18 @@ fn record_adversary<R: Recorder<Event>>(n: usize, recorder: &mut R) -> u64 {
             before,
         });
         less
-    });
-    asks
+    };
+    match asks {
+        Some(pairs) => {
+            for &(a, b) in pairs {
+                answer(a as usize, b as usize);
+            }
+        }
+        None => {
+            ford_johnson(n, &mut answer);
+        }
+    }
+    count
 }
 
 /// The network round by round; returns how many comparators it has.
@@ -492,9 +561,16 @@ pub fn radix_offset(values: &[f64]) -> i64 {
 
 impl Describe for Options {
     fn describe(&self) -> Value {
+        let asks: Vec<Value> = self
+            .asks
+            .iter()
+            .flat_map(|asks| asks.iter())
+            .map(|&(first, second)| vec![first + 1, second + 1].describe())
+            .collect();
         Value::record([
             ("method", self.method.id().describe()),
             ("network", self.network.name().describe()),
+            ("asks", Value::List(asks)),
         ])
     }
 }

@@ -58,9 +58,14 @@ impl Explain for Sorting {
                  {bound}."
             ),
             Method::Adversary => format!(
-                "{n} items have {} possible orders. Merge insertion asks questions; the adversary \
-                 answers each to keep the larger part, so no strategy needs fewer than {bound}.",
-                group_digits(factorial(n) as usize)
+                "{n} items have {} possible orders. {} asks questions; the adversary answers each \
+                 to keep the larger part, so no strategy needs fewer than {bound}.",
+                group_digits(factorial(n) as usize),
+                if state.options.asks.is_some() {
+                    "You ask (the asks option)"
+                } else {
+                    "Merge insertion"
+                }
             ),
             Method::Network => format!(
                 "A {} network on {n} wires: {} comparators in {}.",
@@ -265,10 +270,30 @@ fn finish_text(state: &State) -> String {
     let bound = state.bound;
     let count = state.comparisons;
     match state.options.method {
-        Method::Adversary => format!(
-            "One order left after {count} questions: the adversary forced at least ⌈log2 {n}!⌉ \
-             = {bound}."
-        ),
+        Method::Adversary => {
+            let left = state.ruled_out.iter().filter(|&&ruled| ruled == 0).count();
+            let asker = if state.options.asks.is_some() {
+                "your"
+            } else {
+                "merge insertion's"
+            };
+            if left > 1 {
+                format!(
+                    "After {count} of {asker} questions {left} orders are still possible: ask \
+                     more (no strategy needs fewer than ⌈log2 {n}!⌉ = {bound})."
+                )
+            } else if count == bound {
+                format!(
+                    "One order left after {count} of {asker} questions: exactly ⌈log2 {n}!⌉ = \
+                     {bound}, the best any strategy can do against this adversary."
+                )
+            } else {
+                format!(
+                    "One order left after {count} of {asker} questions: the adversary forced at \
+                     least ⌈log2 {n}!⌉ = {bound}."
+                )
+            }
+        }
         Method::Network => format!(
             "Sorted in {}, with {count} comparators — every input of {n} values, whatever it is.",
             network_scale(state)

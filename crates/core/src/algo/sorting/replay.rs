@@ -22,7 +22,7 @@ impl Replay for Sorting {
         };
         State {
             values: values.as_slice().into(),
-            options: *options,
+            options: options.clone(),
             order: (0..n as u32).collect(),
             compared: None,
             comparisons: 0,
