@@ -19,9 +19,11 @@ mod image;
 
 pub use handles::{Integers, Matrix, Table, Values};
 pub use image::IntegralImage;
+mod least_squares;
 mod roc;
 mod sorting;
 
+pub use least_squares::fit_line;
 pub use roc::{binormal_auc, gaussian_scores, roc_curve, Samples};
 pub use sorting::{comparison_lower_bound, merge_insertion_sort, sort_values, sorting_network};
 

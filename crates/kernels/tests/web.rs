@@ -6,8 +6,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use stepwise_kernels::{
-    comparison_lower_bound, intersect, merge_insertion_sort, next_greater, rate_limit, rect_sum,
-    roc_curve, sort_values, sorting_network, summed_area_table, weighted_iou, Integers,
+    comparison_lower_bound, fit_line, intersect, merge_insertion_sort, next_greater, rate_limit,
+    rect_sum, roc_curve, sort_values, sorting_network, summed_area_table, weighted_iou, Integers,
     IntegralImage, Matrix, Samples, Values,
 };
 use wasm_bindgen::{JsCast, JsValue};
@@ -440,4 +440,46 @@ fn every_typed_array_kind_sorts_into_its_own_kind() {
     assert!(error_message(error).contains("values[1]"));
     let error = sort_values(JsValue::from_str("1 2 3")).unwrap_err();
     assert!(error_message(error).contains("Float64Array"));
+}
+
+#[wasm_bindgen_test]
+fn fit_line_fits_names_bad_options_and_leaves_its_input_alone() {
+    let (x, y) = ([0.0, 1.0, 2.0, 3.0], [1.0, 3.0, 5.0, 7.0]);
+    let fitted = fit_line(&x, &y, object(r#"{"loss":"squared"}"#)).unwrap();
+    assert_eq!(field(&fitted, "slope").as_f64(), Some(2.0));
+    assert_eq!(
+        field(&fitted, "logLikelihood").as_f64(),
+        Some(f64::INFINITY)
+    );
+    let residuals: js_sys::Float64Array = field(&fitted, "residuals").dyn_into().unwrap();
+    assert_eq!(residuals.to_vec(), vec![0.0; 4]);
+    assert_eq!(y, [1.0, 3.0, 5.0, 7.0]);
+    let median = fit_line(
+        &[],
+        &[1.0, 9.0, 2.0],
+        object(r#"{"loss":"absolute","model":"constant"}"#),
+    )
+    .unwrap();
+    assert_eq!(field(&median, "intercept").as_f64(), Some(2.0));
+    for (options, expected) in [
+        (r#"{}"#, "option 'loss' must be"),
+        (r#"{"loss":"cubic"}"#, "option 'loss' must be"),
+        (
+            r#"{"loss":"huber"}"#,
+            "delta must be a finite number above 0",
+        ),
+        (r#"{"loss":"huber","delta":0}"#, "delta must be"),
+        (
+            r#"{"loss":"squared","model":"parabola"}"#,
+            "option 'model' must be one of line, constant",
+        ),
+        (r#"{"loss":"squared","sigma":1}"#, "unknown option 'sigma'"),
+    ] {
+        let message = error_message(fit_line(&x, &y, object(options)).unwrap_err());
+        assert!(message.starts_with(expected), "{options}: {message}");
+    }
+    let message = error_message(
+        fit_line(&[1.0, 1.0], &[1.0, 2.0], object(r#"{"loss":"squared"}"#)).unwrap_err(),
+    );
+    assert!(message.starts_with("every x is 1"), "{message}");
 }

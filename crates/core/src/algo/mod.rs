@@ -5,6 +5,7 @@
 //! The contract itself is in [`crate::algorithm`].
 
 pub mod intersection;
+pub mod least_squares;
 pub mod next_greater;
 pub mod rate_limiter;
 pub mod roc;
