@@ -220,23 +220,25 @@ fn exactly_collinear(x: &[f64], y: &[f64]) -> bool {
         .all(|(&xi, &yi)| (yi as i128 - y0) * dx == dy * (xi as i128 - x0))
 }
 
-/// The weighted median of `values` (the smallest value at which the weight at or below it
-/// reaches half the total).
-fn weighted_median(pairs: &mut [(f64, f64)]) -> f64 {
-    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let total: f64 = pairs.iter().map(|pair| pair.1).sum();
+/// The weighted median of `(value, weight, point)` triples: the smallest value at which the
+/// weight at or below it reaches half the total, and the point it belongs to.
+fn weighted_median(triples: &mut [(f64, f64, usize)]) -> (f64, usize) {
+    triples.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total: f64 = triples.iter().map(|triple| triple.1).sum();
     let mut running = 0.0;
-    for &(value, weight) in pairs.iter() {
+    for &(value, weight, point) in triples.iter() {
         running += weight;
         if running * 2.0 >= total {
-            return value;
+            return (value, point);
         }
     }
-    pairs.last().map_or(0.0, |pair| pair.0)
+    triples
+        .last()
+        .map_or((0.0, 0), |triple| (triple.0, triple.2))
 }
 
 /// A least-absolute-deviations line by Wesolowsky's direct descent: an optimal line passes
-/// through two points; through the current pivot point, the best line's slope is a weighted
+/// through two points; through the current pivot point, the best line's slope is the weighted
 /// median of the slopes to the other points (weights |x_i − x_p|), and the point it passes
 /// through becomes the next pivot, until Σ|r| stops decreasing.
 fn least_absolute(x: &[f64], y: &[f64]) -> (f64, f64) {
@@ -246,7 +248,7 @@ fn least_absolute(x: &[f64], y: &[f64]) -> (f64, f64) {
             .map(|(&xi, &yi)| (yi - intercept - slope * xi).abs())
             .sum()
     };
-    // Start through the point of the median x, with the least-squares slope's neighbourhood.
+    // Start at the point nearest the least-squares line.
     let (start_intercept, start_slope) = least_squares(x, y);
     let mut pivot = (0..x.len())
         .min_by(|&a, &b| {
@@ -255,32 +257,41 @@ fn least_absolute(x: &[f64], y: &[f64]) -> (f64, f64) {
         })
         .unwrap_or(0);
     let mut best = (f64::INFINITY, start_intercept, start_slope);
-    let mut pairs = Vec::with_capacity(x.len());
-    for _ in 0..10_000 {
-        pairs.clear();
-        pairs.extend(
-            x.iter()
-                .zip(y)
-                .filter(|(&xi, _)| xi != x[pivot])
-                .map(|(&xi, &yi)| ((yi - y[pivot]) / (xi - x[pivot]), (xi - x[pivot]).abs())),
-        );
-        if pairs.is_empty() {
+    let mut triples = Vec::with_capacity(x.len());
+    // Pivots tried on the best line so far: where a weighted median is a tie (the objective
+    // is flat between two slopes) the descent may stall at one point of the line and go on
+    // from another, so every point on the best line is tried before stopping.
+    let mut tried: Vec<usize> = Vec::new();
+    for _ in 0..100_000 {
+        triples.clear();
+        triples.extend((0..x.len()).filter(|&i| x[i] != x[pivot]).map(|i| {
+            (
+                (y[i] - y[pivot]) / (x[i] - x[pivot]),
+                (x[i] - x[pivot]).abs(),
+                i,
+            )
+        }));
+        if triples.is_empty() {
             break;
         }
-        let slope = weighted_median(&mut pairs);
+        let (slope, through) = weighted_median(&mut triples);
         let intercept = y[pivot] - slope * x[pivot];
         let objective = sad(intercept, slope);
-        if objective >= best.0 {
-            break;
+        tried.push(pivot);
+        if objective < best.0 * (1.0 - 1e-15) {
+            best = (objective, intercept, slope);
+            tried.clear();
+            tried.push(pivot);
+            pivot = through;
+            continue;
         }
-        best = (objective, intercept, slope);
-        // The next pivot: a point (other than this one) the new line passes through.
-        let next = (0..x.len())
-            .filter(|&index| x[index] != x[pivot])
-            .min_by(|&a, &b| {
-                let r = |i: usize| (y[i] - intercept - slope * x[i]).abs();
-                r(a).total_cmp(&r(b))
-            });
+        // No descent from this pivot: try another point on the best line.
+        let (_, best_intercept, best_slope) = best;
+        let scale = 1e-12 * (1.0 + best_intercept.abs() + best_slope.abs());
+        let next = (0..x.len()).find(|&i| {
+            !tried.contains(&i)
+                && (y[i] - best_intercept - best_slope * x[i]).abs() <= scale * (1.0 + x[i].abs())
+        });
         match next {
             Some(next) => pivot = next,
             None => break,
@@ -336,6 +347,54 @@ fn huber(x_at: &dyn Fn(usize) -> f64, y: &[f64], delta: f64, model: Model) -> (f
         current = next;
         value = next_value;
         if moved <= scale * 1e-15 {
+            break;
+        }
+    }
+    // Newton's method on the piecewise-quadratic objective, from IRLS's answer: once the
+    // points inside delta are the right ones a step lands on the minimum; a halving line
+    // search keeps every step a descent.
+    for _ in 0..500 {
+        let (mut g0, mut g1, mut h00, mut h01, mut h11) = (0.0, 0.0, 0.0, 0.0, 0.0);
+        for i in 0..n {
+            let xi = x_at(i);
+            let r = y[i] - current.0 - current.1 * xi;
+            let psi = r.clamp(-delta, delta);
+            g0 += psi;
+            g1 += psi * xi;
+            if r.abs() <= delta {
+                h00 += 1.0;
+                h01 += xi;
+                h11 += xi * xi;
+            }
+        }
+        // Regularised (Levenberg–Marquardt): with too few points inside delta the Hessian is
+        // singular, and the step falls back towards the gradient's direction.
+        let damping = 1e-9 * (1.0 + h00 + h11);
+        let (h00, h11) = (h00 + damping, h11 + damping);
+        let step = if model == Model::Constant {
+            (g0 / h00, 0.0)
+        } else {
+            let determinant = h00 * h11 - h01 * h01;
+            if determinant <= 0.0 {
+                (g0 / h00, g1 / h11)
+            } else {
+                ((h11 * g0 - h01 * g1) / determinant, (h00 * g1 - h01 * g0) / determinant)
+            }
+        };
+        let mut length = 1.0;
+        let mut improved = false;
+        while length > 1e-12 {
+            let candidate = (current.0 + length * step.0, current.1 + length * step.1);
+            let candidate_value = objective(candidate.0, candidate.1);
+            if candidate_value < value {
+                current = candidate;
+                value = candidate_value;
+                improved = true;
+                break;
+            }
+            length /= 2.0;
+        }
+        if !improved {
             break;
         }
     }
