@@ -355,9 +355,9 @@ fn huber(x_at: &dyn Fn(usize) -> f64, y: &[f64], delta: f64, model: Model) -> (f
     // search keeps every step a descent.
     for _ in 0..500 {
         let (mut g0, mut g1, mut h00, mut h01, mut h11) = (0.0, 0.0, 0.0, 0.0, 0.0);
-        for i in 0..n {
+        for (i, &yi) in y.iter().enumerate() {
             let xi = x_at(i);
-            let r = y[i] - current.0 - current.1 * xi;
+            let r = yi - current.0 - current.1 * xi;
             let psi = r.clamp(-delta, delta);
             g0 += psi;
             g1 += psi * xi;
@@ -378,7 +378,10 @@ fn huber(x_at: &dyn Fn(usize) -> f64, y: &[f64], delta: f64, model: Model) -> (f
             if determinant <= 0.0 {
                 (g0 / h00, g1 / h11)
             } else {
-                ((h11 * g0 - h01 * g1) / determinant, (h00 * g1 - h01 * g0) / determinant)
+                (
+                    (h11 * g0 - h01 * g1) / determinant,
+                    (h00 * g1 - h01 * g0) / determinant,
+                )
             }
         };
         let mut length = 1.0;
