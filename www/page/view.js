@@ -60,7 +60,7 @@ export function players() {
   return [view.primary, ...view.others.map((other) => other.player)].filter(Boolean);
 }
 
-/** The widget loader (widgets.js), loaded when a tab has a widget or, for prefetching, after the first frame. */
+/** The widget loader (widgets.js), loaded when a tab first shows a widget. */
 let widgetLoader = null;
 export const widgets = () => (widgetLoader ??= import('../widgets.js'));
 
