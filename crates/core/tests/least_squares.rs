@@ -1,7 +1,9 @@
 //! The line-fitting kernel against references: the normal equations in exact rationals on
-//! small integer data (squared), the best line through every pair of points (absolute: an
-//! optimal LAD line passes through two points), a fine search and the gradient (Huber), the
-//! likelihood formulas, exact fits of collinear points, and the errors.
+//! small integer data and statsmodels' OLS and log-likelihood (squared); the best line through
+//! every pair of points for n <= 60 (an optimal LAD line passes through two points) and
+//! statsmodels' QuantReg (absolute); a fine search and the gradient (Huber); the likelihood
+//! formulas, exact fits of collinear points, and the errors. The statsmodels fixture is written
+//! by tests/fixtures/statsmodels_fit.py.
 
 use proptest::prelude::*;
 use stepwise::algo::least_squares::{fit_line, huber_loss, Fit, Loss, Model};
@@ -138,7 +140,7 @@ proptest! {
 
     #[test]
     fn absolute_reaches_the_best_line_through_two_points(
-        points in prop::collection::vec((-50i32..50, -50i32..50), 2..40),
+        points in prop::collection::vec((-50i32..50, -50i32..50), 2..61),
     ) {
         let x: Vec<f64> = points.iter().map(|p| f64::from(p.0)).collect();
         let y: Vec<f64> = points.iter().map(|p| f64::from(p.1)).collect();
@@ -184,4 +186,37 @@ proptest! {
         let scale: f64 = 1.0 + x.iter().map(|v| v.abs()).sum::<f64>() * delta;
         prop_assert!(ga.abs() <= 1e-6 * scale && gb.abs() <= 1e-6 * scale, "gradient {ga} {gb}");
     }
+}
+
+#[test]
+fn squared_and_absolute_match_statsmodels() {
+    let fixture = include_str!("fixtures/statsmodels_fit.txt");
+    let numbers =
+        |text: &str| -> Vec<f64> { text.split(',').map(|word| word.parse().unwrap()).collect() };
+    let mut cases = 0;
+    for line in fixture.lines().filter(|line| !line.starts_with('#')) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let [x, y, "|", intercept, slope, llf, "|", lad] = words[..] else {
+            panic!("bad fixture line: {line}");
+        };
+        let (x, y) = (numbers(x), numbers(y));
+        let value = |word: &str| -> f64 { word.parse().unwrap() };
+        let squared = fit(&x, &y, Loss::Squared);
+        assert!(close(squared.intercept, value(intercept), 1e-9), "{line}");
+        assert!(close(squared.slope, value(slope), 1e-9), "{line}");
+        assert!(
+            close(squared.log_likelihood, value(llf), 1e-9),
+            "{} vs {llf}",
+            squared.log_likelihood
+        );
+        // Ours is an exact LAD line; statsmodels' QuantReg iterates towards one.
+        let absolute = fit(&x, &y, Loss::Absolute);
+        assert!(
+            absolute.objective <= value(lad) * (1.0 + 1e-9),
+            "{} vs {lad}",
+            absolute.objective
+        );
+        cases += 1;
+    }
+    assert_eq!(cases, 60);
 }
