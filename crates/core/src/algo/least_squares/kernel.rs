@@ -221,20 +221,65 @@ fn exactly_collinear(x: &[f64], y: &[f64]) -> bool {
 }
 
 /// The weighted median of `(value, weight, point)` triples: the smallest value at which the
-/// weight at or below it reaches half the total, and the point it belongs to.
+/// weight at or below it reaches half the total, and the point it belongs to. Found by
+/// selection (expected O(n)): split around a middle element, keep the side holding the half.
 fn weighted_median(triples: &mut [(f64, f64, usize)]) -> (f64, usize) {
-    triples.sort_by(|a, b| a.0.total_cmp(&b.0));
     let total: f64 = triples.iter().map(|triple| triple.1).sum();
-    let mut running = 0.0;
-    for &(value, weight, point) in triples.iter() {
+    let mut below = 0.0; // the weight of the elements left of `part`, in sorted order
+    let mut part = triples;
+    while part.len() > 32 {
+        let middle = part.len() / 2;
+        part.select_nth_unstable_by(middle, |a, b| a.0.total_cmp(&b.0));
+        let lower: f64 = part[..middle].iter().map(|triple| triple.1).sum();
+        if (below + lower) * 2.0 >= total {
+            part = &mut part[..middle];
+        } else {
+            below += lower;
+            part = &mut part[middle..];
+        }
+    }
+    part.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut running = below;
+    for &(value, weight, point) in part.iter() {
         running += weight;
         if running * 2.0 >= total {
             return (value, point);
         }
     }
-    triples
-        .last()
-        .map_or((0.0, 0), |triple| (triple.0, triple.2))
+    part.last().map_or((0.0, 0), |triple| (triple.0, triple.2))
+}
+
+/// A start near the LAD line: a few rounds of least squares reweighted by 1/|r| (IRLS for
+/// the absolute loss), which the exact descent then finishes in a few pivots.
+fn near_least_absolute(x: &[f64], y: &[f64]) -> (f64, f64) {
+    let (mut intercept, mut slope) = least_squares(x, y);
+    let mut weights = vec![1.0; x.len()];
+    for _ in 0..30 {
+        let scale: f64 = x
+            .iter()
+            .zip(y)
+            .map(|(&xi, &yi)| (yi - intercept - slope * xi).abs())
+            .sum::<f64>()
+            / x.len() as f64;
+        let floor = (scale * 1e-6).max(f64::MIN_POSITIVE);
+        for ((weight, &xi), &yi) in weights.iter_mut().zip(x).zip(y) {
+            *weight = 1.0 / (yi - intercept - slope * xi).abs().max(floor);
+        }
+        let total: f64 = weights.iter().sum();
+        let x_mean = weights.iter().zip(x).map(|(w, v)| w * v).sum::<f64>() / total;
+        let y_mean = weights.iter().zip(y).map(|(w, v)| w * v).sum::<f64>() / total;
+        let (mut sxy, mut sxx) = (0.0, 0.0);
+        for ((&w, &xi), &yi) in weights.iter().zip(x).zip(y) {
+            sxy += w * (xi - x_mean) * (yi - y_mean);
+            sxx += w * (xi - x_mean) * (xi - x_mean);
+        }
+        if sxx <= 0.0 || sxx.is_nan() {
+            break;
+        }
+        slope = sxy / sxx;
+        intercept = y_mean - slope * x_mean;
+    }
+    (intercept, slope)
 }
 
 /// A least-absolute-deviations line by Wesolowsky's direct descent: an optimal line passes
@@ -248,8 +293,8 @@ fn least_absolute(x: &[f64], y: &[f64]) -> (f64, f64) {
             .map(|(&xi, &yi)| (yi - intercept - slope * xi).abs())
             .sum()
     };
-    // Start at the point nearest the least-squares line.
-    let (start_intercept, start_slope) = least_squares(x, y);
+    // Start at the point nearest a line close to the LAD line.
+    let (start_intercept, start_slope) = near_least_absolute(x, y);
     let mut pivot = (0..x.len())
         .min_by(|&a, &b| {
             let r = |i: usize| (y[i] - start_intercept - start_slope * x[i]).abs();
