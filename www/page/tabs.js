@@ -75,9 +75,20 @@ export async function selectAlgorithm(id, restored = null) {
   if (!restored) view.lesson = { notes: [], from: null, to: null };
   refreshLesson();
   const info = view.info;
-  for (const tab of $('algorithm-tabs').children) {
-    if (tab.dataset.algorithm === view.algorithm) tab.setAttribute('aria-current', 'page');
-    else tab.removeAttribute('aria-current');
+  const strip = $('algorithm-tabs');
+  for (const tab of /** @type {HTMLCollectionOf<HTMLElement>} */ (strip.children)) {
+    if (tab.dataset.algorithm !== view.algorithm) {
+      tab.removeAttribute('aria-current');
+      continue;
+    }
+    tab.setAttribute('aria-current', 'page');
+    // On a phone the strip scrolls sideways: bring the current tab into it (the strip only,
+    // never the page, which scrollIntoView would move too).
+    if (strip.scrollWidth > strip.clientWidth) {
+      // Centred, or from its start when it is wider than the strip.
+      const margin = Math.max(0, (strip.clientWidth - tab.offsetWidth) / 2);
+      strip.scrollLeft = tab.offsetLeft - strip.offsetLeft - margin;
+    }
   }
   setText($('algorithm-title'), info.title);
   document.title = `Stepwise — ${info.title}, step by step`;
