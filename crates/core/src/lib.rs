@@ -34,6 +34,7 @@ pub mod input;
 pub mod method;
 pub mod number;
 pub mod options;
+pub mod palette;
 pub mod render;
 pub mod resident;
 pub mod scene;

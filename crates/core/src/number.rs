@@ -1,5 +1,5 @@
 //! Decimal text to `f64`: the grammar and the value of Rust's `f64::from_str`, with the rare
-//! hard cases handed to a slow parser.
+//! hard cases handed to a slow parser; and [`within`], limiting a number to a range.
 //!
 //! Why not `str::parse` everywhere: its correctly rounded algorithm carries a 10 KB table of
 //! powers of five, the largest single item of every wasm module (about 8 KB gzipped, most of
@@ -10,6 +10,12 @@
 //! the slow parser: natively the standard library's, in the browser the JS engine's
 //! (`Number(text)`, correctly rounded too), which each wasm module installs at start-up
 //! ([`use_slow_parser`]).
+
+/// `value` limited to `low..=high` (NaN becomes `low`). Unlike `f64::clamp`, it carries no
+/// assertion message that formats floats, which would pull float printing into the wasm.
+pub fn within(value: f64, low: f64, high: f64) -> f64 {
+    value.max(low).min(high)
+}
 
 /// Powers of ten an `f64` holds exactly (10^0 ..= 10^22).
 const EXACT_POWERS: [f64; 23] = [
