@@ -61,7 +61,7 @@ pub fn build_wheel(site: &Path, dist: &Path) -> Result<PathBuf, String> {
         let id = entry.info.id;
         std::fs::create_dir_all(r#static.join("pkg").join(id))
             .map_err(|error| format!("{}: {error}", r#static.display()))?;
-        files.extend(crate::module_files(id).map(String::from));
+        files.extend(crate::modules::files(id).map(String::from));
         ids.push(format!("\"{id}\""));
     }
     for file in &files {

@@ -6,6 +6,7 @@
 //! what is already there, so a second run only rebuilds.
 
 mod anchors;
+mod bench;
 mod jupyter;
 mod modules;
 mod prerender;
@@ -13,63 +14,11 @@ mod python;
 mod serve;
 mod setup;
 mod site;
+mod weight;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
-
-/// The page's first load (HTML + JS + CSS + the catalogue + the first tab's module, gzipped)
-/// may not exceed this.
-const PAGE_WEIGHT_BUDGET_BYTES: usize = 100 * 1024;
-
-/// Each algorithm's module (its JS glue and wasm, gzipped) may not exceed this.
-const MODULE_BUDGET_BYTES: usize = 90 * 1024;
-
-/// The files the page loads when it opens, relative to `www/`, besides the first tab's module.
-const PAGE_FILES: &[&str] = &[
-    "index.html",
-    "palette.css",
-    "style.css",
-    "app.js",
-    "page/controller.js",
-    "page/view.js",
-    "page/input.js",
-    "page/tabs.js",
-    "page/panels.js",
-    "page/practice-mode.js",
-    "page/text.js",
-    "page/url-state.js",
-    "controls.js",
-    "dom.js",
-    "player/engine.js",
-    "player/import-fresh.js",
-    "player/core.js",
-    "player/lesson.js",
-    "player/transport.js",
-    "pkg/catalogue.js",
-];
-
-/// Modules the page imports only when a feature is first used; reported beside the budget.
-const ON_DEMAND_FILES: &[&str] = &[
-    // The link codec: the URL updater loads it after the first frame (a link with a state
-    // loads it before).
-    "share.js",
-    "player/practice.js",
-    "lesson.js",
-    "handout.js",
-    "record.js",
-    "export.js",
-    "legacy-links.js",
-    "resident.js",
-    "present.js",
-    "widgets.js",
-    "pkg/widgets.js",
-    "pkg-gif/stepwise_gif.js",
-    "pkg-gif/stepwise_gif_bg.wasm",
-    // The kernel library: image mode's IntegralImage, and every kernel for JS users.
-    "pkg-kernels/stepwise_kernels.js",
-    "pkg-kernels/stepwise_kernels_bg.wasm",
-];
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
@@ -80,7 +29,7 @@ fn main() -> ExitCode {
         }),
         Some("build") => build(),
         Some("test") => test(),
-        Some("bench") => bench(),
+        Some("bench") => bench::bench(),
         Some("dist") => build().and_then(|()| dist()),
         _ => Err("usage: cargo xtask serve [--port N] | build | test | bench | dist".to_string()),
     };
@@ -384,7 +333,7 @@ fn test() -> Result<(), String> {
         "hugo and jekyll ready in {:.1} s",
         generators.elapsed().as_secs_f64()
     );
-    check_page_weight()?;
+    weight::check_page_weight()?;
     // The JS is checked like the Rust: types through JSDoc (tsc, against the wasm-bindgen
     // declarations the build just wrote) and eslint.
     run("node_modules/.bin/tsc", &["-p", "tsconfig.json"], &[])?;
@@ -483,88 +432,6 @@ fn copy_tree(source: &Path, target: &Path, keep: &dyn Fn(&str) -> bool) -> Resul
     Ok(())
 }
 
-/// Benchmarks: criterion natively, then the browser page in headless Chromium; the figures of
-/// this run are written into `BENCHMARKS.md` between its "latest run" markers.
-fn bench() -> Result<(), String> {
-    let native = run_capturing(
-        "cargo",
-        &["bench", "--package", "stepwise", "--bench", "kernels"],
-        &[],
-    )?;
-    build()?;
-    let browser = setup::chromium()?;
-    let server = serve::spawn(&site::directory(), 0)?;
-    let url = format!("http://127.0.0.1:{}/", server.port);
-    let in_browser = run_capturing(
-        "node",
-        &["tests/bench/browser.mjs"],
-        &[
-            ("STEPWISE_URL", url.as_str()),
-            ("CHROMIUM", browser.executable.as_str()),
-        ],
-    )?;
-    let against_python = anchors::run()?;
-    write_latest_run(&criterion_table(&native), &in_browser, &against_python)
-}
-
-/// Criterion's report as a table: benchmark, and the middle of its time estimate.
-fn criterion_table(output: &str) -> String {
-    let mut table = String::from("| benchmark | time (median estimate) |\n|---|---:|\n");
-    let mut name = String::new();
-    for line in output.lines() {
-        let trimmed = line.trim();
-        let (label, rest) = match trimmed.split_once("time:") {
-            Some((label, rest)) => (label.trim(), rest),
-            None => {
-                if !trimmed.is_empty() && !trimmed.contains(' ') && trimmed.contains('/') {
-                    name = trimmed.to_string();
-                }
-                continue;
-            }
-        };
-        if !label.is_empty() {
-            name = label.to_string();
-        }
-        // "[low unit middle unit high unit]": the middle pair is the estimate.
-        let figures: Vec<&str> = rest
-            .trim()
-            .trim_matches(['[', ']'])
-            .split_whitespace()
-            .collect();
-        if let [_, _, middle, unit, ..] = figures.as_slice() {
-            if !name.is_empty() && !middle.ends_with('%') {
-                table.push_str(&format!("| {name} | {middle} {unit} |\n"));
-            }
-        }
-        name.clear();
-    }
-    table
-}
-
-/// Replaces the "latest run" section of BENCHMARKS.md with this run's figures.
-fn write_latest_run(native: &str, browser: &str, anchors: &str) -> Result<(), String> {
-    const START: &str = "<!-- latest run: written by `cargo xtask bench` -->";
-    const END: &str = "<!-- end of latest run -->";
-    let path = root().join("BENCHMARKS.md");
-    let text = std::fs::read_to_string(&path).map_err(|error| format!("BENCHMARKS.md: {error}"))?;
-    let section = format!(
-        "{START}\n## Latest run of `cargo xtask bench`\n\nMachine: {} cores; {}.\n\n### Native (criterion)\n\n{native}\n### Browser (headless Chromium)\n\n{}\n\n### Node against the Python anchors (`tests/bench/anchors.py`)\n\n{}\n{END}",
-        std::thread::available_parallelism().map_or(0, usize::from),
-        std::env::consts::OS,
-        browser.trim(),
-        anchors.trim()
-    );
-    let updated = match (text.find(START), text.find(END)) {
-        (Some(start), Some(end)) if end > start => {
-            format!("{}{section}{}", &text[..start], &text[end + END.len()..])
-        }
-        _ => format!("{}\n\n{section}\n", text.trim_end()),
-    };
-    std::fs::write(&path, updated).map_err(|error| format!("BENCHMARKS.md: {error}"))?;
-    println!("wrote the latest figures into BENCHMARKS.md");
-    Ok(())
-}
-
 /// The `node --test` files: the unit tests (`tests/unit`, plain Node: the transport) first,
 /// then the end-to-end tests (`tests/e2e`, in Chromium).
 fn e2e_test_files() -> Result<Vec<String>, String> {
@@ -585,128 +452,6 @@ fn e2e_test_files() -> Result<Vec<String>, String> {
     Ok(all)
 }
 
-/// The gzipped size of each file as served (minified, from `target/site/`), and their total.
-fn gzipped(files: &[&str]) -> Result<(usize, Vec<String>), String> {
-    use std::io::Write;
-    let site = site::directory();
-    let mut total = 0;
-    let mut parts = Vec::new();
-    for file in files {
-        let bytes = std::fs::read(site.join(file)).map_err(|error| format!("{file}: {error}"))?;
-        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        encoder
-            .write_all(&bytes)
-            .map_err(|error| format!("gzip {file}: {error}"))?;
-        let compressed = encoder
-            .finish()
-            .map_err(|error| format!("gzip {file}: {error}"))?
-            .len();
-        total += compressed;
-        parts.push(format!("{file} {:.1} KB", compressed as f64 / 1024.0));
-    }
-    Ok((total, parts))
-}
-
-/// Adds the files under `base/folder` to `files`, as paths relative to `base`.
-fn list_files(base: &Path, folder: &str, files: &mut Vec<String>) -> Result<(), String> {
-    let directory = base.join(folder);
-    let entries = std::fs::read_dir(&directory)
-        .map_err(|error| format!("{}: {error}", directory.display()))?;
-    for entry in entries.filter_map(Result::ok) {
-        let name = format!("{folder}/{}", entry.file_name().to_string_lossy());
-        if entry.path().is_dir() {
-            list_files(base, &name, files)?;
-        } else {
-            files.push(name);
-        }
-    }
-    files.sort();
-    Ok(())
-}
-
-/// The files of one algorithm's module, relative to `www/`.
-fn module_files(id: &str) -> [String; 2] {
-    [
-        format!("pkg/{id}/stepwise.js"),
-        format!("pkg/{id}/stepwise_bg.wasm"),
-    ]
-}
-
-/// Prints the page's gzipped first load per file and each algorithm's module, and fails when
-/// the first load or any module is past its budget.
-fn check_page_weight() -> Result<(), String> {
-    let first = stepwise::algo::REGISTRY
-        .first()
-        .ok_or("the registry is empty")?
-        .info
-        .id;
-    let first_module = module_files(first);
-    let mut first_load: Vec<&str> = PAGE_FILES.to_vec();
-    first_load.extend(first_module.iter().map(String::as_str));
-    let (total, parts) = gzipped(&first_load)?;
-    println!(
-        "page weight (gzipped, first load): {:.1} KB of {} KB budget ({})",
-        total as f64 / 1024.0,
-        PAGE_WEIGHT_BUDGET_BYTES / 1024,
-        parts.join(", ")
-    );
-    let mut over = Vec::new();
-    if total > PAGE_WEIGHT_BUDGET_BYTES {
-        over.push(format!(
-            "the page's first load weighs {:.1} KB gzipped, over the {} KB budget",
-            total as f64 / 1024.0,
-            PAGE_WEIGHT_BUDGET_BYTES / 1024
-        ));
-    }
-    let (catalogue, _) = gzipped(&["pkg/catalogue.js"])?;
-    println!(
-        "catalogue: {:.1} KB gzipped for {} algorithms ({:.2} KB each)",
-        catalogue as f64 / 1024.0,
-        stepwise::algo::REGISTRY.len(),
-        catalogue as f64 / 1024.0 / stepwise::algo::REGISTRY.len().max(1) as f64
-    );
-    for entry in stepwise::algo::REGISTRY {
-        let id = entry.info.id;
-        let files = module_files(id);
-        let (size, parts) = gzipped(&[files[0].as_str(), files[1].as_str()])?;
-        println!(
-            "module {id}: {:.1} KB gzipped of {} KB budget ({})",
-            size as f64 / 1024.0,
-            MODULE_BUDGET_BYTES / 1024,
-            parts.join(", ")
-        );
-        if size > MODULE_BUDGET_BYTES {
-            over.push(format!(
-                "the {id} module weighs {:.1} KB gzipped, over the {} KB budget",
-                size as f64 / 1024.0,
-                MODULE_BUDGET_BYTES / 1024
-            ));
-        }
-    }
-    // Each algorithm's own JS (its widget and what the widget loads) loads when its tab first
-    // opens.
-    let mut algorithm_files = Vec::new();
-    list_files(&site::directory(), "algorithms", &mut algorithm_files)?;
-    let mut on_demand: Vec<&str> = ON_DEMAND_FILES.to_vec();
-    on_demand.extend(
-        algorithm_files
-            .iter()
-            .filter(|file| file.ends_with(".js"))
-            .map(String::as_str),
-    );
-    let (later, parts) = gzipped(&on_demand)?;
-    println!(
-        "loaded on first use (gzipped): {:.1} KB ({})",
-        later as f64 / 1024.0,
-        parts.join(", ")
-    );
-    if over.is_empty() {
-        Ok(())
-    } else {
-        Err(over.join("; "))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -718,17 +463,6 @@ mod tests {
         tally.add_cargo("test result: FAILED. 3 passed; 2 failed; 0 ignored\n");
         tally.add_node("# pass 5\n# fail 1\nℹ pass 2\n");
         assert_eq!((tally.passed, tally.failed), (24, 3));
-    }
-
-    #[test]
-    fn criterion_output_becomes_a_table() {
-        let output = "next_greater/stack/1000000\n                        time:   [9.4 ms 9.5 ms 9.6 ms]\n                        change: [-1% 0% 1%]\nroc/kernel/10  time:   [1.0 s 1.1 s 1.2 s]\n";
-        let table = criterion_table(output);
-        assert!(
-            table.contains("| next_greater/stack/1000000 | 9.5 ms |"),
-            "{table}"
-        );
-        assert!(table.contains("| roc/kernel/10 | 1.1 s |"), "{table}");
     }
 
     #[test]

@@ -31,6 +31,14 @@ const SOURCES: &[&str] = &[
     "Cargo.toml",
 ];
 
+/// The files of one algorithm's module, relative to `www/`.
+pub fn files(id: &str) -> [String; 2] {
+    [
+        format!("pkg/{id}/stepwise.js"),
+        format!("pkg/{id}/stepwise_bg.wasm"),
+    ]
+}
+
 /// The folder of one algorithm's module, relative to the workspace root.
 pub fn folder(id: &str) -> String {
     format!("www/pkg/{id}")
