@@ -4,10 +4,10 @@
 // read from the generated tables (pkg/catalogue.js, pkg/widgets.js), so a new algorithm needs
 // no line here. Afterwards the network is tried first (so a new build shows at once) and the
 // cache answers when it fails.
-const CACHE = 'stepwise-v19';
+const CACHE = 'stepwise-v20';
 const FILES = [
   './', 'index.html', 'palette.css', 'style.css', 'app.js', 'page/controller.js', 'page/view.js', 'page/input.js', 'page/tabs.js', 'page/panels.js', 'page/practice-mode.js', 'page/text.js', 'page/url-state.js', 'controls.js', 'dom.js', 'share.js', 'player/practice.js', 'lesson.js', 'player/lesson.js', 'handout.js', 'record.js', 'export.js', 'legacy-links.js', 'resident.js', 'present.js', 'widgets.js',
-  'embed.js', 'player/element-api.js', 'player/engine.js', 'player/import-fresh.js', 'player/core.js', 'player/transport.js', 'pkg/catalogue.js', 'pkg/widgets.js', 'manifest.webmanifest',
+  'embed.js', 'player/element-api.js', 'player/element-style.js', 'player/engine.js', 'player/import-fresh.js', 'player/core.js', 'player/transport.js', 'pkg/catalogue.js', 'pkg/widgets.js', 'manifest.webmanifest',
   'pkg-kernels/stepwise_kernels.js', 'pkg-kernels/stepwise_kernels_bg.wasm',
 ];
 

@@ -155,15 +155,40 @@ fn draw_bars(scene: &mut Scene, state: &State, frame: &Frame, top: f64, bottom: 
 
 /// The orders still possible, one cell each (labelled while they fit), the ones the last
 /// answer ruled out marked.
-fn draw_orders(scene: &mut Scene, state: &State, frame: &Frame) -> Bounds {
+/// The grid of orders: its columns, its cells' size, and where it is drawn.
+struct OrdersGrid {
+    columns: usize,
+    cell_width: f64,
+    cell_height: f64,
+    bounds: Bounds,
+}
+
+impl OrdersGrid {
+    fn new(state: &State, frame: &Frame) -> OrdersGrid {
+        let count = state.orders.len().max(1);
+        let area = orders_area(frame);
+        let columns =
+            ((count as f64 * area.width / area.height).sqrt().ceil() as usize).clamp(1, count);
+        let rows = count.div_ceil(columns);
+        let cell_width = area.width / columns as f64;
+        let cell_height = (area.height / rows as f64).min(cell_width.max(14.0));
+        OrdersGrid {
+            columns,
+            cell_width,
+            cell_height,
+            bounds: Bounds::new(area.x, area.y, area.width, rows as f64 * cell_height),
+        }
+    }
+}
+
+fn draw_orders(scene: &mut Scene, state: &State, frame: &Frame) {
     let palette = frame.palette;
-    let count = state.orders.len().max(1);
-    let area = orders_area(frame);
-    let columns =
-        ((count as f64 * area.width / area.height).sqrt().ceil() as usize).clamp(1, count);
-    let rows = count.div_ceil(columns);
-    let cell_width = area.width / columns as f64;
-    let cell_height = (area.height / rows as f64).min(cell_width.max(14.0));
+    let OrdersGrid {
+        columns,
+        cell_width,
+        cell_height,
+        bounds: area,
+    } = OrdersGrid::new(state, frame);
     let n = state.values.len();
     let labelled = cell_width >= 9.0 * n as f64 && cell_height >= 14.0;
     let left = state.ruled_out.iter().filter(|&&ruled| ruled == 0).count();
@@ -214,7 +239,6 @@ fn draw_orders(scene: &mut Scene, state: &State, frame: &Frame) -> Bounds {
             );
         }
     }
-    Bounds::new(area.x, area.y, area.width, rows as f64 * cell_height)
 }
 
 /// Where the grid of orders goes.
@@ -333,9 +357,7 @@ pub fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
         return scene;
     }
     match state.options.method {
-        Method::Adversary => {
-            draw_orders(&mut scene, state, frame);
-        }
+        Method::Adversary => draw_orders(&mut scene, state, frame),
         Method::Network => super::view_network::draw(&mut scene, state, last, frame),
         Method::Radix => draw_radix(&mut scene, state, frame),
         _ => {
@@ -350,10 +372,7 @@ pub fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
 /// Where `item` is drawn.
 pub fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
     match (item.part, state.options.method) {
-        (ORDERS, Method::Adversary) => {
-            let mut scratch = Scene::new(frame);
-            Some(draw_orders(&mut scratch, state, frame))
-        }
+        (ORDERS, Method::Adversary) => Some(OrdersGrid::new(state, frame).bounds),
         (BARS, Method::Radix) => {
             let n = state.values.len().max(1);
             let width = frame.width - 2.0 * PADDING;

@@ -20,6 +20,8 @@ struct Link {
     low: usize,
     high: usize,
     comparator: usize,
+    /// Its place among its round's comparators (the index into the round's `swapped`).
+    in_round: usize,
 }
 
 /// The comparators of each round, each given a sub-column so that links of one round never
@@ -30,10 +32,12 @@ fn placed(state: &State) -> (Vec<Link>, Vec<usize>) {
     let mut placed = Vec::with_capacity(network.len());
     let mut ends: Vec<usize> = Vec::new();
     let mut round = u32::MAX;
+    let mut in_round = 0;
     for (comparator, &layer) in network.layers.iter().enumerate() {
         if layer != round {
             round = layer;
             ends.clear();
+            in_round = 0;
         }
         let (low, high) = (
             network.comparators[2 * comparator] as usize,
@@ -54,7 +58,9 @@ fn placed(state: &State) -> (Vec<Link>, Vec<usize>) {
             low,
             high,
             comparator,
+            in_round,
         });
+        in_round += 1;
     }
     (placed, columns_per_round)
 }
@@ -104,14 +110,6 @@ pub(super) fn draw(scene: &mut Scene, state: &State, last: Option<&Event>, frame
         Some(Event::Round { round, .. }) => Some(*round),
         _ => None,
     };
-    let round_start = |round: u32| {
-        state
-            .network
-            .layers
-            .iter()
-            .position(|&layer| layer == round)
-            .unwrap_or(0)
-    };
     for link in &links {
         let Link {
             round,
@@ -119,16 +117,13 @@ pub(super) fn draw(scene: &mut Scene, state: &State, last: Option<&Event>, frame
             low,
             high,
             comparator,
+            in_round,
         } = *link;
         let x = left
             + (first_column[round as usize] + column) as f64 * column_width
             + column_width / 2.0;
         let (color, width) = if Some(round) == just_taken {
-            let exchanged = state
-                .swapped
-                .get(comparator - round_start(round))
-                .copied()
-                .unwrap_or(false);
+            let exchanged = state.swapped.get(in_round).copied().unwrap_or(false);
             (
                 if exchanged {
                     palette.compared
