@@ -20,8 +20,9 @@ const widgets = new Map();
 export function widgetFor(info, { host, toast }) {
   if (!info.widget) return Promise.resolve(null);
   if (!widgets.has(info.id)) {
-    const controls = el('div', { 'data-widget': info.id });
-    const stage = el('div', { 'data-widget': info.id });
+    // Hidden until its tab shows them: a tab left before its widget loaded keeps them hidden.
+    const controls = el('div', { 'data-widget': info.id, hidden: '' });
+    const stage = el('div', { 'data-widget': info.id, hidden: '' });
     document.getElementById('widget-controls')?.append(controls);
     document.getElementById('widget-stage')?.append(stage);
     const importWidget = /** @type {Record<string, () => Promise<any>>} */ (WIDGETS)[info.id];
