@@ -190,15 +190,18 @@ fn draw_orders(scene: &mut Scene, state: &State, frame: &Frame) {
         bounds: area,
     } = OrdersGrid::new(state, frame);
     let n = state.values.len();
-    let labelled = cell_width >= 9.0 * n as f64 && cell_height >= 14.0;
+    // A label "2<1<3" has 2n − 1 characters of about 6.6 px at the small size.
+    let labelled =
+        cell_width >= 6.6 * (2 * n).saturating_sub(1) as f64 + 6.0 && cell_height >= 14.0;
     let left = state.ruled_out.iter().filter(|&&ruled| ruled == 0).count();
     scene.text(
         Key::NONE,
         (PADDING, PADDING + 4.0),
         format!(
-            "{left} of {} orders still possible after {} questions · ⌈log2 {n}!⌉ = {}",
+            "{left} of {} orders still possible after {} question{} · ⌈log2 {n}!⌉ = {}",
             state.orders.len(),
             state.asks,
+            if state.asks == 1 { "" } else { "s" },
             state.bound
         ),
         TextStyle::centered(TextSize::Small, palette.muted).aligned(Align::Start),
@@ -208,7 +211,8 @@ fn draw_orders(scene: &mut Scene, state: &State, frame: &Frame) {
         let x = area.x + column as f64 * cell_width;
         let y = area.y + row as f64 * cell_height;
         let fill = match ruled {
-            0 if state.finished => palette.resolved,
+            // Resolved only when the questions have pinned down one order.
+            0 if state.finished && left == 1 => palette.resolved,
             0 => palette.waiting,
             step if step == state.asks => palette.compared,
             _ => palette.faint,
