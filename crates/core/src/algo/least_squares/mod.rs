@@ -8,8 +8,13 @@
 //! step shows the residuals (squares whose areas add up to the SSE, bars for the absolute
 //! loss), each point's noise density and the log-likelihood as a sum of logs.
 
+mod generator;
 mod kernel;
 mod points;
 
+pub use generator::{
+    run_experiment, Experiment, Generator, Noise, SlopeSpread, Spacing, DEFAULT_SAMPLES,
+    HUBER_DELTA_PER_SCALE, MAX_SAMPLES, OUTLIER_SHARE, OUTLIER_SHIFT,
+};
 pub use kernel::{fit_line, huber_loss, Fit, Loss, Model, MAX_POINTS};
 pub use points::{parse_points, points_text, Points, MAX_ANIMATED_POINTS};
