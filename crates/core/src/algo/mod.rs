@@ -115,13 +115,14 @@ impl Entry {
 }
 
 /// Every algorithm Stepwise can show, in menu order: the one list to add an algorithm to.
-const ENTRIES: [Entry; 6] = [
+const ENTRIES: [Entry; 7] = [
     entry::<next_greater::NextGreater>(),
     entry::<summed_area::SummedArea>(),
     entry::<intersection::Intersection>(),
     with_resident(entry::<roc::Roc>(), roc::RESIDENT),
     entry::<rate_limiter::RateLimiter>(),
     entry::<sorting::Sorting>(),
+    entry::<least_squares::LeastSquares>(),
 ];
 
 /// Every algorithm Stepwise can show, in menu order.
