@@ -106,6 +106,8 @@ export async function selectAlgorithm(id, restored = null) {
   createOtherFigures(info.methods.slice(1));
   $('primary-hint').textContent = info.hint;
   $('primary-hint').hidden = !info.hint;
+  // Dragging points must not scroll the page on touch screens.
+  $('primary-canvas').style.touchAction = info.pointer === 'points' ? 'none' : '';
   $('players').dataset.layout = info.layout === 'side' ? '' : 'stacked';
   $('players').dataset.size = info.layout === 'compact' || info.layout === 'tall' ? info.layout : '';
   view.controls = createControls($('option-controls'), info.options, (option) => guarded(() =>
@@ -183,7 +185,7 @@ function createOtherFigures(methods) {
 /**
  * Pointer interaction, as the registry declares it: `cells` picks a rectangle of cells (it
  * becomes the text option the widget names, `query` by default); `seek` moves the clock to
- * the located item's column.
+ * the located item's column; `points` drags a point of the input (or adds one).
  */
 function wireDragging(canvas, currentPlayer) {
   let anchor = null;
@@ -201,9 +203,40 @@ function wireDragging(canvas, currentPlayer) {
     const bounds = canvas.getBoundingClientRect();
     return player.locate(event.clientX - bounds.left, event.clientY - bounds.top, bounds.width, bounds.height);
   };
+  // `points`: the located point follows the pointer; the input text is rewritten and the
+  // fit shown at its end. One rebuild at a time: moves during one keep only the latest.
+  let rebuilding = false;
+  /** @type {PointerEvent | null} */
+  let latest = null;
+  const dragPoint = async (/** @type {number} */ index, /** @type {PointerEvent} */ event) => {
+    if (rebuilding) {
+      latest = event;
+      return;
+    }
+    rebuilding = true;
+    try {
+      const bounds = canvas.getBoundingClientRect();
+      const text = currentPlayer()?.drag(index, event.clientX - bounds.left, event.clientY - bounds.top, bounds.width, bounds.height);
+      if (text !== undefined) {
+        /** @type {HTMLTextAreaElement} */ ($('input-text')).value = text;
+        await rebuild({ seekEnd: true });
+      }
+    } finally {
+      rebuilding = false;
+    }
+    const next = latest;
+    latest = null;
+    if (next && anchor) await dragPoint(anchor[1], next);
+  };
   canvas.addEventListener('pointerdown', (event) => guarded(() => {
     const cell = cellAt(event);
     if (!cell) return;
+    if (view.info.pointer === 'points') {
+      anchor = cell;
+      canvas.setPointerCapture(event.pointerId);
+      transport.pause();
+      return dragPoint(cell[1], event);
+    }
     if (view.info.pointer === 'seek') {
       anchor = cell;
       canvas.setPointerCapture(event.pointerId);
@@ -218,6 +251,7 @@ function wireDragging(canvas, currentPlayer) {
   }));
   canvas.addEventListener('pointermove', (event) => guarded(() => {
     if (!anchor) return;
+    if (view.info.pointer === 'points') return dragPoint(anchor[1], event);
     const cell = cellAt(event);
     if (!cell) return;
     if (view.info.pointer === 'seek') {

@@ -279,6 +279,9 @@ pub enum Pointer {
     Cells,
     /// Moves the clock: the column of the located item is the step.
     Seek,
+    /// Drags the input's points: the located item (its column) moves where the pointer goes,
+    /// and [`Draw::drag`] writes the input text with it there.
+    Points,
 }
 
 impl Pointer {
@@ -288,6 +291,7 @@ impl Pointer {
             Pointer::Nothing => "none",
             Pointer::Cells => "cells",
             Pointer::Seek => "seek",
+            Pointer::Points => "points",
         }
     }
 }
@@ -412,6 +416,18 @@ pub trait Draw: Replay {
     /// Where `item` is drawn in a picture of `state` in `frame` (the inverse of `locate`, for
     /// the items questions name); `None` for items the view does not place.
     fn place(_state: &Self::State, _frame: &Frame, _item: Item) -> Option<Bounds> {
+        None
+    }
+    /// For [`Pointer::Points`]: the input text with point `index` (the column `locate`
+    /// gave; one past the last adds a point) moved to `(x, y)` of a picture drawn in
+    /// `frame`; `None` where it cannot go.
+    fn drag(
+        _state: &Self::State,
+        _frame: &Frame,
+        _index: usize,
+        _x: f64,
+        _y: f64,
+    ) -> Option<String> {
         None
     }
 }

@@ -317,6 +317,9 @@ pub trait Animation {
     fn scene(&self, frame: &Frame) -> Scene;
     /// The (row, column) of the item under `(x, y)` in the picture drawn in `frame`.
     fn locate(&self, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)>;
+    /// The input text with point `index` dragged to `(x, y)` of the picture in `frame`, for
+    /// algorithms whose pointer drags points.
+    fn drag(&self, frame: &Frame, index: usize, x: f64, y: f64) -> Option<String>;
     /// The question about the next step, if it has one.
     fn question(&mut self) -> Option<Asked>;
     /// Where the next step's question points, placed in `frame`.
@@ -387,6 +390,9 @@ impl<A: Algorithm> Animation for Timeline<A> {
     }
     fn locate(&self, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
         A::locate(&self.state, frame, x, y)
+    }
+    fn drag(&self, frame: &Frame, index: usize, x: f64, y: f64) -> Option<String> {
+        A::drag(&self.state, frame, index, x, y)
     }
     fn question(&mut self) -> Option<Asked> {
         Timeline::question(self)

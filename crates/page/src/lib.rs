@@ -289,6 +289,14 @@ impl Player {
             .map(|(row, column)| vec![row as u32, column as u32])
     }
 
+    /// The input text with point `index` (a `locate` column; one past the last adds a point)
+    /// dragged to `(x, y)` of a picture drawn `width` × `height`, for algorithms whose
+    /// pointer is `"points"`; `undefined` where it cannot go.
+    pub fn drag(&self, index: u32, x: f64, y: f64, width: f64, height: f64) -> Option<String> {
+        self.animation
+            .drag(&self.frame(width, height), index as usize, x, y)
+    }
+
     /// Rings (or stops ringing) the values the next step's question is about, from the next
     /// `draw` until the clock moves: practice's hint.
     pub fn hint(&mut self, on: bool) {

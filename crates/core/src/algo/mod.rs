@@ -122,7 +122,10 @@ const ENTRIES: [Entry; 7] = [
     with_resident(entry::<roc::Roc>(), roc::RESIDENT),
     entry::<rate_limiter::RateLimiter>(),
     entry::<sorting::Sorting>(),
-    entry::<least_squares::LeastSquares>(),
+    with_resident(
+        entry::<least_squares::LeastSquares>(),
+        least_squares::RESIDENT,
+    ),
 ];
 
 /// Every algorithm Stepwise can show, in menu order.

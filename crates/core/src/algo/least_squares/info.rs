@@ -168,8 +168,9 @@ pub(super) const INFO: AlgorithmInfo = AlgorithmInfo {
         random_label: "Random points",
         compare_label: "Fit with every loss, on the same clock",
         layout: Layout::Side,
-        pointer: Pointer::Nothing,
-        hint: "",
+        pointer: Pointer::Points,
+        hint: "Drag a point to move it (drag one far off the line: an outlier); click an \
+               empty spot to add one.",
         limits: "The animation fits up to 500 points and stops a descent after 2,000 steps; \
                  the learning rate is above 0 and at most 1.9; Huber's δ is above 0. The \
                  kernel fitLine takes up to 10,000,000 points.",

@@ -4,9 +4,14 @@
 //! objective and the log-likelihood step by step, moving in lockstep.
 
 use super::text::{brief, objective_name};
-use super::{huber_loss, log_likelihood, Event, LeastSquares, Method, Model, Params, State};
+use super::{
+    huber_loss, log_likelihood, points_text, Event, LeastSquares, Method, Model, Params, State,
+    MAX_ANIMATED_POINTS,
+};
 use crate::algorithm::{Draw, Item};
-use crate::scene::{Align, Bounds, Color, Frame, Key, Scene, Shape, TextSize, TextStyle};
+use crate::scene::{
+    within, Align, Bounds, Color, Frame, Key, Scene, Shape, TextSize, TextStyle, MIN_TARGET,
+};
 
 /// The part of the picture that holds the points (questions point at them).
 pub const POINTS: u8 = 0;
@@ -91,6 +96,30 @@ impl Geometry {
         (
             self.plot.x + (x - x_low) / (x_high - x_low) * self.plot.width,
             self.plot.y + self.plot.height - (y - y_low) * self.y_unit(),
+        )
+    }
+
+    /// The data point at pixel `(x, y)`, clamped to the plot, rounded to a step of about a
+    /// hundredth of each range (a dragged point reads as typed text).
+    fn data_at(&self, x: f64, y: f64) -> (f64, f64) {
+        let plot = self.plot;
+        let x = within(x, plot.x, plot.x + plot.width);
+        let y = within(y, plot.y, plot.y + plot.height);
+        let (x_low, x_high) = self.x_range;
+        let (y_low, y_high) = self.y_range;
+        let round = |value: f64, span: f64| {
+            let step = 10f64.powf((span / 100.0).log10().floor());
+            (value / step).round() * step
+        };
+        (
+            round(
+                x_low + (x - plot.x) / plot.width * (x_high - x_low),
+                x_high - x_low,
+            ),
+            round(
+                y_low + (plot.y + plot.height - y) / self.y_unit(),
+                y_high - y_low,
+            ),
         )
     }
 
@@ -656,6 +685,41 @@ fn history_panel(scene: &mut Scene, state: &State, geometry: &Geometry, frame: &
     }
 }
 
+/// The point under `(x, y)` as (0, its index), within a finger's reach; elsewhere on the
+/// plot, (0, n): a new point.
+fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
+    let points = &state.problem.points;
+    let geometry = Geometry::new(state, frame);
+    let distance = |index: usize| {
+        let (px, py) = geometry.at(points.x[index], points.y[index]);
+        (px - x).hypot(py - y)
+    };
+    let nearest = (0..points.len()).min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
+    match nearest {
+        Some(index) if distance(index) <= MIN_TARGET => Some((0, index)),
+        _ if geometry.plot.hit(x, y) && points.len() < MAX_ANIMATED_POINTS => {
+            Some((0, points.len()))
+        }
+        _ => None,
+    }
+}
+
+/// The input text with point `index` at pixel `(x, y)` (one past the last: a new point).
+fn drag(state: &State, frame: &Frame, index: usize, x: f64, y: f64) -> Option<String> {
+    let mut points = state.problem.points.clone();
+    if index > points.len() || !(x.is_finite() && y.is_finite()) {
+        return None;
+    }
+    let (x, y) = Geometry::new(state, frame).data_at(x, y);
+    if index == points.len() {
+        points.x.push(x);
+        points.y.push(y);
+    } else {
+        (points.x[index], points.y[index]) = (x, y);
+    }
+    Some(points_text(&points))
+}
+
 /// Where point `index` is drawn.
 fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
     let points = &state.problem.points;
@@ -674,5 +738,13 @@ impl Draw for LeastSquares {
 
     fn place(state: &State, frame: &Frame, item: Item) -> Option<Bounds> {
         place(state, frame, item)
+    }
+
+    fn locate(state: &State, frame: &Frame, x: f64, y: f64) -> Option<(usize, usize)> {
+        locate(state, frame, x, y)
+    }
+
+    fn drag(state: &State, frame: &Frame, index: usize, x: f64, y: f64) -> Option<String> {
+        drag(state, frame, index, x, y)
     }
 }
