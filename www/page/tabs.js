@@ -108,8 +108,8 @@ export async function selectAlgorithm(id, restored = null) {
   $('primary-hint').hidden = !info.hint;
   // Dragging points must not scroll the page on touch screens.
   $('primary-canvas').style.touchAction = info.pointer === 'points' ? 'none' : '';
-  $('players').dataset.layout = info.layout === 'side' ? '' : 'stacked';
-  $('players').dataset.size = info.layout === 'compact' || info.layout === 'tall' ? info.layout : '';
+  $('players').dataset.layout = info.layout === 'side' || info.layout === 'side-tall' ? '' : 'stacked';
+  $('players').dataset.size = ['compact', 'tall', 'side-tall'].includes(info.layout) ? info.layout : '';
   view.controls = createControls($('option-controls'), info.options, (option) => guarded(() =>
     optionsChanged({ keepPosition: option.onChange === 'keep', seekEnd: option.onChange === 'end' })));
   showOptionError('');

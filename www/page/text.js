@@ -87,7 +87,8 @@ export function showCounters(element, counters) {
     const counter = document.createElement('span');
     counter.dataset.counter = name;
     const figure = document.createElement('b');
-    figure.textContent = value.toLocaleString('en-US');
+    // Counts are whole; readings (an objective, a log-likelihood) keep four significant digits.
+    figure.textContent = value.toLocaleString('en-US', Number.isInteger(value) ? {} : { maximumSignificantDigits: 4 });
     counter.append(figure, ` ${name}`);
     return counter;
   }));

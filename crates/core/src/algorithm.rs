@@ -28,13 +28,29 @@ impl<E> Recorder<E> for () {
     fn record(&mut self, _event: impl FnOnce() -> E) {}
 }
 
-/// One operation counter shown beside the animation ("comparisons: 12").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One figure shown beside the animation: an operation count ("12 comparisons") or a
+/// reading that moves with the steps ("22.69 SSE").
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Counter {
-    /// What is counted, in plain words.
+    /// What is counted or read, in plain words.
     pub name: &'static str,
-    /// How many so far.
-    pub value: u64,
+    /// How many so far, or the reading.
+    pub value: f64,
+}
+
+impl Counter {
+    /// An operation count.
+    pub fn count(name: &'static str, value: u64) -> Counter {
+        Counter {
+            name,
+            value: value as f64,
+        }
+    }
+
+    /// A reading: a number that moves with the steps (an objective, a log-likelihood).
+    pub fn reading(name: &'static str, value: f64) -> Counter {
+        Counter { name, value }
+    }
 }
 
 /// A named example input offered in the page's preset menu.
@@ -256,6 +272,9 @@ pub enum Layout {
     Compact,
     /// Stacked, with tall canvases on phones (several panels in one picture).
     Tall,
+    /// Side by side on wide screens, with tall canvases on phones (a plot with panels under
+    /// it, in each of several methods' canvases).
+    SideTall,
 }
 
 impl Layout {
@@ -266,6 +285,7 @@ impl Layout {
             Layout::Stacked => "stacked",
             Layout::Compact => "compact",
             Layout::Tall => "tall",
+            Layout::SideTall => "side-tall",
         }
     }
 }

@@ -157,3 +157,23 @@ fn bad_points_are_refused_with_what_and_where() {
         parse("1 2\n3 x")
     );
 }
+
+#[test]
+fn the_limits_paragraph_names_the_limits_the_code_enforces() {
+    use stepwise::algo::least_squares::{
+        MAX_ANIMATED_POINTS, MAX_DESCENT_STEPS, MAX_POINTS, MAX_RATE,
+    };
+    use stepwise::format::{format_number, group_digits};
+    let limits = LeastSquares::INFO.page.limits;
+    for figure in [
+        group_digits(MAX_ANIMATED_POINTS),
+        group_digits(MAX_DESCENT_STEPS),
+        group_digits(MAX_POINTS),
+        format_number(MAX_RATE),
+    ] {
+        assert!(
+            limits.contains(&figure),
+            "the limits text does not say {figure}: {limits}"
+        );
+    }
+}

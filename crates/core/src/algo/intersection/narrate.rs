@@ -184,24 +184,14 @@ impl Explain for Intersection {
 
     fn counters(state: &State) -> Vec<Counter> {
         match state.options.method {
-            Method::Hash => vec![Counter {
-                name: "hash probes",
-                value: state.probes,
-            }],
+            Method::Hash => vec![Counter::count("hash probes", state.probes)],
             Method::Pointers => vec![
-                Counter {
-                    name: "comparisons",
-                    value: state.comparisons,
-                },
-                Counter {
-                    name: "sort writes",
-                    value: state.writes,
-                },
+                Counter::count("comparisons", state.comparisons),
+                Counter::count("sort writes", state.writes),
             ],
-            Method::Nested | Method::Gallop => vec![Counter {
-                name: "comparisons",
-                value: state.comparisons,
-            }],
+            Method::Nested | Method::Gallop => {
+                vec![Counter::count("comparisons", state.comparisons)]
+            }
         }
     }
 

@@ -167,7 +167,7 @@ pub(super) const INFO: AlgorithmInfo = AlgorithmInfo {
         input_rows: 5,
         random_label: "Random points",
         compare_label: "Fit with every loss, on the same clock",
-        layout: Layout::Side,
+        layout: Layout::SideTall,
         pointer: Pointer::Points,
         hint: "Drag a point to move it (drag one far off the line: an outlier); click an \
                empty spot to add one.",

@@ -181,18 +181,20 @@ impl Explain for LeastSquares {
         }
     }
 
+    /// The steps, and the objective beside the log-likelihood it implies: they move in
+    /// lockstep, one down as the other goes up.
     fn counters(state: &State) -> Vec<Counter> {
-        let steps = state.steps() as u64;
-        vec![
-            Counter {
-                name: "steps",
-                value: steps,
-            },
-            Counter {
-                name: "residuals computed",
-                value: steps * state.problem.points.len() as u64,
-            },
-        ]
+        let current = state.current();
+        let loss = state.options.loss();
+        let mut counters = vec![
+            Counter::count("steps", state.steps() as u64),
+            Counter::reading(objective_name(state.options.method), current.objective),
+        ];
+        let likelihood = log_likelihood(current.objective, state.problem.points.len(), loss);
+        if !likelihood.is_nan() {
+            counters.push(Counter::reading("ln L", likelihood));
+        }
+        counters
     }
 
     fn question(state: &State, event: &Event) -> Option<Question> {

@@ -43,7 +43,7 @@ impl Geometry {
         let margin = 12.0;
         let plot_top = 46.0;
         let plot_bottom = (height * 0.64).max(plot_top + 40.0);
-        let panel_top = plot_bottom + 30.0;
+        let panel_top = plot_bottom + 40.0;
         let panel_height = (height - panel_top - 14.0).max(24.0);
         let plot = Bounds::new(
             margin + 40.0,
@@ -246,7 +246,7 @@ fn draw(state: &State, last: Option<&Event>, frame: &Frame) -> Scene {
         |color: Color, align: Align| TextStyle::centered(TextSize::Small, color).aligned(align);
     let (x_low, x_high) = geometry.x_range;
     let (y_low, y_high) = geometry.y_range;
-    let axis_y = plot.y + plot.height + 10.0;
+    let axis_y = plot.y + plot.height + 9.0;
     scene.text(
         Key::NONE,
         (plot.x, axis_y),
@@ -519,7 +519,7 @@ fn logs_panel(
                 .map(|&r| huber_loss(r, state.options.delta))
                 .collect(),
             format!(
-                "Σh(r) = {} (each bar one point)",
+                "Σh(r) = {}, a bar per point",
                 brief(state.current().objective)
             ),
         ),
@@ -530,14 +530,17 @@ fn logs_panel(
                 .collect();
             let total: f64 = terms.iter().sum();
             let model = if method == Method::Squared {
-                format!("Gaussian, σ̂ = {}", brief(scale))
+                format!("Gaussian σ̂ {}", brief(scale))
             } else {
-                format!("Laplace, b̂ = {}", brief(scale))
+                format!("Laplace b̂ {}", brief(scale))
             };
-            (
-                terms,
-                format!("ln L = Σ ln p(rᵢ) = {} ({model})", brief(total)),
-            )
+            // The noise model's scale goes where the caption has room for it.
+            let caption = if area.width >= 300.0 {
+                format!("ln L = Σ ln p(rᵢ) = {} · {model}", brief(total))
+            } else {
+                format!("ln L = Σ ln p(rᵢ) = {}", brief(total))
+            };
+            (terms, caption)
         }
         (_, None) => (Vec::new(), "every residual is 0: ln L = +∞".to_string()),
     };

@@ -129,19 +129,10 @@ impl Explain for NextGreater {
     }
 
     fn counters(state: &State) -> Vec<Counter> {
-        let mut counters = vec![Counter {
-            name: "comparisons",
-            value: state.comparisons,
-        }];
+        let mut counters = vec![Counter::count("comparisons", state.comparisons)];
         if state.options.method == Method::Stack {
-            counters.push(Counter {
-                name: "pushes",
-                value: state.pushes,
-            });
-            counters.push(Counter {
-                name: "pops",
-                value: state.pops,
-            });
+            counters.push(Counter::count("pushes", state.pushes));
+            counters.push(Counter::count("pops", state.pops));
         }
         counters
     }

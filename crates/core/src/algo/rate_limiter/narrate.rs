@@ -171,22 +171,10 @@ impl Explain for RateLimiter {
 
     fn counters(state: &State) -> Vec<Counter> {
         vec![
-            Counter {
-                name: "allowed",
-                value: state.allowed,
-            },
-            Counter {
-                name: "rejected",
-                value: state.rejected,
-            },
-            Counter {
-                name: "entries stored",
-                value: state.memory.entries(),
-            },
-            Counter {
-                name: "most let through in any window",
-                value: state.peak,
-            },
+            Counter::count("allowed", state.allowed),
+            Counter::count("rejected", state.rejected),
+            Counter::count("entries stored", state.memory.entries()),
+            Counter::count("most let through in any window", state.peak),
         ]
     }
 

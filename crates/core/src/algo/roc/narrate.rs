@@ -85,14 +85,8 @@ impl Explain for Roc {
 
     fn counters(state: &State) -> Vec<Counter> {
         vec![
-            Counter {
-                name: "thresholds",
-                value: state.points.len() as u64 - 1,
-            },
-            Counter {
-                name: "samples counted",
-                value: state.passed as u64,
-            },
+            Counter::count("thresholds", state.points.len() as u64 - 1),
+            Counter::count("samples counted", state.passed as u64),
         ]
     }
 

@@ -187,63 +187,33 @@ impl Explain for Sorting {
     }
 
     fn counters(state: &State) -> Vec<Counter> {
-        let bound = Counter {
-            name: "⌈log2 n!⌉",
-            value: state.bound,
-        };
+        let bound = Counter::count("⌈log2 n!⌉", state.bound);
         match state.options.method {
             Method::Adversary => vec![
-                Counter {
-                    name: "orders left",
-                    value: state.ruled_out.iter().filter(|&&ruled| ruled == 0).count() as u64,
-                },
-                Counter {
-                    name: "questions",
-                    value: state.comparisons,
-                },
+                Counter::count(
+                    "orders left",
+                    state.ruled_out.iter().filter(|&&ruled| ruled == 0).count() as u64,
+                ),
+                Counter::count("questions", state.comparisons),
                 bound,
             ],
             Method::Network => {
                 let log = (state.values.len().max(1) as f64).log2().ceil() as u64;
                 vec![
-                    Counter {
-                        name: "rounds",
-                        value: u64::from(state.rounds),
-                    },
-                    Counter {
-                        name: "comparators",
-                        value: state.comparisons,
-                    },
-                    Counter {
-                        name: "⌈log2 n⌉²",
-                        value: log * log,
-                    },
+                    Counter::count("rounds", u64::from(state.rounds)),
+                    Counter::count("comparators", state.comparisons),
+                    Counter::count("⌈log2 n⌉²", log * log),
                 ]
             }
             Method::Radix => vec![
-                Counter {
-                    name: "comparisons",
-                    value: 0,
-                },
-                Counter {
-                    name: "passes",
-                    value: u64::from(state.passes),
-                },
-                Counter {
-                    name: "bucket writes",
-                    value: state.moves,
-                },
+                Counter::count("comparisons", 0),
+                Counter::count("passes", u64::from(state.passes)),
+                Counter::count("bucket writes", state.moves),
             ],
             _ => vec![
-                Counter {
-                    name: "comparisons",
-                    value: state.comparisons,
-                },
+                Counter::count("comparisons", state.comparisons),
                 bound,
-                Counter {
-                    name: "moves",
-                    value: state.moves,
-                },
+                Counter::count("moves", state.moves),
             ],
         }
     }

@@ -157,14 +157,8 @@ impl Explain for SummedArea {
 
     fn counters(state: &State) -> Vec<Counter> {
         vec![
-            Counter {
-                name: "cells read",
-                value: state.reads,
-            },
-            Counter {
-                name: "additions",
-                value: state.additions,
-            },
+            Counter::count("cells read", state.reads),
+            Counter::count("additions", state.additions),
         ]
     }
 
