@@ -104,3 +104,33 @@ test('a link keeps the generator settings and brings the experiment back', async
   await linked.close();
   await page.close();
 });
+
+test('a click adds a point and dragging it makes an outlier the losses disagree about', async () => {
+  const { page, problems } = await open();
+  await page.selectOption('#preset', { label: 'A clean line' });
+  await page.waitForFunction(() => document.getElementById('input-text').value.trim().split('\n').length === 8);
+  const before = await points(page);
+  const box = await (await page.$('#primary-canvas')).boundingBox();
+  // An empty spot high in the plot, right of centre: a click there adds point 9.
+  const spot = { x: box.x + box.width * 0.7, y: box.y + box.height * 0.2 };
+  await page.mouse.click(spot.x, spot.y);
+  await page.waitForFunction(() => document.getElementById('input-text').value.trim().split('\n').length === 9);
+  const added = (await points(page))[8];
+  assert.deepEqual((await points(page)).slice(0, 8), before, 'the other points stay');
+  // Press on the new point and drag it down: it follows, nothing else moves.
+  await page.mouse.move(spot.x, spot.y);
+  await page.mouse.down();
+  await page.mouse.move(spot.x, box.y + box.height * 0.55, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction((y) => {
+    const lines = document.getElementById('input-text').value.trim().split('\n');
+    return lines.length === 9 && Number(lines[8].split(' ')[1]) < y;
+  }, added[1]);
+  const dragged = await points(page);
+  assert.deepEqual(dragged.slice(0, 8), before, 'only the dragged point moved');
+  assert.ok(Math.abs(dragged[8][0] - added[0]) < 0.2, 'a straight drag keeps its x');
+  // The rebuilt animation shows the fit's end.
+  await page.waitForFunction(() => /Done after/.test(document.getElementById('narration')?.textContent ?? ''));
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -33,7 +33,7 @@ use std::rc::Rc;
 
 use crate::algorithm::{AlgorithmInfo, Recorder, Run};
 use crate::format::{format_number, group_digits};
-use crate::input::{InputError, OptionMap, SeededRandom};
+use crate::input::{InputError, OptionMap};
 use crate::options::read_options;
 use crate::value::{Describe, Value};
 use info::{METHODS, OPTIONS};
@@ -278,18 +278,11 @@ impl Run for LeastSquares {
         prepare(parse_points(text)?, options)
     }
 
+    /// Points from the widget's default generator: the line y = 1 + 0.5·x plus Gaussian
+    /// noise of σ = 1, x spread evenly over 0 to 10.
     fn random_input(size: usize, seed: u64) -> String {
         let size = size.clamp(2, MAX_ANIMATED_POINTS);
-        let mut random = SeededRandom::new(seed);
-        let mut text = String::new();
-        for index in 0..size {
-            // A line through (0, 1) with slope 0.5, whole-number x and noise of ±2 in tenths.
-            let x = index as f64;
-            let noise = random.integer(-20, 20) as f64 / 10.0;
-            let y = ((1.0 + 0.5 * x + noise) * 10.0).round() / 10.0;
-            text.push_str(&format!("{} {}\n", format_number(x), format_number(y)));
-        }
-        text
+        points_text(&Generator::default().points(size, seed))
     }
 
     fn check_animation_limits(problem: &Problem, _options: &Options) -> Result<(), InputError> {
