@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import {
-  initSync, intersect, Matrix, nextGreater, rocCurve, sortValues,
+  initSync, intersect, labelModel, Matrix, nextGreater, rocCurve, sortValues,
 } from '../../www/pkg-kernels/stepwise_kernels.js';
 
 const wasmFile = new URL('../../www/pkg-kernels/stepwise_kernels_bg.wasm', import.meta.url);
@@ -19,6 +19,7 @@ initSync({ module: readFileSync(wasmFile) });
 
 const dataDirectory = process.argv[2] ?? 'target/bench-anchors';
 const SAT_SIDE = 4096;
+const LABEL_SOURCES = 10;
 
 /** The raw little-endian file `name` in the data directory as a typed array of `Type`. */
 function readArray(Type, name) {
@@ -76,6 +77,15 @@ const tasks = {
     outputs: (sorted) => ({ sorted }),
     // JS's own numeric sort of the same values (a copy, as sortValues returns a new array).
     baseline: ({ values }) => Float64Array.from(values).sort(),
+  },
+  // Dawid-Skene with crowd-kit's defaults (abstentions missing, 100 rounds, tolerance 1e-5).
+  'label-model': {
+    load: () => ({ votes: readArray(Int32Array, 'label_votes.i32') }),
+    call: ({ votes }) => labelModel(votes, {
+      items: votes.length / LABEL_SOURCES, sources: LABEL_SOURCES, classes: 3, method: 'dawid-skene',
+    }),
+    outputs: ({ probabilities }) => ({ probabilities }),
+    scalars: ({ iterations }) => ({ iterations }),
   },
 };
 

@@ -11,9 +11,14 @@ anchor time / Stepwise time: above 1, Stepwise is faster.
       (scores to 3 decimals: many ties, tallied; and 10^6 unrounded: all distinct, sorted)
     summed-area table 4096²   Matrix (resident) .summedAreaTable()    cv2.integral(m, sdepth=CV_64F)
     sort, 10^6 float64        sortValues(Float64Array)                np.sort
+    label model, 10^6 x 10    labelModel(votes, {method: "dawid-skene"})
+                                                                      crowd-kit DawidSkene().fit
 
 The summed-area row also times `Matrix.clone()`, an in-wasm copy of the same bytes, as a floor;
 the sort row times JS's `Float64Array.prototype.sort` on a copy of the same values.
+The label model row gives crowd-kit (1.4.2, pinned) its votes as a task/worker/label DataFrame
+made before timing; the results agree when every probability is within 1e-9 and the EM ran as
+many rounds.
 Before any timing counts, each task's first results are compared: every array exactly
 (scikit-learn's first threshold is +inf, as Stepwise's; cv2's integral has the zero first row
 and column that Stepwise's table has), the AUC to 1e-12. A task that disagrees is not timed.
@@ -24,8 +29,10 @@ Run through xtask (`anchors::run`, which makes this venv when it is missing), or
 the kernel module is built:
 
     python3 -m venv target/bench-venv
-    target/bench-venv/bin/pip install numpy scikit-learn opencv-python-headless
-    target/bench-venv/bin/python tests/bench/anchors.py
+    target/bench-venv/bin/pip install numpy scikit-learn opencv-python-headless crowd-kit==1.4.2
+    target/bench-venv/bin/python tests/bench/anchors.py [task ...]
+
+Named tasks (as anchors.mjs knows them, e.g. `label-model`) run alone.
 
 Prints the table in markdown on stdout, progress on stderr.
 """
@@ -40,9 +47,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import crowdkit
 import cv2
 import numpy as np
+import pandas as pd
 import sklearn
+from crowdkit.aggregation import DawidSkene
 from sklearn.metrics import auc, roc_curve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,6 +61,7 @@ SEED = 20261129
 LARGE = 10**7
 SAT_SIDE = 4096
 AUC_TOLERANCE = 1e-12
+LABEL_ITEMS, LABEL_SOURCES, LABEL_CLASSES = 10**6, 10, 3
 
 
 def write_data():
@@ -74,10 +85,34 @@ def write_data():
     # Whole numbers within ±10^6: every partial sum is exact in float64.
     data["sat.f64"] = rng.integers(-(10**6), 10**6, (SAT_SIDE, SAT_SIDE), endpoint=True).astype(np.float64)
     data["sort_values.f64"] = rng.normal(0.0, 1e3, 10**6)
+    data["label_votes.i32"] = label_votes(np.random.default_rng(SEED + 26))
     DATA.mkdir(parents=True, exist_ok=True)
     for name, array in data.items():
         array.astype(array.dtype.newbyteorder("<"), copy=False).tofile(DATA / name)
     return data
+
+
+def label_votes(rng):
+    """LABEL_ITEMS x LABEL_SOURCES votes on LABEL_CLASSES classes: source s votes with
+    probability 0.5 + 0.05 s (-1 otherwise) and is right with probability 0.5 + 0.04 s (another
+    class at random otherwise)."""
+    shape = (LABEL_ITEMS, LABEL_SOURCES)
+    truth = rng.integers(0, LABEL_CLASSES, LABEL_ITEMS)[:, None]
+    source = np.arange(LABEL_SOURCES)
+    right = rng.random(shape) < 0.5 + 0.04 * source
+    other = (truth + rng.integers(1, LABEL_CLASSES, shape)) % LABEL_CLASSES
+    votes = np.where(right, truth, other)
+    return np.where(rng.random(shape) < 0.5 + 0.05 * source, votes, -1).astype(np.int32)
+
+
+def crowd_kit_dawid_skene(data):
+    """crowd-kit's DawidSkene (its defaults: 100 rounds at most, tol 1e-5) on the votes as rows;
+    its probabilities as items x classes (an item without votes: the prior) and its rounds."""
+    model = DawidSkene(n_iter=100, tol=1e-5).fit(data)
+    probabilities = model.probas_.reindex(index=range(LABEL_ITEMS), columns=range(LABEL_CLASSES))
+    probabilities = probabilities.fillna(model.priors_)
+    return {"probabilities": probabilities.to_numpy(np.float64).ravel(),
+            "iterations": len(model.loss_history_)}
 
 
 def next_greater_by_pointer_jumping(values):
@@ -136,12 +171,17 @@ class Task:
     rounds: int
     anchor: Callable[[], dict]
     baseline: str = ""
+    tolerance: float = 0.0
 
 
 def tasks(data):
     def roc(size):
         scores, labels = data[f"roc_scores_{size}.f64"], data[f"roc_labels_{size}.u8"]
         return lambda: scikit_learn_roc(scores, labels)
+
+    votes = data["label_votes.i32"].reshape(LABEL_ITEMS, LABEL_SOURCES)
+    task, worker = np.nonzero(votes >= 0)
+    label_rows = pd.DataFrame({"task": task, "worker": worker, "label": votes[task, worker]})
 
     return [
         Task("next-greater", "next greater, 10^7 random doubles (numpy pointer jumping)", 3,
@@ -158,6 +198,8 @@ def tasks(data):
         Task("sort-values", "sortValues, 10^6 float64 (np.sort)", 5,
              lambda: {"sorted": np.sort(data["sort_values.f64"])},
              "sortValues against JS's `Float64Array.prototype.sort` on a copy of the same 10^6 values"),
+        Task("label-model", "labelModel Dawid-Skene, 10^6 items x 10 sources, 3 classes (crowd-kit DawidSkene)",
+             3, lambda: crowd_kit_dawid_skene(label_rows), tolerance=1e-9),
     ]
 
 
@@ -198,11 +240,17 @@ def timed_ms(run):
     return elapsed
 
 
-def agreement(task, reply, expected):
+def agreement(task, reply, expected, tolerance=0.0):
     """Stepwise's checked result (the files anchors.mjs wrote, and `reply`) against the anchor's
-    `expected`: "identical", or "DISAGREES at" the first difference."""
+    `expected`: "identical" (or, with a tolerance, every value within it), or "DISAGREES at" the
+    first difference."""
     notes = []
     for output, anchor_value in expected.items():
+        if output == "iterations":
+            if reply["iterations"] != anchor_value:
+                return f"DISAGREES at iterations: Stepwise {reply['iterations']}, anchor {anchor_value}"
+            notes.append(f"{anchor_value} rounds each")
+            continue
         if output == "auc":
             gap = abs(reply["auc"] - anchor_value)
             if gap > AUC_TOLERANCE:
@@ -213,18 +261,25 @@ def agreement(task, reply, expected):
         if stepwise.size != anchor_value.size:
             return (f"DISAGREES at {output}: {stepwise.size} values from Stepwise, "
                     f"{anchor_value.size} from the anchor")
-        differing = np.flatnonzero(stepwise != anchor_value)
+        if tolerance:
+            gaps = np.abs(stepwise - anchor_value)
+            differing = np.flatnonzero(~(gaps <= tolerance))
+            if not differing.size:
+                notes.append(f"{output} differ by {gaps.max():.1e} at most")
+        else:
+            differing = np.flatnonzero(stepwise != anchor_value)
         if differing.size:
             index = differing[0]
             return f"DISAGREES at {output}[{index}]: Stepwise {stepwise[index]}, anchor {anchor_value[index]}"
-    return "identical" + "".join(f"; {note}" for note in notes)
+    verdict = "identical" if not tolerance else f"within {tolerance:g}"
+    return verdict + "".join(f"; {note}" for note in notes)
 
 
 def measure(node, task):
     """The task's table row, and the median in-wasm copy time when Node reports one: first the
     check, then `task.rounds` turns of Stepwise and the anchor."""
     print(f"{task.name}: checking", file=sys.stderr)
-    verdict = agreement(task.name, node.call(task.name, check=True), task.anchor())
+    verdict = agreement(task.name, node.call(task.name, check=True), task.anchor(), task.tolerance)
     if verdict.startswith("DISAGREES"):
         return f"| {task.label} | — | — | — | {verdict} |", None
     stepwise_ms, anchor_ms, memcpy_ms = [], [], []
@@ -250,14 +305,18 @@ def main():
     print(f"data written to {DATA} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     node = NodeKernels()
     rows, notes = [], []
+    chosen = sys.argv[1:]
     for task in tasks(data):
+        if chosen and task.name not in chosen:
+            continue
         row, note = measure(node, task)
         rows.append(row)
         if note:
             notes.append(note)
     node.close()
     print(f"Python {platform.python_version()}, numpy {np.__version__}, scikit-learn {sklearn.__version__}, "
-          f"OpenCV {cv2.__version__} ({cv2.getNumThreads()} threads), Node {node.version}; "
+          f"OpenCV {cv2.__version__} ({cv2.getNumThreads()} threads), pandas {pd.__version__}, "
+          f"crowd-kit {crowdkit.__version__}, Node {node.version}; "
           f"{os.cpu_count()} cores; seed {SEED}.\n")
     print("| task (anchor) | Stepwise (Node, ms, median) | anchor (ms, median) | ratio (anchor / Stepwise) "
           "| agreement |")

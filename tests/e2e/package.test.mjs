@@ -70,7 +70,7 @@ test('TypeScript: the element, its events, the kernels and the Player type-check
   writeFileSync(join(project, 'good.tsx'), `
 import 'stepwise-player';
 import type { StepwisePlayer } from 'stepwise-player';
-import init, { nextGreater, intersect } from 'stepwise-player/kernels';
+import init, { nextGreater, intersect, labelModel } from 'stepwise-player/kernels';
 import { Player } from 'stepwise-player/player/next-greater';
 
 declare global { namespace JSX { interface Element {} } }
@@ -95,9 +95,12 @@ found?.addEventListener('stepwise-error', (event) => console.log(event.detail.me
 await init();
 const answer: Int32Array = nextGreater(new Float64Array([2, 7, 3]), {});
 const common: Int32Array = intersect(new Int32Array([1, 2]), new Int32Array([2]), 'multiset');
+const model = labelModel(new Int32Array([0, 1, -1, 1]), { items: 2, sources: 2, classes: 2, method: 'dawid-skene', abstain: 'outcome' });
+const labels: Int32Array = model.labels;
+const rounds: number = model.iterations;
 const player = new Player('next-greater', '2 7 3', {});
 player.forward();
-console.log(answer, common, player.position);
+console.log(answer, common, labels, rounds, model.confusion.length, player.position);
 
 export const view = <stepwise-player algorithm="roc" step={3} autoplay controls="none">
   <stepwise-note at="2" pause>Look.</stepwise-note>

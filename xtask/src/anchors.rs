@@ -1,6 +1,6 @@
 //! The Python anchors benchmark: Node calling the kernel library (`www/pkg-kernels`) against the
-//! fastest way a Python user has (numpy, scikit-learn, OpenCV) on the same data, taking turns
-//! (`tests/bench/anchors.py`, which drives `tests/bench/anchors.mjs`).
+//! fastest way a Python user has (numpy, scikit-learn, OpenCV, crowd-kit) on the same data,
+//! taking turns (`tests/bench/anchors.py`, which drives `tests/bench/anchors.mjs`).
 //!
 //! The Python packages live in their own virtual environment, `target/bench-venv`, made and
 //! filled here only when missing; nothing else needs it.
@@ -8,8 +8,14 @@
 use crate::root;
 use std::time::Instant;
 
-/// The packages the anchors import, as `pip install` names them.
-const PACKAGES: &[&str] = &["numpy", "scikit-learn", "opencv-python-headless"];
+/// The packages the anchors import, as `pip install` names them. crowd-kit is pinned: the label
+/// model matches its 1.4.2 exactly, and its fixture (`cargo xtask fixtures`) is made with it.
+const PACKAGES: &[&str] = &[
+    "numpy",
+    "scikit-learn",
+    "opencv-python-headless",
+    crate::fixtures::CROWD_KIT,
+];
 
 /// Runs the benchmark (building the kernel module first if it is missing) and returns the
 /// markdown it printed: a versions line, the table, and the summed-area table's copy baseline.
@@ -30,6 +36,10 @@ pub fn run() -> Result<String, String> {
 }
 
 /// The venv's interpreter, with the venv made and the packages installed when missing.
-fn bench_python() -> Result<String, String> {
-    crate::python::venv("bench-venv", "import numpy, sklearn, cv2", PACKAGES)
+pub fn bench_python() -> Result<String, String> {
+    crate::python::venv(
+        "bench-venv",
+        "import numpy, sklearn, cv2, crowdkit; assert crowdkit.__version__ == '1.4.2'",
+        PACKAGES,
+    )
 }

@@ -1,5 +1,5 @@
-//! `cargo xtask serve | build | test | bench | dist`: set-up, build, serve, every test, the
-//! benchmarks and a deployable copy, in one place.
+//! `cargo xtask serve | build | test | bench | dist | fixtures`: set-up, build, serve, every test,
+//! the benchmarks, a deployable copy and the pinned library fixtures, in one place.
 //!
 //! Each command installs what it needs when it is missing (the wasm32 target, the
 //! wasm-bindgen CLI at the exact version in Cargo.lock, the npm packages, Chromium) and skips
@@ -7,6 +7,7 @@
 
 mod anchors;
 mod bench;
+mod fixtures;
 mod jupyter;
 mod modules;
 mod prerender;
@@ -31,7 +32,11 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("bench") => bench::bench(),
         Some("dist") => build().and_then(|()| dist()),
-        _ => Err("usage: cargo xtask serve [--port N] | build | test | bench | dist".to_string()),
+        Some("fixtures") => fixtures::regenerate(),
+        _ => Err(
+            "usage: cargo xtask serve [--port N] | build | test | bench | dist | fixtures"
+                .to_string(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

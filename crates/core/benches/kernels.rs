@@ -11,6 +11,7 @@ use stepwise::algo::rate_limiter::{poisson_times, rate_limit, Method, Params};
 use stepwise::algo::roc::roc_curve;
 use stepwise::algo::sorting::{merge_insertion_sort, sort_values, Values};
 use stepwise::algo::summed_area::{box_blur, summed_area_table};
+use stepwise::algo::weak_labels::{self, label_model, Abstain, LabelOptions};
 use stepwise::input::SeededRandom;
 
 fn random_values(length: usize, seed: u64) -> Vec<f64> {
@@ -320,6 +321,55 @@ fn sorting(criterion: &mut Criterion) {
     group.finish();
 }
 
+/// `label_model` on 10^6 items × 10 sources, 3 classes (source s votes with probability
+/// 0.5 + 0.05·s and is right with 0.5 + 0.04·s): Dawid–Skene with abstentions missing (crowd-kit's
+/// model) and as outcomes, against the majority vote, one pass over the votes, as the floor.
+fn label_models(criterion: &mut Criterion) {
+    let mut group = criterion.benchmark_group("label_model");
+    group.sample_size(10);
+    let (items, sources, classes) = (1_000_000, 10, 3);
+    let mut random = SeededRandom::new(26);
+    let mut votes = Vec::with_capacity(items * sources);
+    for _ in 0..items {
+        let truth = random.integer(0, 2) as i32;
+        for source in 0..sources as i64 {
+            let vote = if random.integer(0, 99) < 50 + 4 * source {
+                truth
+            } else {
+                (truth + random.integer(1, 2) as i32) % 3
+            };
+            votes.push(if random.integer(0, 99) < 50 + 5 * source {
+                vote
+            } else {
+                -1
+            });
+        }
+    }
+    group.throughput(Throughput::Elements(votes.len() as u64));
+    for (name, method, abstain) in [
+        ("majority", weak_labels::Method::Majority, Abstain::Missing),
+        (
+            "dawid-skene missing",
+            weak_labels::Method::DawidSkene,
+            Abstain::Missing,
+        ),
+        (
+            "dawid-skene outcome",
+            weak_labels::Method::DawidSkene,
+            Abstain::Outcome,
+        ),
+    ] {
+        let options = LabelOptions {
+            abstain,
+            ..LabelOptions::new(items, sources, classes, method)
+        };
+        group.bench_with_input(BenchmarkId::new(name, items), &votes, |bench, votes| {
+            bench.iter(|| label_model(black_box(votes), &options))
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     next_greater_element,
@@ -327,6 +377,7 @@ criterion_group!(
     intersection,
     roc,
     rate_limiter,
-    sorting
+    sorting,
+    label_models
 );
 criterion_main!(benches);

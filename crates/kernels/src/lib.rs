@@ -22,10 +22,12 @@ pub use image::IntegralImage;
 mod least_squares;
 mod roc;
 mod sorting;
+mod weak_labels;
 
 pub use least_squares::fit_line;
 pub use roc::{binormal_auc, gaussian_scores, roc_curve, Samples};
 pub use sorting::{comparison_lower_bound, merge_insertion_sort, sort_values, sorting_network};
+pub use weak_labels::label_model;
 
 use stepwise::algo::summed_area::{self, Rect};
 use stepwise::algo::{intersection, next_greater, rate_limiter};

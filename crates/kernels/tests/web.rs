@@ -6,9 +6,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use stepwise_kernels::{
-    comparison_lower_bound, fit_line, intersect, merge_insertion_sort, next_greater, rate_limit,
-    rect_sum, roc_curve, sort_values, sorting_network, summed_area_table, weighted_iou, Integers,
-    IntegralImage, Matrix, Samples, Values,
+    comparison_lower_bound, fit_line, intersect, label_model, merge_insertion_sort, next_greater,
+    rate_limit, rect_sum, roc_curve, sort_values, sorting_network, summed_area_table, weighted_iou,
+    Integers, IntegralImage, Matrix, Samples, Values,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -482,4 +482,98 @@ fn fit_line_fits_names_bad_options_and_leaves_its_input_alone() {
         fit_line(&[1.0, 1.0], &[1.0, 2.0], object(r#"{"loss":"squared"}"#)).unwrap_err(),
     );
     assert!(message.starts_with("every x is 1"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn label_model_answers_in_typed_arrays_and_names_what_is_wrong() {
+    // Three items × three sources, two classes; item 2 has no vote.
+    let votes = [0, 0, 1, 1, 1, -1, -1, -1, -1];
+    let shape = r#""items":3,"sources":3,"classes":2"#;
+    let majority = label_model(
+        &votes,
+        object(&format!(r#"{{{shape},"method":"majority"}}"#)),
+    )
+    .unwrap();
+    let labels: js_sys::Int32Array = field(&majority, "labels").dyn_into().unwrap();
+    assert_eq!(labels.to_vec(), vec![0, 1, -1]);
+    let shares: js_sys::Float64Array = field(&majority, "probabilities").dyn_into().unwrap();
+    assert_eq!(shares.to_vec()[..2], [2.0 / 3.0, 1.0 / 3.0]);
+    let confusion: js_sys::Float64Array = field(&majority, "confusion").dyn_into().unwrap();
+    assert_eq!(confusion.length(), 0);
+    assert_eq!(field(&majority, "iterations").as_f64(), Some(0.0));
+    let options = format!(r#"{{{shape},"method":"dawid-skene","abstain":"outcome"}}"#);
+    let model = label_model(&votes, object(&options)).unwrap();
+    let confusion: js_sys::Float64Array = field(&model, "confusion").dyn_into().unwrap();
+    assert_eq!(confusion.length(), 3 * 2 * 3);
+    let prior: js_sys::Float64Array = field(&model, "prior").dyn_into().unwrap();
+    assert!((prior.to_vec().iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    assert!(field(&model, "iterations").as_f64().unwrap() >= 1.0);
+    assert_eq!(votes, [0, 0, 1, 1, 1, -1, -1, -1, -1]);
+    for (votes, options, field_name, start) in [
+        (
+            &votes[..8],
+            r#""method":"majority""#,
+            "votes",
+            "votes has 8 values",
+        ),
+        (
+            &[0, 0, 2, 1, 1, -1, -1, -1, -1][..],
+            r#""method":"majority""#,
+            "votes[2]",
+            "votes[2] is 2: each vote must be -1 (abstain) or a class from 0 to 1",
+        ),
+        (
+            &votes[..],
+            r#""method":"em""#,
+            "method",
+            "option 'method' must be one of",
+        ),
+        (
+            &votes[..],
+            r#""method":"dawid-skene","abstain":"skip""#,
+            "abstain",
+            "option 'abstain' must be one of",
+        ),
+        (
+            &votes[..],
+            r#""method":"majority","ties":"coin""#,
+            "ties",
+            "option 'ties' must be one of",
+        ),
+        (
+            &votes[..],
+            r#""method":"dawid-skene","tolerance":0"#,
+            "tolerance",
+            "tolerance must be a finite number above 0",
+        ),
+        (
+            &votes[..],
+            r#""method":"dawid-skene","maxIterations":0"#,
+            "maxIterations",
+            "maxIterations must be a whole number from 1",
+        ),
+        (
+            &votes[..],
+            r#""method":"majority","seed":1"#,
+            "seed",
+            "unknown option 'seed'",
+        ),
+    ] {
+        let error = label_model(votes, object(&format!("{{{shape},{options}}}"))).unwrap_err();
+        assert_eq!(
+            field(&error, "field").as_string().as_deref(),
+            Some(field_name)
+        );
+        let message = error_message(error);
+        assert!(message.starts_with(start), "{options}: {message}");
+    }
+    let error = label_model(
+        &votes,
+        object(r#"{"items":3,"sources":3,"classes":1,"method":"majority"}"#),
+    )
+    .unwrap_err();
+    assert_eq!(
+        field(&error, "field").as_string().as_deref(),
+        Some("classes")
+    );
 }

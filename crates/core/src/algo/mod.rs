@@ -11,6 +11,7 @@ pub mod rate_limiter;
 pub mod roc;
 pub mod sorting;
 pub mod summed_area;
+pub mod weak_labels;
 
 use crate::algorithm::{Algorithm, AlgorithmInfo};
 use crate::format::quote;
