@@ -116,7 +116,7 @@ impl Entry {
 }
 
 /// Every algorithm Stepwise can show, in menu order: the one list to add an algorithm to.
-const ENTRIES: [Entry; 7] = [
+const ENTRIES: [Entry; 8] = [
     entry::<next_greater::NextGreater>(),
     entry::<summed_area::SummedArea>(),
     entry::<intersection::Intersection>(),
@@ -127,6 +127,7 @@ const ENTRIES: [Entry; 7] = [
         entry::<least_squares::LeastSquares>(),
         least_squares::RESIDENT,
     ),
+    entry::<weak_labels::WeakLabels>(),
 ];
 
 /// Every algorithm Stepwise can show, in menu order.
