@@ -403,7 +403,7 @@ fn huber(x_at: &dyn Fn(usize) -> f64, y: &[f64], delta: f64, model: Model) -> (f
         for (i, &yi) in y.iter().enumerate() {
             let xi = x_at(i);
             let r = yi - current.0 - current.1 * xi;
-            let psi = r.clamp(-delta, delta);
+            let psi = crate::number::within(r, -delta, delta);
             g0 += psi;
             g1 += psi * xi;
             if r.abs() <= delta {

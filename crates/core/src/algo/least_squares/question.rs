@@ -64,7 +64,11 @@ fn hardest_pull(state: &State, pull: usize) -> Option<Question> {
     let pulls: Vec<f64> = (0..points.len())
         .map(|index| {
             let psi = match state.options.method {
-                Method::Huber => residuals[index].clamp(-state.options.delta, state.options.delta),
+                Method::Huber => crate::number::within(
+                    residuals[index],
+                    -state.options.delta,
+                    state.options.delta,
+                ),
                 _ => residuals[index],
             };
             let u = if line {
@@ -178,7 +182,7 @@ fn how_far(state: &State, rise: f64, turn: f64) -> Question {
 
 /// `value` rounded to four significant digits (what the prompt's numbers let one compute).
 fn round4(value: f64) -> f64 {
-    brief(value).parse().unwrap_or(value)
+    crate::number::parse_f64(&brief(value)).unwrap_or(value)
 }
 
 /// The line turns about `about`: which point does it reach?

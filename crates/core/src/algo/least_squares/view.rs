@@ -463,7 +463,7 @@ fn densities(
     }
     let peak = log_density(0.0, scale, method).exp();
     let spacing = geometry.plot.width / points.len().max(1) as f64;
-    let width = (spacing * 0.8).clamp(10.0, 26.0);
+    let width = within(spacing * 0.8, 10.0, 26.0);
     let unit = geometry.y_unit();
     for index in chosen {
         let x = points.x[index];

@@ -388,7 +388,7 @@ impl Generator {
                     format!(
                         "source {} ({}%)",
                         source + 1,
-                        (self.accuracies[source] * 100.0).round()
+                        format_number((self.accuracies[source] * 100.0).round())
                     )
                 })
                 .collect(),

@@ -3,11 +3,11 @@
 use super::info::{Line, DAWID_SKENE_PSEUDOCODE, MAJORITY_PSEUDOCODE};
 use super::{question, Event, Options, Procedure, State, WeakLabels};
 use crate::algorithm::{Counter, Explain, Pseudocode, Question};
-use crate::format::group_digits;
+use crate::format::{format_fixed, format_number, group_digits};
 
 /// `share` as a percentage with one decimal: `83.3%`.
 pub fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
+    format!("{}%", format_fixed(share * 100.0, 1))
 }
 
 /// The source with the highest trust at `round`, and that trust.
@@ -96,13 +96,13 @@ impl Explain for WeakLabels {
                 let elbo = if before.loss.is_finite() {
                     let change = now.loss - before.loss;
                     format!(
-                        "the ELBO per vote {} by {:.2e} to {:.4}",
+                        "the ELBO per vote {} by {} to {}",
                         if change >= 0.0 { "rises" } else { "falls" },
-                        change.abs(),
-                        now.loss
+                        format_number(change.abs()),
+                        format_fixed(now.loss, 4)
                     )
                 } else {
-                    format!("the ELBO per vote is {:.4}", now.loss)
+                    format!("the ELBO per vote is {}", format_fixed(now.loss, 4))
                 };
                 format!(
                     "Round {round}: each document's posterior weighs the votes by the sources' \

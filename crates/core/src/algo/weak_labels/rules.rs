@@ -370,7 +370,7 @@ fn parse_class(
             arrow,
         ));
     }
-    let wanted = collapsed(name).to_lowercase();
+    let wanted = collapsed(name).to_ascii_lowercase();
     CLASS_NAMES
         .iter()
         .enumerate()
@@ -442,7 +442,7 @@ fn parse_keywords(left: &str, line: &str, number: usize) -> Result<Vec<Keyword>,
             };
             return Err(InputError::at(message, span));
         }
-        if prefix && !body.ends_with(|character: char| character.is_alphanumeric()) {
+        if prefix && !body.ends_with(|character: char| character.is_ascii_alphanumeric()) {
             return Err(InputError::at(
                 format!(
                     "line {number}: {}: a * must follow a word (install*)",
@@ -467,7 +467,7 @@ fn parse_keywords(left: &str, line: &str, number: usize) -> Result<Vec<Keyword>,
 }
 
 fn is_keyword_character(character: char) -> bool {
-    character.is_alphanumeric()
+    character.is_ascii_alphanumeric()
         || character.is_whitespace()
         || matches!(character, '-' | '\'' | '’')
 }
@@ -482,7 +482,7 @@ fn strip_words<'a>(text: &'a str, wanted: &[&str]) -> Option<&'a str> {
             return None;
         }
         let after = &rest[word.len()..];
-        if after.starts_with(|character: char| character.is_alphanumeric()) {
+        if after.starts_with(|character: char| character.is_ascii_alphanumeric()) {
             return None;
         }
         rest = after.trim_start();
@@ -517,7 +517,8 @@ fn shortened(text: &str) -> String {
     }
 }
 
-/// The lowercase words of `text`: runs of letters and digits, with apostrophes inside a word
+/// The lowercase words of `text`: runs of ASCII letters and digits (the corpus is English; the
+/// Unicode tables would add 10 KB to the module), with apostrophes inside a word
 /// kept (`can't`; a typographic ’ counts as '). Everything else separates words, so "Wi-Fi"
 /// is `wi fi` and "log-in" is `log in`.
 fn words(text: &str) -> Vec<String> {
@@ -532,8 +533,8 @@ fn words(text: &str) -> Vec<String> {
     };
     for character in text.chars() {
         let character = if character == '’' { '\'' } else { character };
-        if character.is_alphanumeric() || (character == '\'' && !current.is_empty()) {
-            current.extend(character.to_lowercase());
+        if character.is_ascii_alphanumeric() || (character == '\'' && !current.is_empty()) {
+            current.push(character.to_ascii_lowercase());
         } else {
             finish(&mut current);
         }

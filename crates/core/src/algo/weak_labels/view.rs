@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::narrate::percent;
 use super::{State, WeakLabels};
 use crate::algorithm::{Draw, Item};
+use crate::format::format_fixed;
 use crate::scene::{Align, Bounds, Color, Frame, Key, Palette, Scene, Shape, TextSize, TextStyle};
 
 /// The part of the picture that holds the sources' bars (questions point at them).
@@ -149,7 +150,7 @@ fn matrix_pixels(state: &State, palette: &Palette, columns: usize) -> Vec<u8> {
                             },
                         );
                 let floor = 1.0 / classes as f64;
-                let sure = ((top - floor) / (1.0 - floor)).clamp(0.0, 1.0);
+                let sure = crate::number::within((top - floor) / (1.0 - floor), 0.0, 1.0);
                 palette
                     .background
                     .mix(class_color(palette, best), 0.2 + 0.8 * sure)
@@ -288,7 +289,7 @@ fn draw_bars(scene: &mut Scene, state: &State, geometry: &Geometry, frame: &Fram
             format!("{} {short}", source + 1),
             TextStyle::centered(TextSize::Small, palette.ink).aligned(Align::Start),
         );
-        let bar_height = (row.height - 3.0).clamp(2.0, 16.0);
+        let bar_height = crate::number::within(row.height - 3.0, 2.0, 16.0);
         for class in 0..classes {
             let x = row.x + label_width + bar_width * class as f64;
             let length = bar_width - 4.0;
@@ -397,7 +398,7 @@ fn draw_prior(scene: &mut Scene, state: &State, geometry: &Geometry, frame: &Fra
             scene.text(
                 Key::of(9, class),
                 (area.x + offset + length / 2.0, area.y + area.height / 2.0),
-                format!("{:.0}%", share * 100.0),
+                format!("{}%", format_fixed(share * 100.0, 0)),
                 TextStyle::centered(TextSize::Small, palette.background).bold(),
             );
         }
@@ -467,7 +468,7 @@ fn draw_elbo(scene: &mut Scene, state: &State, geometry: &Geometry, frame: &Fram
     scene.text(
         Key::NONE,
         (area.x + area.width - 4.0, area.y + 8.0),
-        format!("{:.4}", losses[shown - 1]),
+        format_fixed(losses[shown - 1], 4),
         TextStyle::centered(TextSize::Small, palette.muted).aligned(Align::End),
     );
 }
