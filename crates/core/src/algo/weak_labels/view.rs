@@ -267,6 +267,10 @@ fn draw_bars(scene: &mut Scene, state: &State, geometry: &Geometry, frame: &Fram
         },
         TextStyle::centered(TextSize::Small, palette.ink).aligned(Align::Start),
     );
+    if state.options.procedure == super::Procedure::Majority {
+        majority_weights(scene, state, geometry, frame);
+        return;
+    }
     let round = state.round();
     let trust = round.map(|round| problem.trust(round));
     let label_width = (area.width * 0.34).min(150.0);
@@ -354,6 +358,53 @@ fn draw_bars(scene: &mut Scene, state: &State, geometry: &Geometry, frame: &Fram
     }
 }
 
+/// What the majority vote makes of the sources: one vote each, whatever their quality.
+fn majority_weights(scene: &mut Scene, state: &State, geometry: &Geometry, frame: &Frame) {
+    let palette = &frame.palette;
+    let data = &state.problem.data;
+    let sources = data.sources();
+    let area = geometry.bars;
+    scene.text(
+        Key::NONE,
+        (area.x, area.y - 10.0),
+        "The majority vote weighs every source the same: one vote each",
+        TextStyle::centered(TextSize::Small, palette.ink).aligned(Align::Start),
+    );
+    let label_width = (area.width * 0.34).min(150.0);
+    for source in 0..sources {
+        let row = geometry.source_row(sources, source);
+        let centre = row.y + row.height / 2.0;
+        let characters = ((label_width / 6.8) as usize).saturating_sub(3).max(4);
+        let name = &data.source_names[source];
+        let short: String = if name.chars().count() > characters {
+            name.chars().take(characters - 1).chain(['…']).collect()
+        } else {
+            name.clone()
+        };
+        scene.text(
+            Key::of(5, source),
+            (row.x, centre),
+            format!("{} {short}", source + 1),
+            TextStyle::centered(TextSize::Small, palette.ink).aligned(Align::Start),
+        );
+        let height = crate::number::within(row.height - 3.0, 2.0, 16.0);
+        scene.rect(
+            Key::NONE,
+            row.x + label_width,
+            centre - height / 2.0,
+            (area.width - label_width - 44.0) * 0.5,
+            height,
+            palette.muted,
+        );
+        scene.text(
+            Key::of(7, source),
+            (row.x + row.width, centre),
+            "1 vote",
+            TextStyle::centered(TextSize::Small, palette.ink).aligned(Align::End),
+        );
+    }
+}
+
 /// The class prior as one bar, and the classes' colours as its legend.
 fn draw_prior(scene: &mut Scene, state: &State, geometry: &Geometry, frame: &Frame) {
     let palette = &frame.palette;
@@ -427,6 +478,15 @@ fn draw_elbo(scene: &mut Scene, state: &State, geometry: &Geometry, frame: &Fram
         fill: None,
         stroke: Some(palette.faint),
     });
+    if state.options.procedure == super::Procedure::Majority {
+        scene.text(
+            Key::NONE,
+            (area.x + area.width / 2.0, area.y + area.height / 2.0),
+            "no rounds: the majority vote counts once",
+            TextStyle::centered(TextSize::Small, palette.muted),
+        );
+        return;
+    }
     let losses: Vec<f64> = problem.rounds[1..].iter().map(|round| round.loss).collect();
     let shown = state.round().unwrap_or(0);
     if losses.is_empty() || shown == 0 {
