@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import {
-  initSync, intersect, labelModel, Matrix, nextGreater, rocCurve, sortValues,
+  fitLine, initSync, intersect, labelModel, Matrix, nextGreater, rocCurve, sortValues,
 } from '../../www/pkg-kernels/stepwise_kernels.js';
 
 const wasmFile = new URL('../../www/pkg-kernels/stepwise_kernels_bg.wasm', import.meta.url);
@@ -37,6 +37,19 @@ function rocTask(size) {
     call: ({ scores, labels }) => rocCurve(scores, labels, { dropIntermediate: false }),
     outputs: ({ fpr, tpr, thresholds }) => ({ fpr, tpr, thresholds }),
     scalars: ({ auc }) => ({ auc }),
+  };
+}
+
+/** `fitLine` on the benchmark's 10^6 points under `loss`; the reply has the line and objective. */
+function fitTask(loss) {
+  return {
+    load: () => ({
+      x: readArray(Float64Array, 'fit_x.f64'),
+      y: readArray(Float64Array, 'fit_y.f64'),
+    }),
+    call: ({ x, y }) => fitLine(x, y, { loss }),
+    outputs: () => ({}),
+    scalars: ({ intercept, slope, objective }) => ({ intercept, slope, objective }),
   };
 }
 
@@ -87,6 +100,9 @@ const tasks = {
     outputs: ({ probabilities }) => ({ probabilities }),
     scalars: ({ iterations }) => ({ iterations }),
   },
+  'fit-line-squared': fitTask('squared'),
+  'fit-line-absolute': fitTask('absolute'),
+  'fit-line-absolute-lp': fitTask('absolute'),
 };
 
 const loadedInputs = new Map();

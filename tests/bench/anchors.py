@@ -11,6 +11,12 @@ anchor time / Stepwise time: above 1, Stepwise is faster.
       (scores to 3 decimals: many ties, tallied; and 10^6 unrounded: all distinct, sorted)
     summed-area table 4096²   Matrix (resident) .summedAreaTable()    cv2.integral(m, sdepth=CV_64F)
     sort, 10^6 float64        sortValues(Float64Array)                np.sort
+    fit a line, 10^6 points   fitLine(x, y, {loss: "squared"})        np.linalg.lstsq on [1, x]
+                              fitLine(x, y, {loss: "absolute"})       statsmodels QuantReg(q=0.5).fit()
+                              fitLine(x, y, {loss: "absolute"})       SciPy linprog(method="highs-ipm")
+      (both sides return the intercept, the slope, the objective and the residuals; the LP
+       is the exact LAD problem, min Σ(u⁺ + u⁻) s.t. a + b·x + u⁺ − u⁻ = y: it takes minutes,
+       so it runs once, and its time is that of the check's run)
     label model, 10^6 x 10    labelModel(votes, {method: "dawid-skene"})
                                                                       crowd-kit DawidSkene().fit
 
@@ -21,7 +27,9 @@ made before timing; the results agree when every probability is within 1e-9 and 
 many rounds.
 Before any timing counts, each task's first results are compared: every array exactly
 (scikit-learn's first threshold is +inf, as Stepwise's; cv2's integral has the zero first row
-and column that Stepwise's table has), the AUC to 1e-12. A task that disagrees is not timed.
+and column that Stepwise's table has), the AUC to 1e-12; fitLine's line to 1e-9 of lstsq's, its
+Σ|r| no larger than QuantReg's (an iterative approximation) and equal to the LP optimum within
+1e-9. A task that disagrees is not timed.
 The data is made afresh each run with a fixed seed and written to target/bench-anchors/ as raw
 little-endian files, where Node reads it and writes the results it is checked on.
 
@@ -29,7 +37,8 @@ Run through xtask (`anchors::run`, which makes this venv when it is missing), or
 the kernel module is built:
 
     python3 -m venv target/bench-venv
-    target/bench-venv/bin/pip install numpy scikit-learn opencv-python-headless crowd-kit==1.4.2
+    target/bench-venv/bin/pip install numpy==2.4.6 scikit-learn opencv-python-headless crowd-kit==1.4.2 \
+        statsmodels==0.15.0
     target/bench-venv/bin/python tests/bench/anchors.py [task ...]
 
 Named tasks (as anchors.mjs knows them, e.g. `label-model`) run alone.
@@ -51,8 +60,13 @@ import crowdkit
 import cv2
 import numpy as np
 import pandas as pd
+import scipy
+import statsmodels
+import statsmodels.api as sm
 import sklearn
 from crowdkit.aggregation import DawidSkene
+from scipy import sparse
+from scipy.optimize import linprog
 from sklearn.metrics import auc, roc_curve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,6 +76,8 @@ LARGE = 10**7
 SAT_SIDE = 4096
 AUC_TOLERANCE = 1e-12
 LABEL_ITEMS, LABEL_SOURCES, LABEL_CLASSES = 10**6, 10, 3
+FIT_TOLERANCE = 1e-9
+FIT_POINTS = 10**6
 
 
 def write_data():
@@ -86,6 +102,10 @@ def write_data():
     data["sat.f64"] = rng.integers(-(10**6), 10**6, (SAT_SIDE, SAT_SIDE), endpoint=True).astype(np.float64)
     data["sort_values.f64"] = rng.normal(0.0, 1e3, 10**6)
     data["label_votes.i32"] = label_votes(np.random.default_rng(SEED + 26))
+    # A line with Laplace noise (the absolute loss's own case), x uniform in [-10, 10].
+    fit_rng = np.random.default_rng(SEED + 25)
+    data["fit_x.f64"] = fit_rng.uniform(-10.0, 10.0, FIT_POINTS)
+    data["fit_y.f64"] = 2.0 + 0.5 * data["fit_x.f64"] + fit_rng.laplace(0.0, 1.0, FIT_POINTS)
     DATA.mkdir(parents=True, exist_ok=True)
     for name, array in data.items():
         array.astype(array.dtype.newbyteorder("<"), copy=False).tofile(DATA / name)
@@ -161,6 +181,69 @@ def opencv_integral(matrix):
     return {"table": cv2.integral(matrix, sdepth=cv2.CV_64F).ravel()}
 
 
+def line_outputs(x, y, intercept, slope, loss):
+    """What fitLine returns, for the anchor's line: the residuals and the objective too."""
+    residuals = y - (intercept + slope * x)
+    objective = residuals @ residuals if loss == "squared" else np.abs(residuals).sum()
+    return {"intercept": float(intercept), "slope": float(slope), "objective": float(objective),
+            "residuals": residuals}
+
+
+def numpy_least_squares(x, y):
+    """numpy's least squares on the design [1, x]."""
+    design = np.column_stack([np.ones_like(x), x])
+    (intercept, slope), *_ = np.linalg.lstsq(design, y, rcond=None)
+    return line_outputs(x, y, intercept, slope, "squared")
+
+
+def statsmodels_median_regression(x, y):
+    """statsmodels' median regression (QuantReg at q = 0.5, its default iterations)."""
+    design = np.column_stack([np.ones_like(x), x])
+    intercept, slope = sm.QuantReg(y, design).fit(q=0.5).params
+    return line_outputs(x, y, intercept, slope, "absolute")
+
+
+def linear_program_lad(x, y):
+    """The LAD line as the linear program min Σ(u⁺ + u⁻) s.t. a + b·x + u⁺ − u⁻ = y, u >= 0
+    (sparse, HiGHS' interior-point method): exact, and the slowest anchor."""
+    n = x.size
+    identity = sparse.identity(n, format="csc")
+    constraints = sparse.hstack(
+        [sparse.csc_matrix(np.column_stack([np.ones(n), x])), identity, -identity], format="csc")
+    costs = np.concatenate([[0.0, 0.0], np.ones(2 * n)])
+    bounds = [(None, None)] * 2 + [(0, None)] * (2 * n)
+    solution = linprog(costs, A_eq=constraints, b_eq=y, bounds=bounds, method="highs-ipm")
+    if solution.status != 0:
+        sys.exit(f"linprog failed: {solution.message}")
+    return line_outputs(x, y, solution.x[0], solution.x[1], "absolute")
+
+
+def same_line(reply, anchor):
+    """Stepwise's least-squares line against numpy's: intercept and slope within 1e-9."""
+    gap = max(abs(reply[key] - anchor[key]) / (1.0 + abs(anchor[key])) for key in ("intercept", "slope"))
+    if gap > FIT_TOLERANCE:
+        return (f"DISAGREES: Stepwise {reply['intercept']} + {reply['slope']}·x, "
+                f"anchor {anchor['intercept']} + {anchor['slope']}·x")
+    return f"same line (intercept and slope within {gap:.0e})"
+
+
+def no_worse_than(reply, anchor):
+    """Stepwise's Σ|r| against an iterative solver's: no larger (Stepwise's is exact). (No '|'
+    in the verdict: it is a markdown table's cell.)"""
+    gap = (anchor["objective"] - reply["objective"]) / anchor["objective"]
+    if gap < -FIT_TOLERANCE:
+        return f"DISAGREES: Stepwise's objective {reply['objective']} is above the anchor's {anchor['objective']}"
+    return f"Stepwise's objective (sum of absolute residuals) is {gap:.1e} (relative) below the anchor's"
+
+
+def equal_optimum(reply, anchor):
+    """Stepwise's Σ|r| against the LP optimum: equal within 1e-9 relative."""
+    gap = (reply["objective"] - anchor["objective"]) / anchor["objective"]
+    if abs(gap) > FIT_TOLERANCE:
+        return f"DISAGREES: Stepwise's objective {reply['objective']}, the LP's {anchor['objective']}"
+    return f"objective equal to the LP optimum (relative gap {gap:.1e})"
+
+
 @dataclass
 class Task:
     """One row: `name` is the task as anchors.mjs knows it; `anchor` returns the Python side's
@@ -172,6 +255,11 @@ class Task:
     anchor: Callable[[], dict]
     baseline: str = ""
     tolerance: float = 0.0
+    # For results that are numbers rather than arrays: (Stepwise's reply, the anchor's
+    # outputs) -> the agreement column, starting "DISAGREES" when they do not agree.
+    compare: Callable[[dict, dict], str] | None = None
+    # An anchor that takes minutes runs once: its time is that of the check's run.
+    slow_anchor: bool = False
 
 
 def tasks(data):
@@ -200,6 +288,15 @@ def tasks(data):
              "sortValues against JS's `Float64Array.prototype.sort` on a copy of the same 10^6 values"),
         Task("label-model", "labelModel Dawid-Skene, 10^6 items x 10 sources, 3 classes (crowd-kit DawidSkene)",
              3, lambda: crowd_kit_dawid_skene(label_rows), tolerance=1e-9),
+        Task("fit-line-squared", "fitLine squared, 10^6 points (np.linalg.lstsq)", 5,
+             lambda: numpy_least_squares(data["fit_x.f64"], data["fit_y.f64"]), compare=same_line),
+        Task("fit-line-absolute", "fitLine absolute (exact), 10^6 points (statsmodels QuantReg, q = 0.5)", 3,
+             lambda: statsmodels_median_regression(data["fit_x.f64"], data["fit_y.f64"]),
+             compare=no_worse_than),
+        Task("fit-line-absolute-lp",
+             "fitLine absolute (exact), 10^6 points (SciPy linprog, HiGHS interior point; one run)", 3,
+             lambda: linear_program_lad(data["fit_x.f64"], data["fit_y.f64"]), compare=equal_optimum,
+             slow_anchor=True),
     ]
 
 
@@ -277,9 +374,18 @@ def agreement(task, reply, expected, tolerance=0.0):
 
 def measure(node, task):
     """The task's table row, and the median in-wasm copy time when Node reports one: first the
-    check, then `task.rounds` turns of Stepwise and the anchor."""
+    check, then `task.rounds` turns of Stepwise and the anchor (a slow anchor's time is that of
+    its run for the check)."""
     print(f"{task.name}: checking", file=sys.stderr)
-    verdict = agreement(task.name, node.call(task.name, check=True), task.anchor(), task.tolerance)
+    reply = node.call(task.name, check=True)
+    started = time.perf_counter()
+    expected = task.anchor()
+    check_ms = (time.perf_counter() - started) * 1000
+    if task.compare:
+        verdict = task.compare(reply, expected)
+    else:
+        verdict = agreement(task.name, reply, expected, task.tolerance)
+    del expected
     if verdict.startswith("DISAGREES"):
         return f"| {task.label} | — | — | — | {verdict} |", None
     stepwise_ms, anchor_ms, memcpy_ms = [], [], []
@@ -289,7 +395,10 @@ def measure(node, task):
         stepwise_ms.append(reply["ms"])
         if "baselineMs" in reply:
             memcpy_ms.append(reply["baselineMs"])
-        anchor_ms.append(timed_ms(task.anchor))
+        if not task.slow_anchor:
+            anchor_ms.append(timed_ms(task.anchor))
+    if task.slow_anchor:
+        anchor_ms.append(check_ms)
     stepwise, anchor = statistics.median(stepwise_ms), statistics.median(anchor_ms)
     row = f"| {task.label} | {stepwise:.1f} | {anchor:.1f} | {anchor / stepwise:.2f}× | {verdict} |"
     if not memcpy_ms:
@@ -316,7 +425,8 @@ def main():
     node.close()
     print(f"Python {platform.python_version()}, numpy {np.__version__}, scikit-learn {sklearn.__version__}, "
           f"OpenCV {cv2.__version__} ({cv2.getNumThreads()} threads), pandas {pd.__version__}, "
-          f"crowd-kit {crowdkit.__version__}, Node {node.version}; "
+          f"crowd-kit {crowdkit.__version__}, statsmodels {statsmodels.__version__}, SciPy {scipy.__version__}, "
+          f"Node {node.version}; "
           f"{os.cpu_count()} cores; seed {SEED}.\n")
     print("| task (anchor) | Stepwise (Node, ms, median) | anchor (ms, median) | ratio (anchor / Stepwise) "
           "| agreement |")

@@ -1,6 +1,6 @@
 //! The Python anchors benchmark: Node calling the kernel library (`www/pkg-kernels`) against the
-//! fastest way a Python user has (numpy, scikit-learn, OpenCV, crowd-kit) on the same data,
-//! taking turns (`tests/bench/anchors.py`, which drives `tests/bench/anchors.mjs`).
+//! fastest way a Python user has (numpy, scikit-learn, OpenCV, crowd-kit, statsmodels, SciPy) on
+//! the same data, taking turns (`tests/bench/anchors.py`, which drives `tests/bench/anchors.mjs`).
 //!
 //! The Python packages live in their own virtual environment, `target/bench-venv`, made and
 //! filled here only when missing; nothing else needs it.
@@ -8,13 +8,16 @@
 use crate::root;
 use std::time::Instant;
 
-/// The packages the anchors import, as `pip install` names them. crowd-kit is pinned: the label
-/// model matches its 1.4.2 exactly, and its fixture (`cargo xtask fixtures`) is made with it.
+/// The packages the anchors import, as `pip install` names them (SciPy comes with
+/// statsmodels). crowd-kit is pinned: the label model matches its 1.4.2 exactly, and its fixture
+/// (`cargo xtask fixtures`) is made with it. numpy and statsmodels are pinned to the versions
+/// that wrote `crates/core/tests/fixtures/statsmodels_fit.txt`.
 const PACKAGES: &[&str] = &[
-    "numpy",
+    "numpy==2.4.6",
     "scikit-learn",
     "opencv-python-headless",
     crate::fixtures::CROWD_KIT,
+    "statsmodels==0.15.0",
 ];
 
 /// Runs the benchmark (building the kernel module first if it is missing) and returns the
@@ -39,7 +42,9 @@ pub fn run() -> Result<String, String> {
 pub fn bench_python() -> Result<String, String> {
     crate::python::venv(
         "bench-venv",
-        "import numpy, sklearn, cv2, crowdkit; assert crowdkit.__version__ == '1.4.2'",
+        "import numpy, sklearn, cv2, crowdkit, scipy, statsmodels; \
+         assert crowdkit.__version__ == '1.4.2' and numpy.__version__ == '2.4.6' \
+         and statsmodels.__version__ == '0.15.0'",
         PACKAGES,
     )
 }

@@ -6,6 +6,7 @@
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::collections::HashSet;
 use stepwise::algo::intersection::{intersect, Semantics};
+use stepwise::algo::least_squares::{fit_line, Loss, Model};
 use stepwise::algo::next_greater::{next_greater, scan, Variant};
 use stepwise::algo::rate_limiter::{poisson_times, rate_limit, Method, Params};
 use stepwise::algo::roc::roc_curve;
@@ -370,6 +371,45 @@ fn label_models(criterion: &mut Criterion) {
     group.finish();
 }
 
+/// 10^6 points on y = 2 + x/2 with Laplace noise, x uniform in [−10, 10].
+fn noisy_line(length: usize, seed: u64) -> (Vec<f64>, Vec<f64>) {
+    let mut random = SeededRandom::new(seed);
+    let mut unit = || ((random.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
+    (0..length)
+        .map(|_| {
+            let x = 20.0 * unit() - 10.0;
+            let size = -unit().ln();
+            let noise = if unit() < 0.5 { -size } else { size };
+            (x, 2.0 + 0.5 * x + noise)
+        })
+        .unzip()
+}
+
+/// `fit_line` under each loss at 10^6 points, against copying y (the floor: the fit writes a
+/// residual per point). The absolute loss is exact (an optimal vertex of the LP); the
+/// constant model's median is a selection.
+fn least_squares(criterion: &mut Criterion) {
+    let mut group = criterion.benchmark_group("fit_line");
+    group.sample_size(10);
+    let length = 1_000_000;
+    let (x, y) = noisy_line(length, 25);
+    group.throughput(Throughput::Elements(length as u64));
+    for (name, loss, model) in [
+        ("squared", Loss::Squared, Model::Line),
+        ("absolute", Loss::Absolute, Model::Line),
+        ("huber-1", Loss::Huber { delta: 1.0 }, Model::Line),
+        ("absolute-constant", Loss::Absolute, Model::Constant),
+    ] {
+        group.bench_function(BenchmarkId::new(name, length), |bench| {
+            bench.iter(|| fit_line(black_box(&x), black_box(&y), loss, model).unwrap())
+        });
+    }
+    group.bench_function(BenchmarkId::new("copy", length), |bench| {
+        bench.iter(|| black_box(&y).to_vec())
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     next_greater_element,
@@ -378,6 +418,7 @@ criterion_group!(
     roc,
     rate_limiter,
     sorting,
-    label_models
+    label_models,
+    least_squares
 );
 criterion_main!(benches);
