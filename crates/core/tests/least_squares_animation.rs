@@ -177,3 +177,18 @@ fn the_limits_paragraph_names_the_limits_the_code_enforces() {
         );
     }
 }
+
+#[test]
+fn a_slow_huber_descent_lands_on_the_minimum() {
+    // Two points within δ at the minimum, one just outside: the descent creeps and stops at
+    // the step cap with the objective converged; it lands on fitLine's answer.
+    let points = Points {
+        x: vec![7.75, -7.25, -5.5, 5.25],
+        y: vec![-3.475, 2.0, -3.8, -4.025],
+    };
+    let options = options(Method::Huber, Model::Line);
+    let kernel = fit_line(&points.x, &points.y, options.loss(), Model::Line).unwrap();
+    let (end, _, finished) = run_to_end(&points, options);
+    assert!(finished);
+    assert_eq!((end.intercept, end.slope), (kernel.intercept, kernel.slope));
+}

@@ -63,8 +63,12 @@ pub fn record<R: Recorder<Event>>(problem: &Problem, options: &Options, recorder
     let scale = target.objective.abs().max(reached.abs());
     let converged = (reached - target.objective).abs() <= 1e-9 * scale || at_target(1e-9);
     // Landing on the target's parameters when they are within rounding of the descent's own
-    // (the kernel's exact zeros, the median's midpoint): the end shows the kernel's numbers.
-    let to = if converged && at_target(1e-6) {
+    // (the kernel's exact zeros, the median's midpoint), or, for the squared and Huber losses,
+    // whenever the objective has converged (a slow Huber descent stopped at the step cap is
+    // within 1e-9 of the minimum but not yet on it). The absolute loss's optimum may be a
+    // whole segment: there the descent keeps its own optimal line.
+    let snap = at_target(1e-6) || options.method != Method::Absolute;
+    let to = if converged && snap {
         Params {
             intercept: target.intercept,
             slope: target.slope,

@@ -7,6 +7,7 @@ use super::info::{
 use super::text::{brief, objective_name, point_text};
 use super::{log_likelihood, question, Event, LeastSquares, Method, Model, Options, Params, State};
 use crate::algorithm::{Counter, Explain, Pseudocode, Question};
+use crate::format::group_digits;
 
 /// "y = 1.2 + 0.45·x" or "y = 2.3".
 pub fn fit_text(params: Params, model: Model) -> String {
@@ -147,10 +148,16 @@ impl Explain for LeastSquares {
                             objective_name(options.method)
                         )
                     };
-                    format!(
-                        "Done after {} steps: {fit} is {ending}{other}. {score}.",
-                        state.steps()
-                    )
+                    let steps = state.steps();
+                    if steps >= super::MAX_DESCENT_STEPS {
+                        format!(
+                            "Stopped at the {}-step cap with the objective within 1e-9 of the \
+                             minimum; the line lands on {ending}: {fit}. {score}.",
+                            group_digits(steps)
+                        )
+                    } else {
+                        format!("Done after {steps} steps: {fit} is {ending}{other}. {score}.")
+                    }
                 } else {
                     format!(
                         "Stopped after {} steps, short of {ending}: {score}, the target has {}. \
