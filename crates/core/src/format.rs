@@ -66,8 +66,12 @@ pub fn format_fixed(value: f64, decimals: usize) -> String {
     format!("{sign}{whole}.{fraction:0>decimals$}")
 }
 
-/// The power of ten of `magnitude`'s leading digit (`decimal_exponent(250.0)` is 2).
-fn decimal_exponent(magnitude: f64) -> i32 {
+/// The power of ten of `magnitude`'s leading digit (`decimal_exponent(250.0)` is 2), by
+/// repeated division (no `log10`, which would add libm's code to every module using it).
+pub fn decimal_exponent(magnitude: f64) -> i32 {
+    if !magnitude.is_finite() {
+        return 0;
+    }
     let mut exponent = 0;
     let mut scaled = magnitude;
     while scaled >= 10.0 {

@@ -146,13 +146,7 @@ pub fn fit_line(x: &[f64], y: &[f64], loss: Loss, model: Model) -> Result<Fit, I
         Loss::Absolute => residuals.iter().map(|r| r.abs()).sum(),
         Loss::Huber { delta } => residuals.iter().map(|&r| huber_loss(r, delta)).sum(),
     };
-    let n = y.len() as f64;
-    let log_likelihood = match loss {
-        _ if objective == 0.0 && !matches!(loss, Loss::Huber { .. }) => f64::INFINITY,
-        Loss::Squared => -n / 2.0 * ((2.0 * std::f64::consts::PI * objective / n).ln() + 1.0),
-        Loss::Absolute => -n * (2.0 * objective / n).ln() - n,
-        Loss::Huber { .. } => f64::NAN,
-    };
+    let log_likelihood = log_likelihood(objective, y.len(), loss);
     Ok(Fit {
         intercept,
         slope,
@@ -160,6 +154,18 @@ pub fn fit_line(x: &[f64], y: &[f64], loss: Loss, model: Model) -> Result<Fit, I
         log_likelihood,
         residuals,
     })
+}
+
+/// The log-likelihood of `n` residuals with this objective under the loss's noise model:
+/// Gaussian at σ² = RSS/n, Laplace at b = SAD/n, NaN for Huber; +∞ when the objective is 0.
+pub fn log_likelihood(objective: f64, n: usize, loss: Loss) -> f64 {
+    let n = n as f64;
+    match loss {
+        Loss::Huber { .. } => f64::NAN,
+        _ if objective == 0.0 => f64::INFINITY,
+        Loss::Squared => -n / 2.0 * ((2.0 * std::f64::consts::PI * objective / n).ln() + 1.0),
+        Loss::Absolute => -n * (2.0 * objective / n).ln() - n,
+    }
 }
 
 /// Huber's loss of one residual.

@@ -25,7 +25,7 @@ pub use generator::{
     HUBER_DELTA_PER_SCALE, MAX_SAMPLES, OUTLIER_SHARE, OUTLIER_SHIFT,
 };
 pub use info::{Line, Method, DEFAULT_DELTA, DEFAULT_RATE, MAX_DESCENT_STEPS, MAX_RATE};
-pub use kernel::{fit_line, huber_loss, Fit, Loss, Model, MAX_POINTS};
+pub use kernel::{fit_line, huber_loss, log_likelihood, Fit, Loss, Model, MAX_POINTS};
 pub use points::{parse_points, points_text, Points, MAX_ANIMATED_POINTS};
 pub use resident::RESIDENT;
 
@@ -211,18 +211,6 @@ pub fn objective(points: &Points, params: Params, loss: Loss) -> f64 {
         Loss::Squared => residuals.map(|r| r * r).sum(),
         Loss::Absolute => residuals.map(f64::abs).sum(),
         Loss::Huber { delta } => residuals.map(|r| huber_loss(r, delta)).sum(),
-    }
-}
-
-/// The log-likelihood of `n` residuals with this objective under the loss's noise model
-/// (the kernel's formula): Gaussian at σ² = RSS/n, Laplace at b = SAD/n, NaN for Huber.
-pub fn log_likelihood(objective: f64, n: usize, loss: Loss) -> f64 {
-    let n = n as f64;
-    match loss {
-        Loss::Huber { .. } => f64::NAN,
-        _ if objective == 0.0 => f64::INFINITY,
-        Loss::Squared => -n / 2.0 * ((2.0 * std::f64::consts::PI * objective / n).ln() + 1.0),
-        Loss::Absolute => -n * (2.0 * objective / n).ln() - n,
     }
 }
 

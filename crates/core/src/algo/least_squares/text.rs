@@ -2,7 +2,7 @@
 //! questions and the picture alike.
 
 use super::{Method, Points};
-use crate::format::{format_fixed, format_number};
+use crate::format::{decimal_exponent, format_fixed, format_number};
 
 /// `value` to four significant digits, as people write it: `12.35`, `0.004321`, `1.235e7`,
 /// `∞` and `−∞` for the infinite log-likelihood of a perfect fit.
@@ -13,7 +13,7 @@ pub fn brief(value: f64) -> String {
     if !value.is_finite() || value == 0.0 {
         return format_number(value);
     }
-    let exponent = value.abs().log10().floor() as i32;
+    let exponent = decimal_exponent(value.abs());
     if !(-4..7).contains(&exponent) {
         let scale = 10f64.powi(exponent - 3);
         return format_number((value / scale).round() * scale);

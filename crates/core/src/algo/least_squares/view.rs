@@ -108,7 +108,7 @@ impl Geometry {
         let (x_low, x_high) = self.x_range;
         let (y_low, y_high) = self.y_range;
         let round = |value: f64, span: f64| {
-            let step = 10f64.powf((span / 100.0).log10().floor());
+            let step = 10f64.powi(crate::format::decimal_exponent(span / 100.0));
             (value / step).round() * step
         };
         (
