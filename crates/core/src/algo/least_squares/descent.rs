@@ -2,9 +2,10 @@
 //!
 //! - Squared and Huber losses: gradient descent in centred, scaled units (α = the line's
 //!   height at the mean x, β = its rise per standard deviation of x). There the squared
-//!   loss's curvature is the same in both directions, so a step of η·(mean ψ(r), mean ψ(r)·u)
-//!   shrinks the distance to the answer by a factor 1 − η each time (ψ(r) = r, or r clipped
-//!   to ±δ for Huber). It stops when a step is below 1e-13 of the data's scale.
+//!   loss's curvature is the same in both directions, so a step of η·(mean r, mean r·u)
+//!   shrinks the distance to the answer by a factor 1 − η each time. Huber's gradient
+//!   (r clipped to ±δ) is scaled by the IRLS-weighted curvature (weights 1 within δ, δ/|r|
+//!   beyond), so its steps shrink the distance about as fast. It stops when a step is below 1e-13 of the data's scale.
 //! - Absolute loss, line: Wesolowsky's exact descent. The line passes through a data point p;
 //!   the best line through p has the weighted median of the slopes to p as its slope
 //!   (weights |xᵢ − xₚ|), and passes through a second point, which becomes the next p. When
@@ -94,16 +95,23 @@ fn influence(residual: f64, options: &Options) -> f64 {
     }
 }
 
-/// One gradient step from `params`: the parameters after it, and the point pulling hardest.
+/// One step from `params`: the parameters after it, and the point pulling hardest. For the
+/// squared loss a gradient step. For Huber's loss the gradient is scaled by the inverse of the
+/// IRLS-weighted curvature (weights 1 within δ, δ/|r| beyond; the gradient step itself when
+/// every point is within δ): plain gradient steps crawl when few points are inside. Where the
+/// scaled step would not lower the objective, the plain gradient step.
 pub fn gradient_step(problem: &Problem, options: &Options, params: Params) -> (Params, usize) {
     let points = &problem.points;
     let units = problem.units;
     let line = options.model == Model::Line;
     let n = points.len() as f64;
     let (mut mean_pull, mut mean_turn) = (0.0, 0.0);
+    // Huber's curvature as IRLS weighs it: Σ wᵢ·[1, u; u, u²] / n.
+    let (mut h00, mut h01, mut h11) = (0.0, 0.0, 0.0);
     let (mut hardest, mut hardest_pull) = (0, -1.0);
     for (index, (&x, &y)) in points.x.iter().zip(&points.y).enumerate() {
-        let psi = influence(y - params.at(x), options);
+        let residual = y - params.at(x);
+        let psi = influence(residual, options);
         let u = if line {
             (x - units.x_mean) / units.x_scale
         } else {
@@ -111,21 +119,59 @@ pub fn gradient_step(problem: &Problem, options: &Options, params: Params) -> (P
         };
         mean_pull += psi / n;
         mean_turn += psi * u / n;
+        // IRLS weights: 1 within δ, δ/|r| beyond (ψ(r)/r), so H is never singular.
+        let weight = if residual.abs() <= options.delta {
+            1.0
+        } else {
+            options.delta / residual.abs()
+        };
+        h00 += weight / n;
+        h01 += weight * u / n;
+        h11 += weight * u * u / n;
         let pull = psi.abs() * (1.0 + u * u).sqrt();
         if pull > hardest_pull {
             (hardest, hardest_pull) = (index, pull);
         }
     }
-    let alpha = params.at(units.x_mean) + options.rate * mean_pull;
-    let beta = if line {
-        params.slope * units.x_scale + options.rate * mean_turn
-    } else {
-        0.0
+    let step = |rise: f64, turn: f64| {
+        let alpha = params.at(units.x_mean) + options.rate * rise;
+        let slope = if line {
+            (params.slope * units.x_scale + options.rate * turn) / units.x_scale
+        } else {
+            0.0
+        };
+        Params {
+            intercept: alpha - slope * units.x_mean,
+            slope,
+        }
     };
-    let slope = beta / units.x_scale;
-    let next = Params {
-        intercept: alpha - slope * units.x_mean,
-        slope,
+    let plain = step(mean_pull, mean_turn);
+    if options.method != Method::Huber {
+        return (plain, hardest);
+    }
+    let scaled = if line {
+        let determinant = h00 * h11 - h01 * h01;
+        (determinant > 1e-12 * (h00 * h11).max(f64::MIN_POSITIVE)).then(|| {
+            (
+                (h11 * mean_pull - h01 * mean_turn) / determinant,
+                (h00 * mean_turn - h01 * mean_pull) / determinant,
+            )
+        })
+    } else {
+        (h00 > 0.0).then(|| (mean_pull / h00, 0.0))
+    };
+    let loss = options.loss();
+    let next = match scaled {
+        Some((rise, turn)) => {
+            let newton = step(rise, turn);
+            let lower = objective(points, newton, loss) < objective(points, params, loss);
+            if lower {
+                newton
+            } else {
+                plain
+            }
+        }
+        None => plain,
     };
     (next, hardest)
 }

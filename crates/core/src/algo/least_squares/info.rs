@@ -80,7 +80,7 @@ pub(super) const SQUARED_PSEUDOCODE: Pseudocode<Line> = &[
 pub(super) const HUBER_PSEUDOCODE: Pseudocode<Line> = &[
     (
         Line::Descend,
-        "repeat: move (a, b) by η·(mean ψ(r), mean ψ(r)·u), ψ clips r to ±δ",
+        "repeat: move (a, b) by η·H⁻¹·(mean ψ(r), mean ψ(r)·u), ψ clips r to ±δ, H weighs 1 within δ, δ/|r| beyond (IRLS)",
     ),
     (Line::Done, "stop when a step is tiny: Huber's minimum"),
 ];

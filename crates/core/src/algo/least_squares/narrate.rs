@@ -85,15 +85,20 @@ impl Explain for LeastSquares {
             Event::Descend { pull, .. } => {
                 let units = state.problem.units;
                 let rise = now.params.at(units.x_mean) - before.params.at(units.x_mean);
-                let residual = match options.method {
-                    Method::Huber => "clipped residual ψ(r)",
-                    _ => "residual",
+                let how = match options.method {
+                    Method::Huber => "the clipped residuals ψ(r), scaled by the curvature \
+                                      IRLS weighs (1 within δ, δ/|r| beyond), move the line's \
+                                      height at the mean x by"
+                        .to_string(),
+                    _ => format!(
+                        "the mean residual is {}, so the line's height at the mean x moves by \
+                         η × that =",
+                        brief(rise / options.rate)
+                    ),
                 };
                 format!(
-                    "Step {}: the mean {residual} is {}, so the line's height at the mean x \
-                     moves by η × that = {}. {} pulls hardest. Now {fit}, {score}.",
+                    "Step {}: {how} {}. {} pulls hardest. Now {fit}, {score}.",
                     state.steps(),
-                    brief(rise / options.rate),
                     brief(rise),
                     point_text(points, pull as usize),
                 )

@@ -22,6 +22,8 @@ pub fn question(state: &State, event: &Event) -> Option<Question> {
             match state.steps() % 3 {
                 0 => hardest_pull(state, pull as usize).or_else(|| movement(rise, turn)),
                 1 => movement(rise, turn),
+                // Huber's step is scaled by IRLS's curvature: not a sum to do by hand.
+                _ if state.options.method == Method::Huber => movement(rise, turn),
                 _ => Some(how_far(state, rise, turn)),
             }
         }
@@ -148,13 +150,10 @@ fn movement(rise: f64, turn: f64) -> Option<Question> {
 }
 
 /// By how much does the line's height at the mean x change (or, where it does not, its rise
-/// per standard deviation of x)?
+/// per standard deviation of x)? For the squared loss, whose step is η times the mean.
 fn how_far(state: &State, rise: f64, turn: f64) -> Question {
     let rate = state.options.rate;
-    let residual = match state.options.method {
-        Method::Huber => "clipped residual ψ(r)",
-        _ => "residual",
-    };
+    let residual = "residual";
     let (what, change, mean) = if rise != 0.0 || turn == 0.0 {
         (
             format!("mean {residual}"),
