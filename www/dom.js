@@ -36,3 +36,19 @@ export const $ = (id) => document.getElementById(id);
 export function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
+
+/** The style sheets `adoptStyles` has adopted, by their text. */
+const adopted = new Set();
+
+/**
+ * Adopts a style sheet of `css` into the document, once per text (the page's CSP allows no
+ * inline styles, so a widget's styles arrive this way).
+ * @param {string} css
+ */
+export function adoptStyles(css) {
+  if (adopted.has(css)) return;
+  adopted.add(css);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}

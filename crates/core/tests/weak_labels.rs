@@ -17,10 +17,14 @@ fn options(items: usize, sources: usize, classes: usize, method: Method) -> Labe
 }
 
 fn assert_close(ours: &[f64], theirs: &[f64], what: &str) {
+    assert_within(ours, theirs, what, TOLERANCE);
+}
+
+fn assert_within(ours: &[f64], theirs: &[f64], what: &str, tolerance: f64) {
     assert_eq!(ours.len(), theirs.len(), "{what}: lengths");
     for (index, (a, b)) in ours.iter().zip(theirs).enumerate() {
         assert!(
-            (a - b).abs() <= TOLERANCE,
+            (a - b).abs() <= tolerance,
             "{what}[{index}]: ours {a}, theirs {b}"
         );
     }
@@ -465,11 +469,15 @@ proptest! {
         let reference =
             outcome_reference(&votes, items, sources, classes, max_iterations, options.tolerance);
         prop_assert_eq!(model.iterations, reference.iterations);
+        // The two sum in different orders; over dozens of slow rounds EM amplifies those
+        // rounding differences (1.8e-8 seen after 100 rounds), so the long runs are compared
+        // to 1e-6 and the short ones to 1e-9.
+        let tolerance = if model.iterations <= 5 { TOLERANCE } else { 1e-6 };
         let flat: Vec<f64> = reference.probabilities.concat();
-        assert_close(&model.probabilities, &flat, "probabilities");
-        assert_close(&model.prior, &reference.prior, "prior");
+        assert_within(&model.probabilities, &flat, "probabilities", tolerance);
+        assert_within(&model.prior, &reference.prior, "prior", tolerance);
         let confusion: Vec<f64> = reference.confusion.concat().concat();
-        assert_close(&model.confusion, &confusion, "confusion");
+        assert_within(&model.confusion, &confusion, "confusion", tolerance);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //
 // Loaded by the page when the registry says `widget: true`; see `WidgetHost` in widget.js.
 
-import { el } from '../../dom.js';
+import { adoptStyles, el } from '../../dom.js';
 
 /** The experiment's data sets (Rust's `DEFAULT_SAMPLES`). */
 const SAMPLES = 200;
@@ -53,17 +53,6 @@ const STYLE = `
 .ls-experiment .ls-halo { paint-order: stroke; stroke: var(--surface); stroke-width: 4px; stroke-linejoin: round; }
 `;
 
-let styled = false;
-
-/** Adopts the figure's style sheet into the document, once. */
-function addStyles() {
-  if (styled) return;
-  styled = true;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(STYLE);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-}
-
 /**
  * An SVG element with attributes and children.
  * @param {string} tag
@@ -102,7 +91,7 @@ function ticks(/** @type {number} */ low, /** @type {number} */ high, count = 5)
  * @returns {import('../../widget.js').Widget}
  */
 export function createWidget(host) {
-  addStyles();
+  adoptStyles(STYLE);
   const { animatedPoints = 500 } = host.limits();
   const noise = el('fieldset', { class: 'segmented', id: 'ls-noise' }, el('legend', {}, 'Noise'),
     ...NOISES.map(([value, label], index) => el('label', {},

@@ -8,7 +8,7 @@
 //
 // Loaded by the page when the registry says `widget: true`; see `WidgetHost` in widget.js.
 
-import { el } from '../../dom.js';
+import { adoptStyles, el } from '../../dom.js';
 
 /** The most documents the engine lists as uncertain (`Problem::uncertain(12)`). */
 const MOST_UNCERTAIN = 12;
@@ -104,17 +104,6 @@ const STYLE = `
 .wl-controls .wl-grid input { width: 100%; min-width: 0; }
 `;
 
-let styled = false;
-
-/** Adopts the widget's style sheet into the document, once. */
-function addStyles() {
-  if (styled) return;
-  styled = true;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(STYLE);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-}
-
 /** A share as a percentage for the table: whole percent, `<1%` for a sliver. */
 function percent(/** @type {number} */ share) {
   if (share > 0 && share < 0.005) return '<1%';
@@ -143,7 +132,7 @@ const YOUR_LABELS = 'your labels';
  * @returns {import('../../widget.js').Widget}
  */
 export function createWidget(host) {
-  addStyles();
+  adoptStyles(STYLE);
   const { textBytes } = host.limits();
 
   // The analysis table, in the stage.

@@ -154,11 +154,15 @@ impl Explain for LeastSquares {
                         )
                     };
                     let steps = state.steps();
-                    if steps >= super::MAX_DESCENT_STEPS {
+                    let before = state.previous().objective;
+                    let gap = (before - target.objective).abs();
+                    if steps >= super::MAX_DESCENT_STEPS || gap > 1e-9 * target.objective.abs() {
                         format!(
-                            "Stopped at the {}-step cap with the objective within 1e-9 of the \
-                             minimum; the line lands on {ending}: {fit}. {score}.",
-                            group_digits(steps)
+                            "Stopped after {} steps, {} (in {}) from the minimum; the line lands \
+                             on {ending}: {fit}. {score}.",
+                            group_digits(steps),
+                            brief(gap),
+                            objective_name(options.method)
                         )
                     } else {
                         format!("Done after {steps} steps: {fit} is {ending}{other}. {score}.")

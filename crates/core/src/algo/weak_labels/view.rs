@@ -280,19 +280,7 @@ fn draw_bars(scene: &mut Scene, state: &State, geometry: &Geometry, frame: &Fram
     for source in 0..sources {
         let row = geometry.source_row(sources, source);
         let centre = row.y + row.height / 2.0;
-        let name = &data.source_names[source];
-        let characters = ((label_width / 6.8) as usize).saturating_sub(3).max(4);
-        let short: String = if name.chars().count() > characters {
-            name.chars().take(characters - 1).chain(['…']).collect()
-        } else {
-            name.clone()
-        };
-        scene.text(
-            Key::of(5, source),
-            (row.x, centre),
-            format!("{} {short}", source + 1),
-            TextStyle::centered(TextSize::Small, palette.ink).aligned(Align::Start),
-        );
+        source_label(scene, state, source, row, label_width, palette);
         let bar_height = crate::number::within(row.height - 3.0, 2.0, 16.0);
         for class in 0..classes {
             let x = row.x + label_width + bar_width * class as f64;
@@ -344,18 +332,44 @@ fn draw_bars(scene: &mut Scene, state: &State, geometry: &Geometry, frame: &Fram
     let fits = ((bar_width - 6.0) / 6.8).max(3.0) as usize;
     for (class, name) in data.class_names.iter().enumerate() {
         let x = area.x + label_width + bar_width * (class as f64 + 0.5) - 2.0;
-        let short: String = if name.chars().count() > fits {
-            name.chars().take(fits - 1).chain(['…']).collect()
-        } else {
-            name.clone()
-        };
         scene.text(
             Key::NONE,
             (x, area.y + area.height + 6.0),
-            short,
+            shortened(name, fits),
             TextStyle::centered(TextSize::Small, class_color(palette, class)),
         );
     }
+}
+
+/// `name` cut to `characters`, ending in `…` where it was longer.
+fn shortened(name: &str, characters: usize) -> String {
+    if name.chars().count() > characters {
+        name.chars()
+            .take(characters.saturating_sub(1))
+            .chain(['…'])
+            .collect()
+    } else {
+        name.to_string()
+    }
+}
+
+/// Source `source`'s number and (shortened) name at the left of its row of bars.
+fn source_label(
+    scene: &mut Scene,
+    state: &State,
+    source: usize,
+    row: Bounds,
+    label_width: f64,
+    palette: &Palette,
+) {
+    let characters = ((label_width / 6.8) as usize).saturating_sub(3).max(4);
+    let name = shortened(&state.problem.data.source_names[source], characters);
+    scene.text(
+        Key::of(5, source),
+        (row.x, row.y + row.height / 2.0),
+        format!("{} {name}", source + 1),
+        TextStyle::centered(TextSize::Small, palette.ink).aligned(Align::Start),
+    );
 }
 
 /// What the majority vote makes of the sources: one vote each, whatever their quality.
@@ -374,19 +388,7 @@ fn majority_weights(scene: &mut Scene, state: &State, geometry: &Geometry, frame
     for source in 0..sources {
         let row = geometry.source_row(sources, source);
         let centre = row.y + row.height / 2.0;
-        let characters = ((label_width / 6.8) as usize).saturating_sub(3).max(4);
-        let name = &data.source_names[source];
-        let short: String = if name.chars().count() > characters {
-            name.chars().take(characters - 1).chain(['…']).collect()
-        } else {
-            name.clone()
-        };
-        scene.text(
-            Key::of(5, source),
-            (row.x, centre),
-            format!("{} {short}", source + 1),
-            TextStyle::centered(TextSize::Small, palette.ink).aligned(Align::Start),
-        );
+        source_label(scene, state, source, row, label_width, palette);
         let height = crate::number::within(row.height - 3.0, 2.0, 16.0);
         scene.rect(
             Key::NONE,
