@@ -10,21 +10,9 @@ use crate::{modules, site};
 /// may not exceed this.
 const PAGE_WEIGHT_BUDGET_BYTES: usize = 100 * 1024;
 
-/// Each algorithm's module (its JS glue and wasm, gzipped) may not exceed this.
+/// Each algorithm's module (its JS glue and wasm, gzipped) may not exceed this, unless its
+/// registry entry sets a larger `module_budget` (with the reason).
 const MODULE_BUDGET_BYTES: usize = 90 * 1024;
-
-/// Modules over [`MODULE_BUDGET_BYTES`], each with its own bound and the reason. weak-labels
-/// carries its 220-document corpus, the rules' parser and matcher, a CSV reader, a generator
-/// and the EM: 98 KB. Planned: a smaller allocator than dlmalloc (about 5 KB off every module).
-const MODULE_EXCEPTIONS: &[(&str, usize)] = &[("weak-labels", 100 * 1024)];
-
-/// The budget of algorithm `id`'s module.
-fn module_budget(id: &str) -> usize {
-    MODULE_EXCEPTIONS
-        .iter()
-        .find(|(exception, _)| *exception == id)
-        .map_or(MODULE_BUDGET_BYTES, |&(_, bound)| bound)
-}
 
 /// The files the page loads when it opens, relative to `www/`, besides the first tab's module.
 const PAGE_FILES: &[&str] = &[
@@ -148,7 +136,7 @@ pub fn check_page_weight() -> Result<(), String> {
         let id = entry.info.id;
         let files = modules::files(id);
         let (size, parts) = gzipped(&[files[0].as_str(), files[1].as_str()])?;
-        let budget = module_budget(id);
+        let budget = entry.module_budget.unwrap_or(MODULE_BUDGET_BYTES);
         println!(
             "module {id}: {:.1} KB gzipped of {} KB budget ({})",
             size as f64 / 1024.0,

@@ -12,6 +12,7 @@ mod descent;
 mod generator;
 mod info;
 mod kernel;
+mod lad;
 mod narrate;
 mod points;
 mod question;
@@ -19,6 +20,7 @@ mod replay;
 mod resident;
 mod text;
 mod view;
+mod view_panels;
 
 pub use generator::{
     run_experiment, Experiment, Generator, Noise, SlopeSpread, Spacing, DEFAULT_SAMPLES,

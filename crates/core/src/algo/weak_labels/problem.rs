@@ -7,7 +7,8 @@ use super::corpus::{CLASS_NAMES, CORPUS, SEED};
 use super::dataset::{
     check_size, looks_like_csv, looks_like_generator, parse_csv, parse_generator, Dataset,
 };
-use super::label_model::{label_model, Abstain, DawidSkene, LabelModel, LabelOptions};
+use super::label_model::{label_model, DawidSkene, LabelModel};
+use super::label_options::{Abstain, LabelOptions, Method};
 use super::rules::{parse_rules, votes};
 use crate::format::{group_digits, quote};
 use crate::input::InputError;
@@ -134,12 +135,8 @@ pub fn prepare(text: &str, abstain: Abstain, feedback: &str) -> Result<Problem, 
         data = data.with_labels(&labels, YOUR_LABELS);
     }
     check_size(data.items, data.sources())?;
-    let mut options = LabelOptions::new(
-        data.items,
-        data.sources(),
-        data.classes(),
-        super::label_model::Method::Majority,
-    );
+    let mut options =
+        LabelOptions::new(data.items, data.sources(), data.classes(), Method::Majority);
     let majority = label_model(&data.votes, &options)?;
     options.abstain = abstain;
     let mut model = DawidSkene::new(&data.votes, &options)?;
